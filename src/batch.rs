@@ -1,0 +1,358 @@
+//! Stage 0 and the driver: from paths to records, in parallel, in order.
+//!
+//! Takes the command line's paths and gives every input's [`Record`] to a
+//! sink, in sorted-path order whatever the number of threads. This is the
+//! only module that touches the file system. Folders are walked recursively
+//! (hidden entries skipped, only the chosen extensions taken); files named
+//! directly are always taken; `-` is standard input. A file that cannot be
+//! read, is too large, or makes the pipeline panic gives an error record and
+//! the batch goes on. Records are produced a window at a time, so memory
+//! does not grow with the number of files.
+//!
+//! ```no_run
+//! use referat::batch::{collect_inputs, run, Options};
+//! let opts = Options::default();
+//! let inputs = collect_inputs(&["fixtures".into()], &opts);
+//! let summary = run(&inputs, &opts, |record| { println!("{}", record.id); Ok(()) }, |_| {}).unwrap();
+//! assert_eq!(summary.errors, 0);
+//! ```
+
+use crate::record::{ErrorKind, Record};
+use std::io::{self, Read};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use rayon::prelude::*;
+
+/// How a batch is run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// File extensions taken from folders, without the dot, lower case.
+    pub extensions: Vec<String>,
+    /// Files larger than this are not read and get a `too_large` error.
+    pub max_bytes: u64,
+    /// Worker threads; `None` for one per core.
+    pub jobs: Option<usize>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            extensions: vec!["txt".into(), "md".into(), "markdown".into()],
+            max_bytes: 64 * 1024 * 1024,
+            jobs: None,
+        }
+    }
+}
+
+/// One thing to process.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    /// A file on disk; `label` is the path as it will be written in the record.
+    File {
+        /// The path as written in the record.
+        label: String,
+        /// The path to open.
+        path: PathBuf,
+    },
+    /// Standard input.
+    Stdin,
+    /// A path that could not be listed (a broken folder entry, a missing file).
+    Unreadable {
+        /// The path as written in the record.
+        label: String,
+        /// Why it could not be listed.
+        message: String,
+    },
+}
+
+impl Input {
+    fn label(&self) -> &str {
+        match self {
+            Input::File { label, .. } | Input::Unreadable { label, .. } => label,
+            Input::Stdin => "-",
+        }
+    }
+}
+
+/// Fatal failures of a batch (per-document failures are records, not errors).
+#[derive(Debug, thiserror::Error)]
+pub enum BatchError {
+    /// The sink (the output) failed.
+    #[error("cannot write output: {0}")]
+    Output(#[source] io::Error),
+    /// The thread pool could not be built.
+    #[error("cannot start {jobs} worker threads: {message}")]
+    Threads {
+        /// Threads asked for.
+        jobs: usize,
+        /// The pool's error.
+        message: String,
+    },
+}
+
+/// What a batch did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// Records written.
+    pub files: u64,
+    /// Agenda items found in all records.
+    pub items: u64,
+    /// Records with `error` set.
+    pub errors: u64,
+    /// Source bytes read.
+    pub bytes: u64,
+    /// Wall time of the batch.
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    /// Megabytes (10^6 bytes) per second.
+    pub fn mb_per_s(&self) -> f64 {
+        let secs = self.elapsed.as_secs_f64().max(1e-9);
+        self.bytes as f64 / 1e6 / secs
+    }
+}
+
+fn label_of(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Expands the command line's paths into inputs, sorted by path.
+/// Folders are walked; `-` is standard input.
+pub fn collect_inputs(args: &[String], opts: &Options) -> Vec<Input> {
+    let mut out = Vec::new();
+    for arg in args {
+        if arg == "-" {
+            out.push(Input::Stdin);
+            continue;
+        }
+        let path = PathBuf::from(arg);
+        if !path.is_dir() {
+            out.push(Input::File { label: arg.clone(), path });
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(&path)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    let ext = e.path().extension().map(|x| x.to_string_lossy().to_lowercase());
+                    if ext.is_some_and(|x| opts.extensions.contains(&x)) {
+                        out.push(Input::File {
+                            label: label_of(e.path()),
+                            path: e.into_path(),
+                        });
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let label = err.path().map_or_else(|| arg.clone(), label_of);
+                    out.push(Input::Unreadable { label, message: err.to_string() });
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| a.label().cmp(b.label()));
+    out.dedup();
+    out
+}
+
+/// Reads one input's bytes, or the record that says why it could not be read.
+fn read(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Record> {
+    let label = input.label();
+    let fail = |kind, message: String| crate::error_record(label, None, kind, message);
+    match input {
+        Input::Unreadable { message, .. } => Err(fail(ErrorKind::Io, message.clone())),
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            io::stdin()
+                .lock()
+                .take(max_bytes + 1)
+                .read_to_end(&mut buf)
+                .map_err(|e| fail(ErrorKind::Io, format!("cannot read standard input: {e}")))?;
+            if buf.len() as u64 > max_bytes {
+                return Err(fail(ErrorKind::TooLarge, format!("standard input exceeds --max-bytes {max_bytes}")));
+            }
+            Ok(buf)
+        }
+        Input::File { path, .. } => {
+            let meta = std::fs::metadata(path).map_err(|e| fail(ErrorKind::Io, format!("cannot read {label}: {e}")))?;
+            if meta.is_dir() {
+                return Err(fail(ErrorKind::Io, format!("{label} is a folder")));
+            }
+            if meta.len() > max_bytes {
+                let mut r = fail(ErrorKind::TooLarge, format!("{label} is {} bytes, over --max-bytes {max_bytes}", meta.len()));
+                r.source.bytes = meta.len();
+                return Err(r);
+            }
+            let mut buf = Vec::with_capacity(meta.len() as usize);
+            std::fs::File::open(path)
+                .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut buf))
+                .map_err(|e| fail(ErrorKind::Io, format!("cannot read {label}: {e}")))?;
+            if buf.len() as u64 > max_bytes {
+                return Err(fail(ErrorKind::TooLarge, format!("{label} grew over --max-bytes {max_bytes} while read")));
+            }
+            Ok(buf)
+        }
+    }
+}
+
+/// Runs `process` on one document, turning a panic into an `internal` error record.
+pub fn guarded(label: &str, bytes: &[u8], process: impl Fn(&str, &[u8]) -> Record) -> Record {
+    match panic::catch_unwind(AssertUnwindSafe(|| process(label, bytes))) {
+        Ok(r) => r,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            crate::error_record(label, Some(bytes), ErrorKind::Internal, format!("internal error (a bug in referat): {what}"))
+        }
+    }
+}
+
+/// Reads and processes one input.
+pub fn process_input(input: &Input, opts: &Options) -> Record {
+    process_input_with(input, opts, crate::extract)
+}
+
+fn process_input_with(input: &Input, opts: &Options, process: impl Fn(&str, &[u8]) -> Record) -> Record {
+    match read(input, opts.max_bytes) {
+        Ok(bytes) => guarded(input.label(), &bytes, process),
+        Err(record) => record,
+    }
+}
+
+/// Processes `inputs` in parallel and hands each record to `sink` in input
+/// order; `progress` is called with each record's source size.
+pub fn run(
+    inputs: &[Input],
+    opts: &Options,
+    sink: impl FnMut(&Record) -> io::Result<()>,
+    progress: impl Fn(u64) + Sync,
+) -> Result<Summary, BatchError> {
+    run_with(inputs, opts, crate::extract, sink, progress)
+}
+
+/// [`run`] with a custom per-document pipeline (for tests and tools).
+pub fn run_with(
+    inputs: &[Input],
+    opts: &Options,
+    process: impl Fn(&str, &[u8]) -> Record + Sync,
+    mut sink: impl FnMut(&Record) -> io::Result<()>,
+    progress: impl Fn(u64) + Sync,
+) -> Result<Summary, BatchError> {
+    let started = Instant::now();
+    let jobs = opts.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| BatchError::Threads { jobs, message: e.to_string() })?;
+    // A window of records in flight: bounded memory, ordered output.
+    let window = (jobs * 16).max(64);
+    let mut summary = Summary::default();
+    for chunk in inputs.chunks(window) {
+        let records: Vec<Record> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| {
+                    let r = process_input_with(input, opts, &process);
+                    progress(r.source.bytes);
+                    r
+                })
+                .collect()
+        });
+        for r in &records {
+            summary.files += 1;
+            summary.items += r.items.len() as u64;
+            summary.errors += u64::from(r.error.is_some());
+            summary.bytes += if r.error.is_some() { 0 } else { r.source.bytes };
+            sink(r).map_err(BatchError::Output)?;
+        }
+    }
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(label: &str) -> Input {
+        Input::File { label: label.into(), path: PathBuf::from(label) }
+    }
+
+    #[test]
+    fn a_panic_becomes_that_documents_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut inputs = Vec::new();
+        for name in ["a.txt", "b.txt", "c.txt"] {
+            let p = dir.path().join(name);
+            std::fs::write(&p, name).unwrap();
+            inputs.push(Input::File { label: name.into(), path: p });
+        }
+        let opts = Options { jobs: Some(2), ..Options::default() };
+        let process = |label: &str, bytes: &[u8]| {
+            if label == "b.txt" {
+                panic!("boom in {label}");
+            }
+            crate::extract(label, bytes)
+        };
+        let prev = panic::take_hook();
+        panic::set_hook(Box::new(|_| {}));
+        let mut seen = Vec::new();
+        let summary = run_with(&inputs, &opts, process, |r| { seen.push(r.clone()); Ok(()) }, |_| {}).unwrap();
+        panic::set_hook(prev);
+        assert_eq!(summary.files, 3);
+        assert_eq!(summary.errors, 1);
+        assert_eq!(seen[1].source.path, "b.txt");
+        let err = seen[1].error.as_ref().unwrap();
+        assert_eq!(err.kind, ErrorKind::Internal);
+        assert!(err.message.contains("boom in b.txt"));
+        assert!(seen[0].error.is_none() && seen[2].error.is_none());
+    }
+
+    #[test]
+    fn missing_file_is_an_io_record() {
+        let r = process_input(&file("/nonexistent/x.txt"), &Options::default());
+        assert_eq!(r.error.unwrap().kind, ErrorKind::Io);
+        assert_eq!(r.source.path, "/nonexistent/x.txt");
+    }
+
+    #[test]
+    fn too_large_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big.txt");
+        std::fs::write(&p, vec![b'a'; 100]).unwrap();
+        let opts = Options { max_bytes: 10, ..Options::default() };
+        let r = process_input(&Input::File { label: "big.txt".into(), path: p }, &opts);
+        assert_eq!(r.error.unwrap().kind, ErrorKind::TooLarge);
+        assert_eq!(r.source.bytes, 100);
+    }
+
+    #[test]
+    fn walk_is_sorted_filtered_and_skips_hidden() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("sub")).unwrap();
+        std::fs::create_dir_all(d.join(".git")).unwrap();
+        for f in ["b.txt", "a.md", "sub/c.markdown", "x.pdf", ".hidden.txt", ".git/d.txt"] {
+            std::fs::write(d.join(f), "x").unwrap();
+        }
+        let inputs = collect_inputs(&[d.to_string_lossy().into_owned()], &Options::default());
+        let names: Vec<String> = inputs
+            .iter()
+            .map(|i| Path::new(i.label()).strip_prefix(d).unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.md", "b.txt", "sub/c.markdown"]);
+    }
+}

@@ -1,0 +1,367 @@
+//! Stage 3, lay out: normalized text to a list of line blocks.
+//!
+//! Takes the normalized text and gives one [`Block`] per non-blank line,
+//! whatever the input format, so that segmentation is written once.
+//! Markdown (detected by [`detect_format`]) is read with pulldown-cmark:
+//! headings keep their level, list items their number, table rows their
+//! cells joined by tabs, and markup (`**`, `#`, links, inline HTML) is
+//! stripped from the block's `text`. Plain text is read line by line with
+//! the same kinds guessed from the line's shape.
+//!
+//! ```
+//! use referat::blocks::{blocks, BlockKind, Format};
+//! let b = blocks("## **Punkt 2: Eventuelt**\n\nIntet.\n", Format::Markdown);
+//! assert_eq!(b[0].text, "Punkt 2: Eventuelt");
+//! assert_eq!(b[0].kind, BlockKind::Heading(2));
+//! assert!(b[1].blank_before);
+//! ```
+
+use crate::span::LineIndex;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How the input is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown, typically converted from PDF.
+    Markdown,
+    /// Plain text, typically scraped from a meeting portal or OCR.
+    Text,
+}
+
+impl Format {
+    /// The name used in records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Markdown => "markdown",
+            Format::Text => "text",
+        }
+    }
+}
+
+/// The shape of a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading of the given level (1–6); Markdown only.
+    Heading(u8),
+    /// A line of running text.
+    Paragraph,
+    /// The first line of a list item; `number` for ordered lists.
+    ListItem {
+        /// The item's number in an ordered list.
+        number: Option<u64>,
+    },
+    /// A table row, cells separated by tabs.
+    TableRow,
+}
+
+/// One non-blank line of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The block's shape.
+    pub kind: BlockKind,
+    /// The line's text without markup, trimmed.
+    pub text: String,
+    /// Offset of the line's first byte in the normalized text.
+    pub start: usize,
+    /// Offset one past the line's last byte (before the newline).
+    pub end: usize,
+    /// True when all of the line's text is bold or italic (a pseudo-heading).
+    pub strong: bool,
+    /// True when a blank line (or the start of the document) precedes it.
+    pub blank_before: bool,
+}
+
+static MD_SIGNS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^(?:#{1,6}\s+\S|\s*\*\*[^*\n]+\*\*\s*$|\|.*\|\s*$)|\]\([^)\s]*\)").unwrap()
+});
+
+/// Guesses whether `text` is Markdown: ATX headings, bold lines, pipe tables
+/// or links, at least two of them or one per 200 lines.
+pub fn detect_format(text: &str) -> Format {
+    let lines = text.lines().count().max(1);
+    let signs = MD_SIGNS.find_iter(text).take(1000).count();
+    if signs >= 2 && signs * 200 >= lines.min(2000) {
+        Format::Markdown
+    } else {
+        Format::Text
+    }
+}
+
+/// Lays out `text` as blocks.
+pub fn blocks(text: &str, format: Format) -> Vec<Block> {
+    match format {
+        Format::Markdown => markdown_blocks(text),
+        Format::Text => text_blocks(text),
+    }
+}
+
+static HTML_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>").unwrap());
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})[.)]\s+\S").unwrap());
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-*•●▪◦➤►–]\s*\S").unwrap());
+
+/// Removes HTML tags and collapses runs of spaces.
+fn clean_line(s: &str) -> String {
+    let s = if s.contains('<') { HTML_TAG.replace_all(s, "") } else { s.into() };
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for ch in s.trim().chars() {
+        if ch == ' ' {
+            if !space {
+                out.push(ch);
+            }
+            space = true;
+        } else {
+            out.push(ch);
+            space = false;
+        }
+    }
+    out
+}
+
+fn text_blocks(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut blank_before = true;
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        let mut cleaned = clean_line(line);
+        if cleaned.is_empty() {
+            blank_before = true;
+        } else {
+            let kind = if let Some(c) = NUMBERED.captures(&cleaned) {
+                BlockKind::ListItem {
+                    number: c[1].parse().ok(),
+                }
+            } else if BULLET.is_match(&cleaned) {
+                let marker = cleaned.chars().next().map_or(0, char::len_utf8);
+                cleaned = cleaned[marker..].trim_start().to_string();
+                BlockKind::ListItem { number: None }
+            } else if line.trim().contains('\t') {
+                BlockKind::TableRow
+            } else {
+                BlockKind::Paragraph
+            };
+            let lead = line.len() - line.trim_start().len();
+            let trail = line.len() - line.trim_end().len();
+            out.push(Block {
+                kind,
+                text: cleaned,
+                start: start + lead,
+                end: end - trail,
+                strong: false,
+                blank_before,
+            });
+            blank_before = false;
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Per-line facts gathered from pulldown-cmark's events.
+#[derive(Default, Clone)]
+struct LineAcc {
+    text: String,
+    kind: Option<BlockKind>,
+    plain_chars: usize,
+    strong_chars: usize,
+    in_table: bool,
+}
+
+fn markdown_blocks(text: &str) -> Vec<Block> {
+    let index = LineIndex::new(text);
+    let starts = index.starts();
+    let mut lines: Vec<LineAcc> = vec![LineAcc::default(); starts.len()];
+    let line_of = |offset: usize| index.line(offset) - 1;
+
+    let mut heading: Option<u8> = None;
+    let mut emphasis = 0usize;
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut pending_item: Option<(usize, Option<u64>)> = None;
+    let mut table = 0usize;
+    let mut in_cell = false;
+
+    let parser = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    for (event, range) in parser.into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some(level as u8);
+                let l = line_of(range.start);
+                lines[l].kind = Some(BlockKind::Heading(level as u8));
+            }
+            Event::End(TagEnd::Heading(_)) => heading = None,
+            Event::Start(Tag::Strong | Tag::Emphasis) => emphasis += 1,
+            Event::End(TagEnd::Strong | TagEnd::Emphasis) => emphasis = emphasis.saturating_sub(1),
+            Event::Start(Tag::List(first)) => lists.push(first),
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                let number = match lists.last_mut() {
+                    Some(Some(n)) => {
+                        let this = *n;
+                        *n += 1;
+                        Some(this)
+                    }
+                    _ => None,
+                };
+                pending_item = Some((line_of(range.start), number));
+            }
+            Event::Start(Tag::Table(_)) => table += 1,
+            Event::End(TagEnd::Table) => table = table.saturating_sub(1),
+            Event::Start(Tag::TableCell) => in_cell = true,
+            Event::End(TagEnd::TableCell) => {
+                in_cell = false;
+                let l = line_of(range.start);
+                lines[l].text.push('\t');
+                lines[l].in_table = true;
+            }
+            Event::Text(t) | Event::Code(t) => {
+                let l = line_of(range.start);
+                if let Some((item_line, number)) = pending_item.take() {
+                    if lines[item_line].kind.is_none() {
+                        lines[item_line].kind = Some(BlockKind::ListItem { number });
+                    }
+                }
+                let acc = &mut lines[l];
+                if table > 0 || in_cell {
+                    acc.in_table = true;
+                }
+                // A text event may span lines (code blocks): split it.
+                let mut first = true;
+                let mut line_no = l;
+                for piece in t.split('\n') {
+                    if !first {
+                        line_no += 1;
+                        if line_no >= lines.len() {
+                            break;
+                        }
+                    }
+                    first = false;
+                    let acc = &mut lines[line_no];
+                    acc.text.push_str(piece);
+                    let n = piece.chars().filter(|c| !c.is_whitespace()).count();
+                    if emphasis > 0 || heading.is_some() {
+                        acc.strong_chars += n;
+                    } else {
+                        acc.plain_chars += n;
+                    }
+                }
+            }
+            Event::Html(t) => {
+                // Block-level HTML: keep its text, drop the tags.
+                let mut line_no = line_of(range.start);
+                for piece in t.split('\n') {
+                    if line_no >= lines.len() {
+                        break;
+                    }
+                    let acc = &mut lines[line_no];
+                    if !acc.text.is_empty() {
+                        acc.text.push(' ');
+                    }
+                    acc.text.push_str(piece);
+                    acc.plain_chars += piece.len();
+                    line_no += 1;
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {}
+            _ => {}
+        }
+    }
+
+    let mut out = Vec::new();
+    let mut blank_before = true;
+    for (i, acc) in lines.into_iter().enumerate() {
+        let start = starts[i];
+        let end = starts.get(i + 1).map_or(text.len(), |&s| s - 1);
+        let raw = &text[start..end];
+        let cleaned = clean_line(&acc.text.replace('\t', "\u{1}")).replace('\u{1}', "\t");
+        let mut cleaned = cleaned.trim_matches(|c: char| c == '\t' || c == ' ').to_string();
+        if let Some(BlockKind::ListItem { number: Some(n) }) = acc.kind {
+            cleaned = format!("{n}. {cleaned}");
+        }
+        if raw.trim().is_empty() {
+            blank_before = true;
+            continue;
+        }
+        if cleaned.is_empty() {
+            // Markup only (a rule, a table delimiter row): no block, no gap.
+            continue;
+        }
+        let kind = match acc.kind {
+            Some(k) => k,
+            None if acc.in_table || raw.trim().contains('\t') => BlockKind::TableRow,
+            None => BlockKind::Paragraph,
+        };
+        let lead = raw.len() - raw.trim_start().len();
+        let trail = raw.len() - raw.trim_end().len();
+        out.push(Block {
+            kind,
+            text: cleaned,
+            start: start + lead,
+            end: end - trail,
+            strong: acc.strong_chars > 0 && acc.plain_chars == 0,
+            blank_before,
+        });
+        blank_before = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_markdown_and_text() {
+        assert_eq!(detect_format("# Referat\n\n## **Punkt 1**\n"), Format::Markdown);
+        assert_eq!(detect_format("Referat\ntil\nmødet\n\nSagnr.: 1-2-3\n"), Format::Text);
+    }
+
+    #[test]
+    fn markdown_markup_is_stripped_and_offsets_kept() {
+        let src = "# **REFERAT d. 01-03-2024**\n\n**Mødedato** Fredag\n\n- Anne, Chef, Kolding Kommune\n1. Godkender\n";
+        let b = blocks(src, Format::Markdown);
+        assert_eq!(b[0].text, "REFERAT d. 01-03-2024");
+        assert_eq!(b[0].kind, BlockKind::Heading(1));
+        assert_eq!(&src[b[0].start..b[0].end], "# **REFERAT d. 01-03-2024**");
+        assert_eq!(b[1].text, "Mødedato Fredag");
+        assert!(!b[1].strong);
+        assert_eq!(b[2].kind, BlockKind::ListItem { number: None });
+        assert_eq!(b[3].kind, BlockKind::ListItem { number: Some(1) });
+        assert_eq!(b[3].text, "1. Godkender");
+    }
+
+    #[test]
+    fn bold_line_is_strong() {
+        let b = blocks("Tekst\n\n**Punkt 8: PAUSE (kl. 15:00 – 15:10)**\n", Format::Markdown);
+        assert!(b[1].strong);
+        assert_eq!(b[1].text, "Punkt 8: PAUSE (kl. 15:00 – 15:10)");
+    }
+
+    #[test]
+    fn html_tags_and_escapes_are_removed() {
+        let b = blocks("a\n\n<b>Total</b>\t<b>264.400 kr.</b>\n\n[Link \\(x\\)](#)\n", Format::Markdown);
+        assert_eq!(b[1].text, "Total\t264.400 kr.");
+        assert_eq!(b[1].kind, BlockKind::TableRow);
+        assert_eq!(b[2].text, "Link (x)");
+    }
+
+    #[test]
+    fn text_lines_get_kinds() {
+        let src = "Sagnr.: 1-2\n\n2. Titel\n  • punkt\nA\tB\n";
+        let b = blocks(src, Format::Text);
+        assert_eq!(b.len(), 4);
+        assert_eq!(b[1].kind, BlockKind::ListItem { number: Some(2) });
+        assert!(b[1].blank_before);
+        assert_eq!(b[2].kind, BlockKind::ListItem { number: None });
+        assert_eq!(b[2].text, "punkt");
+        assert_eq!(&src[b[2].start..b[2].end], "• punkt");
+        assert_eq!(b[3].kind, BlockKind::TableRow);
+    }
+}

@@ -1,0 +1,160 @@
+//! Command-line flags and output writing.
+
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use referat::batch::{self, BatchError, Options};
+use referat::record::Record;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Turn Danish meeting documents (minutes, agendas, applications, reports,
+/// memos) into structured JSON records.
+#[derive(Parser, Debug)]
+#[command(name = "referat", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract records from files and folders (`-` reads standard input).
+    Extract(ExtractArgs),
+    /// Print the JSON Schema of the records.
+    Schema,
+}
+
+#[derive(clap::Args, Debug)]
+struct ExtractArgs {
+    /// Files and folders to read; folders are walked recursively.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Write one indented JSON array instead of NDJSON.
+    #[arg(long)]
+    pretty: bool,
+    /// Worker threads (default: one per core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// File extensions taken from folders, comma-separated.
+    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "txt,md,markdown")]
+    ext: Vec<String>,
+    /// Files larger than this many bytes get a `too_large` error.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    max_bytes: u64,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// Exit codes.
+const OK: u8 = 0;
+const SOME_FAILED: u8 = 1;
+const FATAL: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { FATAL } else { OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Schema => {
+            let schema = referat::record::json_schema();
+            let text = serde_json::to_string_pretty(&schema).expect("schema serializes");
+            match writeln!(io::stdout().lock(), "{text}") {
+                Ok(()) => ExitCode::from(OK),
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(OK),
+                Err(e) => fatal(&format!("cannot write schema: {e}")),
+            }
+        }
+        Command::Extract(args) => extract(args),
+    }
+}
+
+fn fatal(message: &str) -> ExitCode {
+    eprintln!("referat: error: {message}");
+    ExitCode::from(FATAL)
+}
+
+/// Writes records as NDJSON or as one JSON array.
+struct RecordWriter<W: Write> {
+    out: W,
+    pretty: bool,
+    written: u64,
+}
+
+impl<W: Write> RecordWriter<W> {
+    fn write(&mut self, r: &Record) -> io::Result<()> {
+        if self.pretty {
+            self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+            serde_json::to_writer_pretty(&mut self.out, r)?;
+        } else {
+            serde_json::to_writer(&mut self.out, r)?;
+            self.out.write_all(b"\n")?;
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        if self.pretty {
+            self.out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()
+    }
+}
+
+fn extract(args: ExtractArgs) -> ExitCode {
+    let opts = Options {
+        extensions: args.ext.iter().map(|e| e.trim_start_matches('.').to_lowercase()).collect(),
+        max_bytes: args.max_bytes,
+        jobs: args.jobs.map(usize::from),
+    };
+    let out: Box<dyn Write> = match &args.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(io::BufWriter::new(f)),
+            Err(e) => return fatal(&format!("cannot create {}: {e}", path.display())),
+        },
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    let mut writer = RecordWriter { out, pretty: args.pretty, written: 0 };
+    let inputs = batch::collect_inputs(&args.paths, &opts);
+
+    let show = !args.quiet && io::stderr().is_terminal();
+    let bar = if show { ProgressBar::new(inputs.len() as u64) } else { ProgressBar::hidden() };
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} files {msg}")
+            .expect("valid template"),
+    );
+    let result = batch::run(&inputs, &opts, |r| writer.write(r), |_| bar.inc(1));
+    bar.finish_and_clear();
+    let summary = match result {
+        Ok(s) => s,
+        Err(BatchError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::from(OK),
+        Err(e) => return fatal(&e.to_string()),
+    };
+    match writer.finish() {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::from(OK),
+        Err(e) => return fatal(&format!("cannot write output: {e}")),
+    }
+    if !args.quiet {
+        eprintln!(
+            "referat: {} files, {} items, {} with errors, {:.2} MB in {:.2} s ({:.1} MB/s)",
+            summary.files,
+            summary.items,
+            summary.errors,
+            summary.bytes as f64 / 1e6,
+            summary.elapsed.as_secs_f64(),
+            summary.mb_per_s()
+        );
+    }
+    ExitCode::from(if summary.errors > 0 { SOME_FAILED } else { OK })
+}

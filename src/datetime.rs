@@ -1,0 +1,204 @@
+//! Danish calendar dates and clock times, as minutes write them.
+//!
+//! Takes a short piece of text (a title, a `Mødedato` line) and gives the
+//! first date or clock time in it with its byte range. Used for the meeting
+//! header and item time slots.
+//!
+//! ```
+//! use referat::datetime::{find_date, find_times};
+//! assert_eq!(find_date("Fredag d. 01. marts 2024 kl. 13:30").unwrap().iso(), "2024-03-01");
+//! assert_eq!(find_date("d. 01-03-2024").unwrap().iso(), "2024-03-01");
+//! let t = find_times("(kl. 14:15 – 14:30)").unwrap();
+//! assert_eq!((t.start.as_str(), t.end.as_deref()), ("14:15", Some("14:30")));
+//! ```
+
+use crate::lexicon;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A calendar date found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoundDate {
+    /// Year, four digits.
+    pub year: i32,
+    /// Month 1–12.
+    pub month: u32,
+    /// Day 1–31.
+    pub day: u32,
+    /// Where it stands in the searched text.
+    pub range: (usize, usize),
+}
+
+impl FoundDate {
+    /// `YYYY-MM-DD`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// The byte range in the searched text.
+    pub fn range(&self) -> Range<usize> {
+        self.range.0..self.range.1
+    }
+}
+
+/// A clock time or time range, `HH:MM`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundTimes {
+    /// Start, `HH:MM`.
+    pub start: String,
+    /// End, `HH:MM`, when a range is given.
+    pub end: Option<String>,
+    /// Where it stands in the searched text.
+    pub range: Range<usize>,
+}
+
+static NAMED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}})\.?\s*({})\.?\s+(\d{{4}})\b",
+        lexicon::month_alternation()
+    ))
+    .unwrap()
+});
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.\-/])(\d{1,2})([-./])(\d{1,2})([-./])(\d{4}|\d{2})(?:$|[^\d\-/]|\.(?:\D|$))").unwrap()
+});
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn valid(year: i32, month: u32, day: u32) -> bool {
+    (1900..=2100).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
+}
+
+/// Expands a two-digit year: `19` → 2019, `98` → 1998.
+fn full_year(digits: &str) -> Option<i32> {
+    let y: i32 = digits.parse().ok()?;
+    Some(match digits.len() {
+        2 if y <= 69 => 2000 + y,
+        2 => 1900 + y,
+        _ => y,
+    })
+}
+
+/// The first complete calendar date in `text` (day, month and year written).
+pub fn find_date(text: &str) -> Option<FoundDate> {
+    let mut best: Option<FoundDate> = None;
+    let mut consider = |d: FoundDate| {
+        if best.is_none_or(|b| d.range.0 < b.range.0) {
+            best = Some(d);
+        }
+    };
+    if let Some(c) = NAMED_DATE.captures(text) {
+        let day = c[1].parse().unwrap_or(0);
+        let month = lexicon::month(&c[2]).unwrap_or(0);
+        let year = c[3].parse().unwrap_or(0);
+        if valid(year, month, day) {
+            let m = c.get(0).unwrap();
+            consider(FoundDate { year, month, day, range: (m.start(), m.end()) });
+        }
+    }
+    for c in NUMERIC_DATE.captures_iter(text) {
+        if c[2] != c[4] {
+            continue;
+        }
+        let (day, month) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        if let Some(year) = full_year(&c[5]) {
+            if valid(year, month, day) {
+                let (s, e) = (c.get(1).unwrap().start(), c.get(5).unwrap().end());
+                consider(FoundDate { year, month, day, range: (s, e) });
+                break;
+            }
+        }
+    }
+    if let Some(c) = ISO_DATE.captures(text) {
+        let (year, month, day) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        if valid(year, month, day) {
+            let m = c.get(0).unwrap();
+            consider(FoundDate { year, month, day, range: (m.start(), m.end()) });
+        }
+    }
+    best
+}
+
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bkl\.?\s*(\d{1,2})(?:[:.](\d{2}))?(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?(\d{1,2})(?:[:.](\d{2}))?)?",
+    )
+    .unwrap()
+});
+
+fn hhmm(h: &str, m: Option<&str>) -> Option<String> {
+    let h: u32 = h.parse().ok()?;
+    let m: u32 = m.map_or(Some(0), |m| m.parse().ok())?;
+    (h <= 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+}
+
+/// The first `kl. HH:MM` time or `kl. HH:MM–HH:MM` range in `text`.
+pub fn find_times(text: &str) -> Option<FoundTimes> {
+    for c in CLOCK.captures_iter(text) {
+        let Some(start) = hhmm(&c[1], c.get(2).map(|m| m.as_str())) else {
+            continue;
+        };
+        let end = c.get(3).and_then(|h| hhmm(h.as_str(), c.get(4).map(|m| m.as_str())));
+        let range = c.get(0).unwrap().range();
+        return Some(FoundTimes { start, end, range });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_as_written_in_minutes() {
+        for (text, want) in [
+            ("REFERAT Sundhedsklynge Lillebælt d. 01-03-2024", "2024-03-01"),
+            ("Fredag d. 01. marts 2024 kl. 13:30", "2024-03-01"),
+            ("den 12. april 2024 kl. 12:00", "2024-04-12"),
+            ("tirsdag den 12. september 2023 kl. 16.00", "2023-09-12"),
+            ("Tid: 21.04.2026 kl. 9-12", "2026-04-21"),
+            ("Mødedato: 03.08.26", "2026-08-03"),
+            ("Dato: 2026-08-21", "2026-08-21"),
+            ("1.10.19 niveau", "2019-10-01"),
+            ("17. sept. 2026", "2026-09-17"),
+        ] {
+            assert_eq!(find_date(text).map(|d| d.iso()).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn not_dates() {
+        for text in [
+            "Sagnr.: 1-36-70-7-22",
+            "Ubuntu 22.04",
+            "tlf. 22751071",
+            "31. februar 2024",
+            "version 7.0.3",
+            "710-2014-13731",
+        ] {
+            assert_eq!(find_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn clock_times() {
+        let t = find_times("Fredag d. 01. marts 2024 kl. 13:30").unwrap();
+        assert_eq!((t.start.as_str(), t.end), ("13:30", None));
+        let t = find_times("(kl. 13:30-13:35)").unwrap();
+        assert_eq!(t.end.as_deref(), Some("13:35"));
+        let t = find_times("21.04.2026 kl. 9-12").unwrap();
+        assert_eq!((t.start.as_str(), t.end.as_deref()), ("09:00", Some("12:00")));
+        assert!(find_times("kl. 99:99").is_none());
+    }
+}

@@ -1,0 +1,272 @@
+//! Word lists compiled in from `data/*.tsv`: section headings, item kinds,
+//! decision phrases and month names.
+//!
+//! Each list is parsed once, on first use. Lookups take text as written and
+//! fold case and trailing punctuation themselves.
+//!
+//! ```
+//! use referat::lexicon::section_for_heading;
+//! use referat::record::SectionName;
+//! assert_eq!(section_for_heading("### **RESUMÉ**".trim_start_matches(['#', ' ', '*']).trim_end_matches('*')), Some(SectionName::Resume));
+//! assert_eq!(section_for_heading("Beslutning i Økonomiudvalget den 5. marts 2024"), Some(SectionName::Beslutning));
+//! assert_eq!(section_for_heading("Beslutningen om deltagelse træffes i de 21 sundhedsklynger."), None);
+//! ```
+
+use crate::record::{ItemKind, Outcome, SectionName};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const SECTIONS: &str = include_str!("../data/sections.tsv");
+const ITEM_KINDS: &str = include_str!("../data/item_kinds.tsv");
+const OUTCOMES: &str = include_str!("../data/outcomes.tsv");
+const MONTHS: &str = include_str!("../data/months.tsv");
+
+/// The non-comment, non-empty rows of a TSV file, split on tabs.
+fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    tsv.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+static SECTION_MAP: LazyLock<HashMap<&'static str, SectionName>> = LazyLock::new(|| {
+    rows(SECTIONS)
+        .map(|r| {
+            let name = match r[1] {
+                "resume" => SectionName::Resume,
+                "sagsfremstilling" => SectionName::Sagsfremstilling,
+                "indstilling" => SectionName::Indstilling,
+                "beslutning" => SectionName::Beslutning,
+                "konklusion" => SectionName::Konklusion,
+                "bilag" => SectionName::Bilag,
+                other => panic!("data/sections.tsv: unknown section {other}"),
+            };
+            (r[0], name)
+        })
+        .collect()
+});
+
+/// Words that may follow a section word in a qualified heading:
+/// `Beslutning i Byrådet den ...`, `Indstilling fra direktionen`.
+const QUALIFIERS: [&str; 8] = ["i", "fra", "på", "af", "til", "den", "d.", "-"];
+
+/// Folds a heading for lookup: lower case, single spaces, no trailing colon.
+fn fold(heading: &str) -> String {
+    let lower = heading.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.join(" ").trim_end_matches([':', ' ', '.']).to_string()
+}
+
+/// The section a whole-line heading opens, or `None` for anything else.
+///
+/// Matches a known heading (`RESUMÉ`, `Bilag:`, `Det indstilles,`) or one
+/// qualified by a body or date (`Beslutning i Byrådet den 12-09-2023`).
+/// Sentences (ending in a full stop after more than a few words) never match.
+pub fn section_for_heading(text: &str) -> Option<SectionName> {
+    if text.len() > 100 {
+        return None;
+    }
+    let folded = fold(text.trim_end_matches(','));
+    if let Some(&name) = SECTION_MAP.get(folded.as_str()) {
+        return Some(name);
+    }
+    if text.trim_end().ends_with('.') && !text.trim_end().ends_with("d.") {
+        return None;
+    }
+    let mut words = folded.splitn(3, ' ');
+    let (first, second) = (words.next()?, words.next()?);
+    let name = *SECTION_MAP.get(first)?;
+    match name {
+        SectionName::Beslutning | SectionName::Indstilling | SectionName::Sagsfremstilling
+            if QUALIFIERS.contains(&second) =>
+        {
+            Some(name)
+        }
+        _ => None,
+    }
+}
+
+/// The section opened by an inline label such as `Beslutning: Godkendt.`,
+/// with the text after the colon.
+pub fn inline_section(text: &str) -> Option<(SectionName, &str, &str)> {
+    let colon = text.find(':')?;
+    let (label, rest) = (&text[..colon], text[colon + 1..].trim());
+    if rest.is_empty() || label.split_whitespace().count() > 2 {
+        return None;
+    }
+    let name = *SECTION_MAP.get(fold(label).as_str())?;
+    Some((name, label.trim(), rest))
+}
+
+struct KindRow {
+    prefix: &'static str,
+    kind: ItemKind,
+    standalone: bool,
+}
+
+static KINDS: LazyLock<Vec<KindRow>> = LazyLock::new(|| {
+    let mut v: Vec<KindRow> = rows(ITEM_KINDS)
+        .map(|r| KindRow {
+            prefix: r[0],
+            kind: match r[1] {
+                "beslutningssag" => ItemKind::Beslutningssag,
+                "drøftelsessag" => ItemKind::Droeftelsessag,
+                "orienteringssag" => ItemKind::Orienteringssag,
+                "skriftlig orientering" => ItemKind::SkriftligOrientering,
+                "meddelelse" => ItemKind::Meddelelse,
+                "eventuelt" => ItemKind::Eventuelt,
+                "pause" => ItemKind::Pause,
+                "velkomst" => ItemKind::Velkomst,
+                "other" => ItemKind::Other,
+                other => panic!("data/item_kinds.tsv: unknown kind {other}"),
+            },
+            standalone: r[2] == "yes",
+        })
+        .collect();
+    // Longest prefix first, so `skriftlig orientering` wins over `orientering`.
+    v.sort_by_key(|k| std::cmp::Reverse(k.prefix.len()));
+    v
+});
+
+/// Splits an item title into its kind and the title proper.
+///
+/// `Drøftelsessag: Behandlingstilbud` → (drøftelsessag, `Behandlingstilbud`);
+/// `PAUSE` → (pause, `PAUSE`); `Velkomst v. Hanne` → (velkomst, unchanged).
+pub fn item_kind(title: &str) -> (Option<ItemKind>, &str) {
+    let lower = title.to_lowercase();
+    for row in KINDS.iter() {
+        if !lower.starts_with(row.prefix) {
+            continue;
+        }
+        // Same byte length: lower-casing Danish letters keeps their width.
+        let Some(rest) = title.get(row.prefix.len()..) else {
+            continue;
+        };
+        let trimmed = rest.trim_start();
+        if let Some(after) = trimmed.strip_prefix([':', '–', '-', '—']) {
+            let after = after.trim();
+            if !after.is_empty() {
+                return (Some(row.kind), after);
+            }
+        }
+        if row.standalone {
+            let at_word_end = rest.is_empty() || rest.starts_with([' ', '(', ',']);
+            if at_word_end {
+                return (Some(row.kind), title);
+            }
+        }
+    }
+    (None, title)
+}
+
+/// One decision phrase and the outcome it signals.
+pub struct OutcomePhrase {
+    /// The compiled phrase, case-insensitive, on word boundaries.
+    pub regex: Regex,
+    /// What it signals.
+    pub outcome: Outcome,
+}
+
+/// The decision phrases of `data/outcomes.tsv`.
+pub static OUTCOME_PHRASES: LazyLock<Vec<OutcomePhrase>> = LazyLock::new(|| {
+    rows(OUTCOMES)
+        .map(|r| OutcomePhrase {
+            regex: Regex::new(&format!(r"(?i)\b(?:{})\b", r[0]))
+                .unwrap_or_else(|e| panic!("data/outcomes.tsv: {}: {e}", r[0])),
+            outcome: match r[1] {
+                "approved" => Outcome::Approved,
+                "noted" => Outcome::Noted,
+                "discussed" => Outcome::Discussed,
+                "rejected" => Outcome::Rejected,
+                "postponed" => Outcome::Postponed,
+                "none" => Outcome::None,
+                other => panic!("data/outcomes.tsv: unknown outcome {other}"),
+            },
+        })
+        .collect()
+});
+
+static MONTH_MAP: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+    rows(MONTHS)
+        .map(|r| (r[0], r[1].parse().expect("data/months.tsv: month number")))
+        .collect()
+});
+
+/// The month number of a Danish month name or abbreviation (`marts`, `sept.`).
+pub fn month(name: &str) -> Option<u32> {
+    MONTH_MAP
+        .get(name.trim_end_matches('.').to_lowercase().as_str())
+        .copied()
+}
+
+/// The regex alternation of all month names, longest first, for patterns.
+pub fn month_alternation() -> String {
+    let mut names: Vec<&str> = MONTH_MAP.keys().copied().collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_loads() {
+        assert!(SECTION_MAP.len() >= 20);
+        assert!(KINDS.len() >= 20);
+        assert!(OUTCOME_PHRASES.len() >= 20);
+        assert_eq!(MONTH_MAP.values().copied().max(), Some(12));
+    }
+
+    #[test]
+    fn section_headings() {
+        for (h, want) in [
+            ("RESUMÉ", Some(SectionName::Resume)),
+            ("Resume", Some(SectionName::Resume)),
+            ("SAGSFREMSTILLING", Some(SectionName::Sagsfremstilling)),
+            ("Det indstilles,", Some(SectionName::Indstilling)),
+            ("Bilag:", Some(SectionName::Bilag)),
+            ("Konklusion:", Some(SectionName::Konklusion)),
+            ("Beslutning i Plan- og Tryghedsudvalget den 12-09-2023", Some(SectionName::Beslutning)),
+            ("Beslutning om deltagelse på næste hold", None),
+            ("Baggrund", None),
+            ("Økonomi", None),
+            ("Proces for beslutning om deltagelse", None),
+        ] {
+            assert_eq!(section_for_heading(h), want, "{h}");
+        }
+    }
+
+    #[test]
+    fn inline_labels() {
+        let (name, label, rest) = inline_section("Beslutning: Godkendt.").unwrap();
+        assert_eq!((name, label, rest), (SectionName::Beslutning, "Beslutning", "Godkendt."));
+        assert!(inline_section("Beslutningen blev: godkendt").is_none());
+        assert!(inline_section("Bilag:").is_none());
+    }
+
+    #[test]
+    fn item_kinds() {
+        assert_eq!(
+            item_kind("Drøftelsessag: Behandlingstilbud i kommunerne"),
+            (Some(ItemKind::Droeftelsessag), "Behandlingstilbud i kommunerne")
+        );
+        assert_eq!(item_kind("Beslutnings sag: Klyngemidler"), (Some(ItemKind::Beslutningssag), "Klyngemidler"));
+        assert_eq!(
+            item_kind("SKRIFTLIG ORIENTERING: Justeret aftale"),
+            (Some(ItemKind::SkriftligOrientering), "Justeret aftale")
+        );
+        assert_eq!(item_kind("PAUSE"), (Some(ItemKind::Pause), "PAUSE"));
+        assert_eq!(item_kind("Velkomst v. Hanne Andersen"), (Some(ItemKind::Velkomst), "Velkomst v. Hanne Andersen"));
+        assert_eq!(item_kind("Beslutning om deltagelse på næste hold"), (None, "Beslutning om deltagelse på næste hold"));
+        assert_eq!(item_kind("Pausehold for ældre"), (None, "Pausehold for ældre"));
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(month("marts"), Some(3));
+        assert_eq!(month("Sept."), Some(9));
+        assert_eq!(month("maj"), Some(5));
+        assert_eq!(month("mandag"), None);
+    }
+}

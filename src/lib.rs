@@ -1,0 +1,312 @@
+//! referat turns Danish public-sector meeting documents (minutes, agendas,
+//! applications, reports, memos) into structured JSON records.
+//!
+//! # The pipeline
+//!
+//! One document goes through small stages, each a module with one entry
+//! function and its own tests:
+//!
+//! | stage | module | takes → gives |
+//! |---|---|---|
+//! | read | [`batch`] | paths and folders → bytes (the only stage that does I/O) |
+//! | decode | [`decode`] | bytes → UTF-8 text + offset map (UTF-8, UTF-16, Windows-1252) |
+//! | normalize | [`normalize`] | text → normalized text + offset map (CRLF, NFC, soft hyphens) |
+//! | lay out | [`blocks`] | normalized text → one [`blocks::Block`] per line (Markdown or plain text) |
+//! | segment | [`segment`] | blocks → preamble + agenda items + sections |
+//! | extract | [`meeting`], [`decision`], [`datetime`] | blocks and sections → typed values |
+//! | assemble | [`extract`] (this module) | all of the above → a [`record::Record`] with source spans |
+//! | write | `main.rs` | records → NDJSON or a JSON array |
+//!
+//! ```
+//! let record = referat::extract("referat.md", b"# Referat\n\n## Punkt 1: Eventuelt\n\n### Beslutning\n\nIntet at bemærke.\n");
+//! assert_eq!(record.items.len(), 1);
+//! assert_eq!(record.items[0].kind, Some(referat::record::ItemKind::Eventuelt));
+//! assert_eq!(record.items[0].decision.as_ref().unwrap().outcome, referat::record::Outcome::None);
+//! ```
+
+pub mod batch;
+pub mod blocks;
+pub mod datetime;
+pub mod decision;
+pub mod decode;
+pub mod lexicon;
+pub mod meeting;
+pub mod normalize;
+pub mod record;
+pub mod segment;
+pub mod span;
+
+use crate::blocks::{Block, BlockKind, Format};
+use crate::record::{
+    AgendaItem, Decision, DocKind, ErrorKind, ItemKind, Meeting, Outcome, Record, RecordError,
+    SCHEMA_VERSION, Section, SectionName, Source, TimeSlot,
+};
+use crate::segment::{ItemSeg, SectionSeg};
+use crate::span::{LineIndex, OffsetMap, Span};
+use regex::Regex;
+use sha2::{Digest, Sha256};
+use std::sync::LazyLock;
+
+/// Maps offsets of the normalized text to spans in the source bytes.
+struct SourceMap<'a> {
+    decoded: &'a OffsetMap,
+    normalized: &'a OffsetMap,
+    lines: LineIndex,
+}
+
+impl SourceMap<'_> {
+    fn span(&self, start: usize, end: usize) -> Span {
+        let s = self.decoded.to_origin(self.normalized.to_origin(start));
+        let e = self.decoded.to_origin(self.normalized.to_origin(end));
+        Span {
+            start: s,
+            end: e.max(s),
+            line: self.lines.line(start),
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A record with nothing extracted, for documents that failed.
+pub fn error_record(path: &str, bytes: Option<&[u8]>, kind: ErrorKind, message: String) -> Record {
+    let (id, sha, len) = match bytes {
+        Some(b) => {
+            let sha = hex(&Sha256::digest(b));
+            (sha[..16].to_string(), Some(sha), b.len() as u64)
+        }
+        None => {
+            let sha = hex(&Sha256::digest(format!("path:{path}").as_bytes()));
+            (sha[..16].to_string(), None, 0)
+        }
+    };
+    Record {
+        schema: SCHEMA_VERSION.to_string(),
+        id,
+        source: Source {
+            path: path.to_string(),
+            bytes: len,
+            sha256: sha,
+            encoding: None,
+            format: None,
+        },
+        kind: DocKind::Unknown,
+        title: None,
+        body: None,
+        meeting: None,
+        items: Vec::new(),
+        amounts: Vec::new(),
+        dates: Vec::new(),
+        participants: Vec::new(),
+        warnings: Vec::new(),
+        error: Some(RecordError { kind, message }),
+    }
+}
+
+/// Runs the whole pipeline over one document's bytes. Never fails: a
+/// document that cannot be read as text gives a record with `error` set.
+///
+/// `path` is written to `source.path` as given.
+pub fn extract(path: &str, bytes: &[u8]) -> Record {
+    let decoded = match decode::decode(bytes) {
+        Ok(d) => d,
+        Err(e) => return error_record(path, Some(bytes), ErrorKind::NotText, e.to_string()),
+    };
+    let normalized = normalize::normalize(&decoded.text);
+    let text = normalized.text.as_str();
+    let format = match path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()) {
+        Some(e) if e == "md" || e == "markdown" => Format::Markdown,
+        _ => blocks::detect_format(text),
+    };
+    let map = SourceMap {
+        decoded: &decoded.map,
+        normalized: &normalized.map,
+        lines: LineIndex::new(text),
+    };
+    let blocks = blocks::blocks(text, format);
+    let seg = segment::segment(&blocks);
+    let head = meeting::head(&blocks, seg.preamble.clone());
+
+    let mut warnings = Vec::new();
+    let items: Vec<AgendaItem> = seg.items.iter().map(|it| assemble_item(&blocks, it, &map)).collect();
+    let kind = doc_kind(head.announced, &items);
+    if text.trim().is_empty() {
+        warnings.push("empty document: no text".to_string());
+    }
+    if kind == DocKind::Minutes {
+        for item in &items {
+            let procedural = matches!(
+                item.kind,
+                Some(ItemKind::Pause | ItemKind::Velkomst | ItemKind::SkriftligOrientering | ItemKind::Meddelelse)
+            );
+            if item.decision.is_none() && !procedural {
+                warnings.push(format!("item {}: no beslutning section", item.number));
+            }
+        }
+    }
+    let is_meeting = matches!(kind, DocKind::Minutes | DocKind::Agenda);
+    let meeting = (is_meeting
+        && (head.date.is_some() || head.start_time.is_some() || head.location.is_some()))
+    .then(|| Meeting {
+        date: head.date.map(|d| d.iso()),
+        start_time: head.start_time.clone(),
+        end_time: head.end_time.clone(),
+        location: head.location.clone(),
+    });
+
+    let sha = hex(&Sha256::digest(bytes));
+    Record {
+        schema: SCHEMA_VERSION.to_string(),
+        id: sha[..16].to_string(),
+        source: Source {
+            path: path.to_string(),
+            bytes: bytes.len() as u64,
+            sha256: Some(sha),
+            encoding: Some(decoded.encoding.to_string()),
+            format: Some(format.as_str().to_string()),
+        },
+        kind,
+        title: head.title,
+        body: if is_meeting { head.body } else { None },
+        meeting,
+        items,
+        amounts: Vec::new(),
+        dates: Vec::new(),
+        participants: Vec::new(),
+        warnings,
+        error: None,
+    }
+}
+
+/// The document kind: what the head announces, corrected by what the items
+/// show (an agenda whose items carry decisions is minutes).
+fn doc_kind(announced: Option<DocKind>, items: &[AgendaItem]) -> DocKind {
+    let decided = items.iter().any(|i| i.decision.as_ref().is_some_and(|d| !d.text.is_empty()));
+    match announced {
+        Some(DocKind::Agenda) if decided => DocKind::Minutes,
+        Some(k) => k,
+        None if decided => DocKind::Minutes,
+        None if !items.is_empty() => DocKind::Agenda,
+        None => DocKind::Unknown,
+    }
+}
+
+static TIME_SLOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*[(\[]?\s*kl\.?\s*\d{1,2}(?:[:.]\d{2})?(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?\d{1,2}(?:[:.]\d{2})?)?\s*[)\]]?\s*$").unwrap()
+});
+
+/// Joins block texts: lines within a paragraph by `\n`, paragraphs by a
+/// blank line; bullet points keep a `- ` marker (numbered ones keep `N.`).
+fn join_blocks<'a>(blocks: impl Iterator<Item = &'a Block>) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        if !out.is_empty() {
+            out.push_str(if b.blank_before { "\n\n" } else { "\n" });
+        }
+        if b.kind == (BlockKind::ListItem { number: None }) {
+            out.push_str("- ");
+        }
+        out.push_str(&b.text);
+    }
+    out
+}
+
+fn assemble_section(blocks: &[Block], s: &SectionSeg, map: &SourceMap) -> Section {
+    let body = if s.has_heading_block { s.blocks.start + 1 } else { s.blocks.start }..s.blocks.end;
+    let mut text = s.inline_text.clone().unwrap_or_default();
+    let rest = join_blocks(blocks[body].iter());
+    if !rest.is_empty() {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&rest);
+    }
+    let first = &blocks[s.blocks.start];
+    let last = &blocks[s.blocks.end - 1];
+    Section {
+        name: s.name,
+        heading: s.heading.clone(),
+        text,
+        span: map.span(first.start, last.end),
+    }
+}
+
+/// A section's lines (inline text first), each flagged when it is a bullet point.
+fn section_lines<'a>(blocks: &'a [Block], s: &'a SectionSeg) -> Vec<(&'a str, bool)> {
+    let body = if s.has_heading_block { s.blocks.start + 1 } else { s.blocks.start }..s.blocks.end;
+    let mut v: Vec<(&str, bool)> = s.inline_text.iter().map(|t| (t.as_str(), false)).collect();
+    v.extend(blocks[body].iter().map(|b| (b.text.as_str(), b.kind == BlockKind::ListItem { number: None })));
+    v
+}
+
+fn assemble_item<'a>(blocks: &'a [Block], it: &'a ItemSeg, map: &SourceMap) -> AgendaItem {
+    let mut title = it.title.as_str();
+    let mut time = None;
+    if let Some(m) = TIME_SLOT.find(title) {
+        if let Some(t) = datetime::find_times(m.as_str()) {
+            time = Some(TimeSlot { start: t.start, end: t.end });
+            title = title[..m.start()].trim_end_matches([' ', ',', '-', '–']);
+        }
+    }
+    let (kind, title) = lexicon::item_kind(title);
+    let sections: Vec<Section> = it.sections.iter().map(|s| assemble_section(blocks, s, map)).collect();
+
+    let lines_of = |s: &'a SectionSeg| section_lines(blocks, s);
+    let recommendations: Vec<String> = it
+        .sections
+        .iter()
+        .filter(|s| s.name == SectionName::Indstilling)
+        .flat_map(|s| decision::recommendations(&lines_of(s)))
+        .collect();
+    let bilag: Vec<Vec<&str>> = it
+        .sections
+        .iter()
+        .filter(|s| s.name == SectionName::Bilag)
+        .map(|s| lines_of(s).into_iter().map(|(l, _)| l).collect())
+        .collect();
+    let attachments = decision::attachments(&bilag);
+
+    let texts = |name: SectionName| -> Vec<&str> {
+        sections.iter().filter(|s| s.name == name).map(|s| s.text.as_str()).collect()
+    };
+    let beslutning = texts(SectionName::Beslutning);
+    let konklusion = texts(SectionName::Konklusion);
+    let decision = (!beslutning.is_empty() || !konklusion.is_empty()).then(|| {
+        let all: Vec<&str> = sections
+            .iter()
+            .filter(|s| matches!(s.name, SectionName::Beslutning | SectionName::Konklusion))
+            .map(|s| s.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let verdict = konklusion.iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join("\n\n");
+        let outcome = if verdict.is_empty() {
+            decision::outcome(&beslutning.join("\n\n"))
+        } else {
+            match decision::outcome(&verdict) {
+                Outcome::None => decision::outcome(&all.join("\n\n")),
+                o => o,
+            }
+        };
+        Decision {
+            text: all.join("\n\n"),
+            outcome,
+        }
+    });
+
+    let first = &blocks[it.blocks.start];
+    let last = &blocks[it.blocks.end - 1];
+    AgendaItem {
+        number: it.number.clone(),
+        title: title.to_string(),
+        kind,
+        case_number: it.case_number.clone(),
+        time,
+        sections,
+        recommendations,
+        decision,
+        attachments,
+        span: map.span(first.start, last.end),
+    }
+}

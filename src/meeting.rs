@@ -1,0 +1,244 @@
+//! Reading the document head: title, kind, the forum that met, and the
+//! meeting's date, times and venue.
+//!
+//! Takes the preamble blocks (everything before the first item) and gives
+//! a [`Head`]. Labelled lines win (`Mødedato`, `Mødested`, `Udvalg`,
+//! `Mødenavn`, `Tid`, `Sted`); failing those, the title line
+//! (`REFERAT <forum> d. 01-03-2024`) and the portal header lines
+//! (`den 12. april 2024 kl. 12:00`, `i Mødelokale 3, ...`).
+//!
+//! ```
+//! use referat::blocks::{blocks, Format};
+//! use referat::meeting::head;
+//! let b = blocks("# **REFERAT Styregruppen d. 01-03-2024**\n\n**Mødested** Rådhuset\n", Format::Markdown);
+//! let h = head(&b, 0..b.len());
+//! assert_eq!(h.body.as_deref(), Some("Styregruppen"));
+//! assert_eq!(h.date.map(|d| d.iso()).as_deref(), Some("2024-03-01"));
+//! assert_eq!(h.location.as_deref(), Some("Rådhuset"));
+//! ```
+
+use crate::blocks::{Block, BlockKind};
+use crate::datetime::{FoundDate, find_date, find_times};
+use crate::record::DocKind;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What the head of a document says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Head {
+    /// The title, markup removed.
+    pub title: Option<String>,
+    /// The kind the title and first lines announce.
+    pub announced: Option<DocKind>,
+    /// The forum that met.
+    pub body: Option<String>,
+    /// The meeting date.
+    pub date: Option<FoundDate>,
+    /// Start time `HH:MM`.
+    pub start_time: Option<String>,
+    /// End time `HH:MM`.
+    pub end_time: Option<String>,
+    /// The venue.
+    pub location: Option<String>,
+}
+
+/// Lines that portals and templates put before the real head.
+static JUNK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:abonnér|abonner|se alle dagsordener.*|print|udskriv|del|tilbage til toppen|.*\{\{.*\}\}.*|status)$").unwrap()
+});
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(mødedato|dato|tidspunkt|mødetidspunkt|tid|mødested|sted|lokale|lokation|udvalg|mødenavn|mødeforum|forum)\s*:?\s+(\S.*)$").unwrap()
+});
+static TITLE_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:referat|dagsorden|beslutningsprotokol)(?:\s+og\s+referat)?\s*(?::|fra|af|for)?\s*(?:til\s+)?(?:(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?møde(?:t)?\s+i\s+)?(.*)$").unwrap()
+});
+static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:[-–,]\s*)?(?:(?:d\.|den)\s+)?(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:(?:d\.|den)\s+)?\d{1,2}[.\-/ ].*$").unwrap()
+});
+static KIND_WORDS: LazyLock<[(Regex, DocKind); 5]> = LazyLock::new(|| {
+    [
+        (Regex::new(r"(?i)\b(?:ans[øo0@q9g]{1,2}gning|ansøgningsskema)").unwrap(), DocKind::Application),
+        (Regex::new(r"(?i)\b(?:afrapportering|slutrapport|statusrapport|evalueringsrapport)").unwrap(), DocKind::Report),
+        (Regex::new(r"(?i)\bnotat\b").unwrap(), DocKind::Memo),
+        (Regex::new(r"(?i)\b(?:referat|beslutningsprotokol|protokol)\b").unwrap(), DocKind::Minutes),
+        (Regex::new(r"(?i)\bdagsorden\b").unwrap(), DocKind::Agenda),
+    ]
+});
+
+fn useful(b: &Block) -> bool {
+    !JUNK.is_match(&b.text)
+}
+
+/// The title: the first top-level heading among the first blocks, or the
+/// first lines of text up to a blank line.
+fn title(blocks: &[Block], range: Range<usize>) -> Option<String> {
+    let window: Vec<usize> = range.clone().take(40).filter(|&i| useful(&blocks[i])).collect();
+    let heading_level = |i: &usize| match blocks[*i].kind {
+        BlockKind::Heading(l) => Some(l),
+        _ => None,
+    };
+    if let Some(min) = window.iter().take(15).filter_map(heading_level).min() {
+        let i = window.iter().take(15).find(|i| heading_level(i) == Some(min))?;
+        return Some(blocks[*i].text.clone());
+    }
+    let first = *window.first()?;
+    let mut parts = vec![blocks[first].text.as_str()];
+    for &i in window.iter().skip(1).take(3) {
+        let b = &blocks[i];
+        if b.blank_before || i != first + parts.len() || LABEL.is_match(&b.text) || b.text.starts_with("i ") {
+            break;
+        }
+        parts.push(&b.text);
+    }
+    Some(parts.join(" "))
+}
+
+fn clean_body(s: &str) -> Option<String> {
+    let s = DATE_TAIL.replace(s, "");
+    let s = s.trim().trim_end_matches([',', '-', '–', ':']).trim();
+    (!s.is_empty() && s.chars().any(char::is_alphabetic)).then(|| s.to_string())
+}
+
+/// Reads the head from the blocks in `range` (the preamble).
+pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
+    let mut h = Head {
+        title: title(blocks, range.clone()),
+        ..Head::default()
+    };
+    let scan: Vec<&Block> = range.clone().take(60).map(|i| &blocks[i]).collect();
+    let announce_text: String = scan.iter().take(6).map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    h.announced = KIND_WORDS
+        .iter()
+        .filter_map(|(re, k)| re.find(&announce_text).map(|m| (m.start(), *k)))
+        .min_by_key(|&(at, _)| at)
+        .map(|(_, k)| k);
+
+    let mut date_line: Option<usize> = None;
+    for (k, b) in scan.iter().enumerate() {
+        let Some(c) = LABEL.captures(&b.text) else { continue };
+        let (label, value) = (c[1].to_lowercase(), c[2].trim());
+        match label.as_str() {
+            "mødedato" | "dato" | "tid" | "tidspunkt" | "mødetidspunkt" => {
+                if h.date.is_none() {
+                    h.date = find_date(value);
+                    if h.date.is_some() {
+                        date_line = Some(k);
+                    }
+                }
+                if h.start_time.is_none() {
+                    if let Some(t) = find_times(value) {
+                        h.start_time = Some(t.start);
+                        h.end_time = t.end;
+                    }
+                }
+            }
+            "mødested" | "sted" | "lokale" | "lokation" => {
+                h.location.get_or_insert_with(|| value.to_string());
+            }
+            "udvalg" | "mødenavn" | "mødeforum" | "forum" => {
+                if h.body.is_none() {
+                    h.body = clean_body(value);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(t) = &h.title {
+        if h.body.is_none() {
+            if let Some(c) = TITLE_BODY.captures(t) {
+                h.body = clean_body(&c[1]);
+            }
+        }
+        if h.date.is_none() {
+            h.date = find_date(t);
+        }
+        if h.start_time.is_none() {
+            if let Some(times) = find_times(t) {
+                h.start_time = Some(times.start);
+                h.end_time = times.end;
+            }
+        }
+    }
+    // Portal heads: a line "den 12. april 2024 kl. 12:00", then "i <venue>".
+    if h.date.is_none() || h.start_time.is_none() || h.location.is_none() {
+        for (k, b) in scan.iter().enumerate().take(20) {
+            if date_line.is_none() {
+                if let Some(d) = find_date(&b.text) {
+                    h.date.get_or_insert(d);
+                    date_line = Some(k);
+                }
+            }
+            if Some(k) == date_line && h.start_time.is_none() {
+                if let Some(t) = find_times(&b.text) {
+                    h.start_time = Some(t.start);
+                    h.end_time = t.end;
+                }
+            }
+            if h.location.is_none() && date_line.is_some_and(|d| k > d && k <= d + 2) {
+                if let Some(v) = b.text.strip_prefix("i ") {
+                    h.location = Some(v.trim().to_string());
+                }
+            }
+        }
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::{Format, blocks};
+
+    fn head_of(text: &str, format: Format) -> Head {
+        let b = blocks(text, format);
+        head(&b, 0..b.len())
+    }
+
+    #[test]
+    fn markdown_head_with_labels() {
+        let h = head_of(
+            "# **REFERAT Sundhedsklynge Lillebælt - Fagligt strategisk niveau d. 01-03-2024**\n\n**Mødedato** Fredag d. 01. marts 2024 kl. 13:30\n\n**Mødested** Byrådssalen, Middelfart Rådhus - Nytorv 9, 5500 Middelfart\n",
+            Format::Markdown,
+        );
+        assert_eq!(h.title.as_deref(), Some("REFERAT Sundhedsklynge Lillebælt - Fagligt strategisk niveau d. 01-03-2024"));
+        assert_eq!(h.body.as_deref(), Some("Sundhedsklynge Lillebælt - Fagligt strategisk niveau"));
+        assert_eq!(h.date.unwrap().iso(), "2024-03-01");
+        assert_eq!(h.start_time.as_deref(), Some("13:30"));
+        assert_eq!(h.location.as_deref(), Some("Byrådssalen, Middelfart Rådhus - Nytorv 9, 5500 Middelfart"));
+        assert_eq!(h.announced, Some(DocKind::Minutes));
+    }
+
+    #[test]
+    fn portal_head() {
+        let h = head_of(
+            "Abonnér\nSe alle dagsordener og referater fra dette mødeforum\n\nReferat\ntil\nmødet i Klyngestyregruppemøde RRA\nden 12. april 2024 kl. 12:00\ni Mødelokale 3, Regionshospitalet Randers\n",
+            Format::Text,
+        );
+        assert_eq!(h.title.as_deref(), Some("Referat til mødet i Klyngestyregruppemøde RRA den 12. april 2024 kl. 12:00"));
+        assert_eq!(h.body.as_deref(), Some("Klyngestyregruppemøde RRA"));
+        assert_eq!(h.date.unwrap().iso(), "2024-04-12");
+        assert_eq!(h.start_time.as_deref(), Some("12:00"));
+        assert_eq!(h.location.as_deref(), Some("Mødelokale 3, Regionshospitalet Randers"));
+    }
+
+    #[test]
+    fn greve_head_with_colon_labels() {
+        let h = head_of(
+            "Dagsorden 12. september 2023 kl. 16.00\nPlan- og Tryghedsudvalget - Mødelokale 1\n\nUdvalg: Plan- og Tryghedsudvalget\nMødedato: tirsdag den 12. september 2023 kl. 16.00\nMødested: Mødelokale 1\n",
+            Format::Text,
+        );
+        assert_eq!(h.body.as_deref(), Some("Plan- og Tryghedsudvalget"));
+        assert_eq!(h.date.unwrap().iso(), "2023-09-12");
+        assert_eq!(h.start_time.as_deref(), Some("16:00"));
+        assert_eq!(h.location.as_deref(), Some("Mødelokale 1"));
+        assert_eq!(h.announced, Some(DocKind::Agenda));
+    }
+
+    #[test]
+    fn ocr_application_is_announced() {
+        let h = head_of(" FALLES ANSOGNINGSSKEMA\nTIL KVALITETS- OG UDVIKLINGSMIDLERNE UNDER\n\nKEU\n", Format::Text);
+        assert_eq!(h.announced, Some(DocKind::Application));
+        assert_eq!(h.title.as_deref(), Some("FALLES ANSOGNINGSSKEMA TIL KVALITETS- OG UDVIKLINGSMIDLERNE UNDER"));
+    }
+}

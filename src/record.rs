@@ -1,0 +1,330 @@
+//! The record: what `referat extract` writes for each document (schema `referat/1`).
+//!
+//! All serde types of the output live here, so the JSON contract is read in
+//! one place; `referat schema` prints their JSON Schema (schemars). Field
+//! names never change within a schema version. Optional values are `null`,
+//! never missing; lists are `[]` when empty.
+//!
+//! Glossary: *punkt* agenda item · *sagsfremstilling* case presentation ·
+//! *indstilling* recommendation · *beslutning* decision · *bilag* attachment ·
+//! *konklusion* conclusion · *afbud* apologies (absent).
+
+use crate::span::Span;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The schema identifier written in every record.
+pub const SCHEMA_VERSION: &str = "referat/1";
+
+/// One input document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// Always `referat/1` for this version of the format.
+    pub schema: String,
+    /// 16 hex chars of the SHA-256 of the source bytes (of the path, for unreadable files).
+    pub id: String,
+    /// Where the document came from and how it was read.
+    pub source: Source,
+    /// What kind of document this is.
+    pub kind: DocKind,
+    /// The document's title line(s), markup removed.
+    pub title: Option<String>,
+    /// The forum that met (committee, steering group, cluster).
+    pub body: Option<String>,
+    /// When and where the meeting took place.
+    pub meeting: Option<Meeting>,
+    /// The agenda items, in document order.
+    pub items: Vec<AgendaItem>,
+    /// Money amounts in the whole document.
+    pub amounts: Vec<Amount>,
+    /// Dates and periods in the whole document.
+    pub dates: Vec<DateRef>,
+    /// People recorded as taking part in the meeting.
+    pub participants: Vec<Participant>,
+    /// Things a reader should check: missing sections, odd layout.
+    pub warnings: Vec<String>,
+    /// Set when the document could not be processed; the other fields are then empty.
+    pub error: Option<RecordError>,
+}
+
+/// Where a record's document came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The path as given (relative where it was given relative); `-` for stdin.
+    pub path: String,
+    /// Size of the source in bytes (0 when it could not be read).
+    pub bytes: u64,
+    /// SHA-256 of the source bytes, 64 hex chars; null when not read.
+    pub sha256: Option<String>,
+    /// The encoding the bytes were decoded as (`utf-8`, `utf-16le`, `windows-1252`, ...).
+    pub encoding: Option<String>,
+    /// `markdown` or `text`; null when the bytes are not text.
+    pub format: Option<String>,
+}
+
+/// The kind of document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// Minutes (referat): items with decisions.
+    Minutes,
+    /// An agenda (dagsorden): items without decisions.
+    Agenda,
+    /// A funding application (ansøgning).
+    Application,
+    /// A grant report (afrapportering).
+    Report,
+    /// A memo (notat).
+    Memo,
+    /// Not recognised.
+    Unknown,
+}
+
+/// When and where a meeting took place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// ISO date `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// `HH:MM`.
+    pub start_time: Option<String>,
+    /// `HH:MM`.
+    pub end_time: Option<String>,
+    /// The venue as written.
+    pub location: Option<String>,
+}
+
+/// One agenda item (punkt).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// The item's number as written (`2`, `12a`).
+    pub number: String,
+    /// The title without `Punkt N:`, kind prefix or time slot.
+    pub title: String,
+    /// The kind of case, from the title prefix.
+    pub kind: Option<ItemKind>,
+    /// The case number (sagsnr.) as written.
+    pub case_number: Option<String>,
+    /// The item's time slot.
+    pub time: Option<TimeSlot>,
+    /// The item's sections in order.
+    pub sections: Vec<Section>,
+    /// The numbered points or `at ...` clauses of the indstilling.
+    pub recommendations: Vec<String>,
+    /// The decision, when the item has a beslutning or konklusion.
+    pub decision: Option<Decision>,
+    /// Attachment names from the bilag sections.
+    pub attachments: Vec<String>,
+    /// The whole item in the source.
+    pub span: Span,
+}
+
+/// The kind of an agenda item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum ItemKind {
+    /// Beslutningssag: a case for decision.
+    #[serde(rename = "beslutningssag")]
+    Beslutningssag,
+    /// Drøftelsessag: a case for discussion.
+    #[serde(rename = "drøftelsessag")]
+    Droeftelsessag,
+    /// Orienteringssag: information.
+    #[serde(rename = "orienteringssag")]
+    Orienteringssag,
+    /// Skriftlig orientering: written information.
+    #[serde(rename = "skriftlig orientering")]
+    SkriftligOrientering,
+    /// Meddelelser: announcements.
+    #[serde(rename = "meddelelse")]
+    Meddelelse,
+    /// Eventuelt: any other business.
+    #[serde(rename = "eventuelt")]
+    Eventuelt,
+    /// A break.
+    #[serde(rename = "pause")]
+    Pause,
+    /// Welcome.
+    #[serde(rename = "velkomst")]
+    Velkomst,
+    /// A recognised procedural item of no other kind (approval of the agenda, ...).
+    #[serde(rename = "other")]
+    Other,
+}
+
+/// A time slot `HH:MM`–`HH:MM`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimeSlot {
+    /// `HH:MM`.
+    pub start: String,
+    /// `HH:MM`, null when only a start is given.
+    pub end: Option<String>,
+}
+
+/// One section of an agenda item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// What the section is.
+    pub name: SectionName,
+    /// The heading as written, markup removed; null for text before any heading.
+    pub heading: Option<String>,
+    /// The section's text without its heading and markup; paragraphs separated by blank lines.
+    pub text: String,
+    /// The section in the source, heading included.
+    pub span: Span,
+}
+
+/// The name of a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionName {
+    /// Resumé: summary.
+    Resume,
+    /// Sagsfremstilling: the case presentation.
+    Sagsfremstilling,
+    /// Indstilling: the recommendation.
+    Indstilling,
+    /// Beslutning: the decision.
+    Beslutning,
+    /// Konklusion: a decision summary.
+    Konklusion,
+    /// Bilag: attachments.
+    Bilag,
+    /// Anything else (text before the first known heading).
+    Other,
+}
+
+/// What the meeting decided on an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// The beslutning (and konklusion) text.
+    pub text: String,
+    /// The outcome read from the text.
+    pub outcome: Outcome,
+}
+
+/// The outcome of a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// No verdict: attendance, remarks, `Intet at bemærke`.
+    None,
+    /// Discussed (`drøftede`).
+    Discussed,
+    /// Noted (`taget til efterretning`).
+    Noted,
+    /// Postponed (`udsat`).
+    Postponed,
+    /// Approved (`godkendt`, `besluttede`).
+    Approved,
+    /// Rejected (`ikke godkendt`, `afvist`, `ikke tilslutning`).
+    Rejected,
+    /// Some parts approved, others rejected.
+    Mixed,
+}
+
+/// A money amount (filled by the amount extractor).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Amount {
+    /// The value in `currency`.
+    pub value: f64,
+    /// ISO 4217 code, `DKK`.
+    pub currency: String,
+    /// The expression as written.
+    pub raw: String,
+    /// Where it stands in the source.
+    pub span: Span,
+    /// `ca.`, `cirka`, `prisoverslag`: an estimate.
+    pub approximate: bool,
+    /// The unit the amount is per (`år`, `måned`, `borger`, ...).
+    pub per: Option<String>,
+    /// The bounds of a range such as `1-2000 kr`.
+    pub range: Option<AmountRange>,
+    /// Up to 80 chars of the sentence around it.
+    pub context: String,
+    /// True when the amount is a table cell.
+    pub in_table: bool,
+}
+
+/// The bounds of an amount range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AmountRange {
+    /// Lower bound.
+    pub low: f64,
+    /// Upper bound.
+    pub high: f64,
+}
+
+/// A date, period or year range (filled by the date extractor).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DateRef {
+    /// The expression as written.
+    pub raw: String,
+    /// ISO date when `precision` is `day`.
+    pub value: Option<String>,
+    /// First day of the period.
+    pub start: Option<String>,
+    /// Last day of the period.
+    pub end: Option<String>,
+    /// `day`, `month`, `quarter`, `half`, `season`, `year` or `years`.
+    pub precision: String,
+    /// True when the year was not written and was taken from context.
+    pub year_inferred: bool,
+    /// Where it stands in the source.
+    pub span: Span,
+}
+
+/// A person taking part (filled by the participant extractor).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    /// The person's name.
+    pub name: String,
+    /// Job title as written.
+    pub title: Option<String>,
+    /// The organisation they represent.
+    pub organisation: Option<String>,
+    /// `mødeleder`, `formand`, `sekretariat`, `gæst`.
+    pub role: Option<String>,
+    /// True when marked `(afbud)` or absent.
+    pub absent: bool,
+    /// Where it stands in the source.
+    pub span: Span,
+}
+
+/// Why a document could not be processed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecordError {
+    /// The class of failure.
+    pub kind: ErrorKind,
+    /// A human-readable explanation.
+    pub message: String,
+}
+
+/// The class of a per-document failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// Binary content (NUL bytes): a PDF, an image.
+    NotText,
+    /// The file could not be read.
+    Io,
+    /// The file is larger than `--max-bytes`.
+    TooLarge,
+    /// A bug in referat: a panic caught while processing this document.
+    Internal,
+}
+
+/// The JSON Schema of [`Record`].
+pub fn json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Record)).expect("schema serializes")
+}

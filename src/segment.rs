@@ -1,0 +1,424 @@
+//! Stage 4, segment: blocks to agenda items and their sections.
+//!
+//! Takes the document's [`Block`]s and gives a [`Segmented`] document: the
+//! preamble (title, meeting facts, participants) and the agenda items, each
+//! with its header (number, title, case number) and its sections.
+//!
+//! Items are found by several detectors, one per layout in the genre:
+//! `Punkt N:` lines (Markdown from PDF), `AD N:` headings (OS2 minutes),
+//! `N. title` lines anchored by a case number (meeting portals: `Sagnr.:`
+//! before, or a bare case number after), and numbered headings. Each gives
+//! candidate item starts; the longest strictly increasing run of numbers
+//! wins, so tables of contents, agenda lists repeated before the minutes and
+//! numbered points inside an item are not taken for items. The portal line
+//! `Tilbage til toppen` ends an item and belongs to no section.
+//!
+//! ```
+//! use referat::blocks::{blocks, Format};
+//! use referat::segment::segment;
+//! let text = "Referat\n\nPunkt 1: Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n";
+//! let seg = segment(&blocks(text, Format::Text));
+//! assert_eq!(seg.items.len(), 1);
+//! assert_eq!(seg.items[0].title, "Godkendelse af dagsorden");
+//! ```
+
+use crate::blocks::{Block, BlockKind};
+use crate::lexicon;
+use crate::record::SectionName;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A document cut into preamble and items.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segmented {
+    /// Blocks before the first item (all blocks when there are no items).
+    pub preamble: Range<usize>,
+    /// The agenda items in order.
+    pub items: Vec<ItemSeg>,
+}
+
+/// One agenda item, as block ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemSeg {
+    /// The number as written (`2`, `12a`).
+    pub number: String,
+    /// The title as written after the number, markup removed.
+    pub title: String,
+    /// The case number, from a `Sagnr.:` line or a bare case-number line.
+    pub case_number: Option<String>,
+    /// All the item's blocks, header included.
+    pub blocks: Range<usize>,
+    /// The sections of the item's body.
+    pub sections: Vec<SectionSeg>,
+}
+
+/// One section of an item, as block ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionSeg {
+    /// What the section is.
+    pub name: SectionName,
+    /// The heading as written; `None` for text before any heading.
+    pub heading: Option<String>,
+    /// The section's blocks, heading block included.
+    pub blocks: Range<usize>,
+    /// Whether the first block is the heading (not part of the text).
+    pub has_heading_block: bool,
+    /// Text after an inline label (`Beslutning: Godkendt.`).
+    pub inline_text: Option<String>,
+}
+
+/// A candidate item start found by a detector.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// First block of the item (the `Sagnr.:` line when it precedes the title).
+    start: usize,
+    /// Block after the header (title and case-number lines).
+    body: usize,
+    number: u32,
+    number_text: String,
+    title: String,
+    case_number: Option<String>,
+}
+
+static PUNKT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:punkt|pkt\.?|dagsordens?punkt)\s*(\d{1,4}[a-z]?)\b\s*([:.\-–—)])?\s*(.*)$").unwrap()
+});
+static AD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^ad\.?\s+(?:pkt\.?\s*)?(\d{1,3})\s*[:.\-–—)]\s*(\S.*)$").unwrap());
+static NUMBERED_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,4})\.\s+(\S.*)$").unwrap());
+static NUMBERED_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})(?:[.:)]|\s)\s*(\p{L}.*)$").unwrap());
+static CASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:sags?\s?nr|sags?\s?nummer|sag\s?nr|j\.\s?nr|journal\s?nr)\.?\s*:?\s*(\S.*)$").unwrap()
+});
+static BARE_CASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{2}-\d{4,7}|\d{2}/\d{3,6}|\d{1,4}(?:-\d{1,6}){2,6}|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2})$").unwrap()
+});
+static TOC_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$").unwrap());
+static DET_INDSTILLES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:det indstilles|(?:administrationen|direktionen|forvaltningen|sekretariatet|formandskabet) indstiller)\b").unwrap()
+});
+
+/// Text of the line that ends an item on meeting portals.
+fn is_back_to_top(text: &str) -> bool {
+    text.eq_ignore_ascii_case("tilbage til toppen") || text.eq_ignore_ascii_case("til toppen")
+}
+
+fn is_headingish(b: &Block) -> bool {
+    matches!(b.kind, BlockKind::Heading(_)) || b.strong
+}
+
+fn leading_number(s: &str) -> u32 {
+    s.chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or(0)
+}
+
+fn next_nonempty(blocks: &[Block], i: usize) -> Option<usize> {
+    (i + 1 < blocks.len()).then_some(i + 1)
+}
+
+fn detect_punkt(blocks: &[Block]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if TOC_LINE.is_match(&b.text) {
+            continue;
+        }
+        let Some(c) = PUNKT.captures(&b.text) else { continue };
+        let has_sep = c.get(2).is_some();
+        if !has_sep && !is_headingish(b) {
+            continue;
+        }
+        let title = c[3].trim().to_string();
+        out.push(Candidate {
+            start: i,
+            body: i + 1,
+            number: leading_number(&c[1]),
+            number_text: c[1].to_string(),
+            title,
+            case_number: None,
+        });
+    }
+    out
+}
+
+fn detect_ad(blocks: &[Block]) -> Vec<Candidate> {
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !TOC_LINE.is_match(&b.text))
+        .filter_map(|(i, b)| {
+            let c = AD.captures(&b.text)?;
+            Some(Candidate {
+                start: i,
+                body: i + 1,
+                number: leading_number(&c[1]),
+                number_text: c[1].to_string(),
+                title: c[2].trim().to_string(),
+                case_number: None,
+            })
+        })
+        .collect()
+}
+
+/// `N. title` lines with a case number just before (label) or just after (bare).
+fn detect_case_anchored(blocks: &[Block]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let Some(c) = NUMBERED_LINE.captures(&b.text) else { continue };
+        if TOC_LINE.is_match(&b.text) {
+            continue;
+        }
+        let before = i.checked_sub(1).and_then(|p| {
+            CASE_LABEL
+                .captures(&blocks[p].text)
+                .map(|cc| (p, cc[1].trim().to_string()))
+        });
+        let after = next_nonempty(blocks, i).and_then(|n| {
+            let t = blocks[n].text.trim();
+            BARE_CASE.is_match(t).then(|| (n, t.to_string())).or_else(|| {
+                CASE_LABEL
+                    .captures(t)
+                    .map(|cc| (n, cc[1].trim().to_string()))
+            })
+        });
+        let (start, body, case_number) = match (before, after) {
+            (Some((p, case)), _) => (p, i + 1, Some(case)),
+            (None, Some((n, case))) => (i, n + 1, Some(case)),
+            (None, None) => continue,
+        };
+        out.push(Candidate {
+            start,
+            body,
+            number: leading_number(&c[1]),
+            number_text: c[1].to_string(),
+            title: c[2].trim().to_string(),
+            case_number,
+        });
+    }
+    out
+}
+
+/// Headings (or bold lines) that start with a number: `#### 1. Formalia`.
+fn detect_numbered_headings(blocks: &[Block]) -> Vec<Candidate> {
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| is_headingish(b) && !TOC_LINE.is_match(&b.text))
+        .filter_map(|(i, b)| {
+            let c = NUMBERED_HEADING.captures(&b.text)?;
+            Some(Candidate {
+                start: i,
+                body: i + 1,
+                number: leading_number(&c[1]),
+                number_text: c[1].to_string(),
+                title: c[2].trim().to_string(),
+                case_number: None,
+            })
+        })
+        .collect()
+}
+
+/// The best run of strictly increasing numbers among `cands`: most items,
+/// then most blocks covered (the minutes rather than the agenda list above them).
+fn best_run(cands: Vec<Candidate>, total_blocks: usize) -> Vec<Candidate> {
+    let mut runs: Vec<Vec<Candidate>> = Vec::new();
+    for c in cands {
+        match runs.last_mut() {
+            Some(run) if run.last().is_some_and(|l| c.number > l.number) => run.push(c),
+            _ => runs.push(vec![c]),
+        }
+    }
+    let starts: Vec<usize> = runs.iter().map(|r| r[0].start).collect();
+    let score = |k: usize| {
+        let covered = starts.get(k + 1).copied().unwrap_or(total_blocks) - starts[k];
+        (runs[k].len(), covered)
+    };
+    match (0..runs.len()).max_by_key(|&k| score(k)) {
+        Some(k) => runs.swap_remove(k),
+        None => Vec::new(),
+    }
+}
+
+/// Cuts the blocks into preamble and items.
+pub fn segment(blocks: &[Block]) -> Segmented {
+    let detectors: [(fn(&[Block]) -> Vec<Candidate>, usize); 4] = [
+        (detect_punkt, 1),
+        (detect_ad, 1),
+        (detect_case_anchored, 1),
+        (detect_numbered_headings, 2),
+    ];
+    let mut chosen: Vec<Candidate> = Vec::new();
+    for (detect, min_items) in detectors {
+        let run = best_run(detect(blocks), blocks.len());
+        if run.len() >= min_items && run.len() > chosen.len() {
+            chosen = run;
+        }
+    }
+    let Some(first) = chosen.first() else {
+        return Segmented {
+            preamble: 0..blocks.len(),
+            items: Vec::new(),
+        };
+    };
+    let preamble = 0..first.start;
+    let mut items = Vec::with_capacity(chosen.len());
+    for (k, c) in chosen.iter().enumerate() {
+        let next = chosen.get(k + 1).map_or(blocks.len(), |n| n.start);
+        let mut end = next;
+        let mut body_end = next;
+        if let Some(stop) = (c.body..next).find(|&i| is_back_to_top(&blocks[i].text)) {
+            body_end = stop;
+            end = stop + 1;
+        }
+        let body = c.body.min(body_end)..body_end;
+        items.push(ItemSeg {
+            number: c.number_text.clone(),
+            title: c.title.clone(),
+            case_number: c.case_number.clone().or_else(|| case_in_body(blocks, body.clone())),
+            blocks: c.start..end,
+            sections: sections(blocks, body),
+        });
+    }
+    Segmented { preamble, items }
+}
+
+/// A `Sagsnr.:` line among the first lines of an item's body.
+fn case_in_body(blocks: &[Block], body: Range<usize>) -> Option<String> {
+    let first = body.start;
+    body.take(3)
+        .filter(|&i| i == first || !blocks[i].blank_before || i < first + 2)
+        .find_map(|i| CASE_LABEL.captures(&blocks[i].text).map(|c| c[1].trim().to_string()))
+}
+
+/// Cuts an item's body into sections.
+fn sections(blocks: &[Block], body: Range<usize>) -> Vec<SectionSeg> {
+    let mut out: Vec<SectionSeg> = Vec::new();
+    for i in body.clone() {
+        let b = &blocks[i];
+        let current = out.last().map(|s| s.name);
+        let opens = if matches!(b.kind, BlockKind::ListItem { number: Some(_) }) {
+            None
+        } else {
+            lexicon::section_for_heading(&b.text).map(|n| (n, Some(b.text.trim_end_matches([':', ',']).trim().to_string()), true, None))
+        };
+        let opens = opens.or_else(|| {
+            let (name, label, rest) = lexicon::inline_section(&b.text)?;
+            Some((name, Some(label.to_string()), true, Some(rest.to_string())))
+        });
+        let opens = opens.or_else(|| {
+            (DET_INDSTILLES.is_match(&b.text) && current != Some(SectionName::Indstilling))
+                .then_some((SectionName::Indstilling, None, false, None))
+        });
+        let opens = opens.or_else(|| {
+            let other_open = matches!(current, None | Some(SectionName::Other));
+            (other_open && matches!(b.kind, BlockKind::Heading(_)))
+                .then(|| (SectionName::Other, Some(b.text.clone()), true, None))
+        });
+        match opens {
+            Some((name, heading, has_heading_block, inline_text)) => {
+                if let Some(last) = out.last_mut() {
+                    last.blocks.end = i;
+                }
+                out.push(SectionSeg {
+                    name,
+                    heading,
+                    blocks: i..i + 1,
+                    has_heading_block,
+                    inline_text,
+                });
+            }
+            None => match out.last_mut() {
+                Some(last) => last.blocks.end = i + 1,
+                None => out.push(SectionSeg {
+                    name: SectionName::Other,
+                    heading: None,
+                    blocks: i..i + 1,
+                    has_heading_block: false,
+                    inline_text: None,
+                }),
+            },
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::{Format, blocks};
+
+    fn seg(text: &str, format: Format) -> (Vec<Block>, Segmented) {
+        let b = blocks(text, format);
+        let s = segment(&b);
+        (b, s)
+    }
+
+    #[test]
+    fn punkt_headings_with_sections() {
+        let text = "# Referat\n\n## Indholdsfortegnelse\n\nPunkt 1: Velkomst.....\t3\n\n## **Punkt 1: Velkomst (kl. 13:30)**\n\nTekst\n\n## **Punkt 2: Drøftelsessag: X**\n\n### **RESUMÉ**\n\nKort.\n\n### **Beslutning**\n\nGodkendt.\n\n#### **Bilag**\n\nA.pdf\n";
+        let (b, s) = seg(text, Format::Markdown);
+        assert_eq!(s.items.len(), 2);
+        assert_eq!(s.items[0].title, "Velkomst (kl. 13:30)");
+        assert_eq!(s.items[1].title, "Drøftelsessag: X");
+        let names: Vec<_> = s.items[1].sections.iter().map(|x| x.name).collect();
+        assert_eq!(names, [SectionName::Resume, SectionName::Beslutning, SectionName::Bilag]);
+        let bil = &s.items[1].sections[2];
+        assert_eq!(b[bil.blocks.end - 1].text, "A.pdf");
+        // The table of contents is preamble.
+        assert_eq!(b[s.preamble.end - 1].text, "Punkt 1: Velkomst.....\t3");
+    }
+
+    #[test]
+    fn portal_items_with_case_numbers() {
+        let text = "Referat\n\nSagnr.: 1-00-3-23\n\n1. Mødedeltagere\n\nSagsfremstilling\n\nRanders Kommune\n\nTilbage til toppen\nSagnr.: 1-36-70-7-22\n\n2. Afrapportering\n\nDet indstilles,\n\nat klyngestyregruppen tager det til efterretning\n\nSagsfremstilling\n\n1. Nyt fokus\n\n2. Andet\n\nBeslutning\n\nTaget til efterretning.\n\nTilbage til toppen\n";
+        let (b, s) = seg(text, Format::Text);
+        assert_eq!(s.items.len(), 2, "{:?}", s.items);
+        assert_eq!(s.items[1].case_number.as_deref(), Some("1-36-70-7-22"));
+        assert_eq!(b[s.items[1].blocks.start].text, "Sagnr.: 1-36-70-7-22");
+        let names: Vec<_> = s.items[1].sections.iter().map(|x| x.name).collect();
+        assert_eq!(names, [SectionName::Indstilling, SectionName::Sagsfremstilling, SectionName::Beslutning]);
+        // "Tilbage til toppen" is in the item but in no section.
+        let last = s.items[1].sections.last().unwrap();
+        assert_eq!(b[last.blocks.end - 1].text, "Taget til efterretning.");
+    }
+
+    #[test]
+    fn greve_items_with_case_number_after_title() {
+        let text = "Dagsorden\n\n1. Godkendelse af dagsorden\n22-003654\nBeslutning\n\nGodkendt.\n\nResume\n\nX\n\n2. Mødekalender 2024\n23-005195\nBeslutning\n\n1. Godkendt.\n";
+        let (_, s) = seg(text, Format::Text);
+        assert_eq!(s.items.len(), 2);
+        assert_eq!(s.items[0].case_number.as_deref(), Some("22-003654"));
+        assert_eq!(s.items[1].sections[0].name, SectionName::Beslutning);
+    }
+
+    #[test]
+    fn agenda_list_before_minutes_is_not_items() {
+        let text = "# Referat\n\n## Dagsorden\n\n### AD 1: Formalia\n### AD 2: Budget\n\n## Mødereferat\n\n### AD 1: Formalia\n\nGodkendt.\n\n### AD 2: Budget\n\nDrøftet.\n\nMere tekst.\n";
+        let (b, s) = seg(text, Format::Markdown);
+        assert_eq!(s.items.len(), 2);
+        assert!(b[s.items[0].blocks.start].start > text.find("Mødereferat").unwrap());
+    }
+
+    #[test]
+    fn no_items_in_a_memo() {
+        let text = "## Notat vedr status\n\n1. Fælles investering\n2. Sammen om ældre\n\nTekst.\n";
+        let (_, s) = seg(text, Format::Markdown);
+        assert!(s.items.is_empty());
+        assert_eq!(s.preamble.len(), 4);
+    }
+
+    #[test]
+    fn inline_decision_label() {
+        let text = "Punkt 1: Status\n\nBeslutning: Godkendt.\n";
+        let (_, s) = seg(text, Format::Text);
+        let sec = &s.items[0].sections[0];
+        assert_eq!(sec.name, SectionName::Beslutning);
+        assert_eq!(sec.inline_text.as_deref(), Some("Godkendt."));
+    }
+}

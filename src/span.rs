@@ -1,0 +1,191 @@
+//! Byte spans and the offset maps that carry them back to the source file.
+//!
+//! Every stage that rewrites text (decoding Windows-1252 or UTF-16, CRLF
+//! folding, NFC) records an [`OffsetMap`] from the offsets of its output to
+//! the offsets of its input. Extractors work on the normalized text and report
+//! [`Span`]s in the bytes of the original file by composing those maps.
+//!
+//! ```
+//! use referat::span::OffsetMap;
+//! // "ø" is one byte in Windows-1252 and two in UTF-8.
+//! let mut map = OffsetMap::builder();
+//! map.same(0, 0);        // "K" at text 0 is source 0
+//! map.changed(1, 1, 3, 2); // "ø" at text 1..3 is source 1..2
+//! let map = map.finish();
+//! assert_eq!(map.to_origin(3), 2);
+//! ```
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A region of the source file: byte offsets `start..end` into the original
+/// bytes, and the 1-based line on which it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    /// Byte offset of the first byte, in the source file.
+    pub start: usize,
+    /// Byte offset one past the last byte, in the source file.
+    pub end: usize,
+    /// 1-based line number of `start`.
+    pub line: usize,
+}
+
+/// A monotone map from offsets in a derived text to offsets in the text it
+/// was derived from.
+///
+/// Stored as anchors `(derived, origin)`: from an anchor on, offsets advance
+/// one to one until the next anchor, clamped so that they never pass it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OffsetMap {
+    anchors: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    /// The map of a text that is a byte-for-byte copy of its origin,
+    /// shifted by `shift` bytes (a byte-order mark, say).
+    pub fn shifted(shift: usize) -> OffsetMap {
+        OffsetMap {
+            anchors: vec![(0, shift)],
+        }
+    }
+
+    /// Starts a map that is built run by run.
+    pub fn builder() -> OffsetMapBuilder {
+        OffsetMapBuilder { anchors: Vec::new() }
+    }
+
+    /// Maps an offset of the derived text to the origin.
+    pub fn to_origin(&self, offset: usize) -> usize {
+        let i = self.anchors.partition_point(|&(d, _)| d <= offset);
+        if i == 0 {
+            return self.anchors.first().map_or(offset, |&(_, o)| o);
+        }
+        let (d, o) = self.anchors[i - 1];
+        let mapped = o + (offset - d);
+        match self.anchors.get(i) {
+            Some(&(_, next)) => mapped.min(next),
+            None => mapped,
+        }
+    }
+}
+
+/// Builds an [`OffsetMap`] while a stage writes its output.
+#[derive(Debug)]
+pub struct OffsetMapBuilder {
+    anchors: Vec<(usize, usize)>,
+}
+
+impl OffsetMapBuilder {
+    /// Output from `derived` on is a 1:1 copy of the origin from `origin` on.
+    pub fn same(&mut self, derived: usize, origin: usize) {
+        if let Some(&(d, o)) = self.anchors.last() {
+            // Already implied by the previous run.
+            if derived >= d && origin >= o && derived - d == origin - o {
+                return;
+            }
+        }
+        self.push(derived, origin);
+    }
+
+    /// Output `derived..derived_end` replaces origin `origin..origin_end`.
+    pub fn changed(&mut self, derived: usize, origin: usize, derived_end: usize, origin_end: usize) {
+        self.push(derived, origin);
+        self.push(derived_end, origin_end);
+    }
+
+    fn push(&mut self, derived: usize, origin: usize) {
+        if let Some(last) = self.anchors.last_mut() {
+            if last.0 == derived {
+                // A later anchor at the same place: keep the one nearest the
+                // start of the run, except that an empty replacement moves on.
+                last.1 = last.1.max(origin);
+                return;
+            }
+        }
+        self.anchors.push((derived, origin));
+    }
+
+    /// The finished map.
+    pub fn finish(mut self) -> OffsetMap {
+        if self.anchors.is_empty() {
+            self.anchors.push((0, 0));
+        }
+        OffsetMap {
+            anchors: self.anchors,
+        }
+    }
+}
+
+/// Line starts of a text, for turning offsets into 1-based line numbers.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the lines of `text` (separated by `\n`).
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line of `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+
+    /// Byte offsets where each line starts.
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_and_shift() {
+        let m = OffsetMap::shifted(3);
+        assert_eq!(m.to_origin(0), 3);
+        assert_eq!(m.to_origin(10), 13);
+    }
+
+    #[test]
+    fn replaced_runs_map_to_their_bounds() {
+        // derived "a\u{f8}b" (4 bytes) from origin "a", 0xF8, "b" (3 bytes)
+        let mut b = OffsetMap::builder();
+        b.same(0, 0);
+        b.changed(1, 1, 3, 2);
+        b.same(3, 2);
+        let m = b.finish();
+        assert_eq!(m.to_origin(0), 0);
+        assert_eq!(m.to_origin(1), 1);
+        assert_eq!(m.to_origin(2), 2); // inside the char: clamped
+        assert_eq!(m.to_origin(3), 2);
+        assert_eq!(m.to_origin(4), 3);
+    }
+
+    #[test]
+    fn deletion_moves_forward() {
+        // derived "ab" from origin "a\r\nb"? no: "a-b" with "-" removed
+        let mut b = OffsetMap::builder();
+        b.same(0, 0);
+        b.changed(1, 1, 1, 2);
+        b.same(1, 2);
+        let m = b.finish();
+        assert_eq!(m.to_origin(1), 2);
+        assert_eq!(m.to_origin(2), 3);
+    }
+
+    #[test]
+    fn line_numbers() {
+        let idx = LineIndex::new("a\nbc\n\nd");
+        assert_eq!(idx.line(0), 1);
+        assert_eq!(idx.line(2), 2);
+        assert_eq!(idx.line(5), 3);
+        assert_eq!(idx.line(6), 4);
+    }
+}
