@@ -18,11 +18,11 @@
 //! ```
 
 use crate::record::{ErrorKind, Record};
+use rayon::prelude::*;
 use std::io::{self, Read};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use rayon::prelude::*;
 
 /// How a batch is run.
 #[derive(Debug, Clone)]
@@ -133,7 +133,10 @@ pub fn collect_inputs(args: &[String], opts: &Options) -> Vec<Input> {
         }
         let path = PathBuf::from(arg);
         if !path.is_dir() {
-            out.push(Input::File { label: arg.clone(), path });
+            out.push(Input::File {
+                label: arg.clone(),
+                path,
+            });
             continue;
         }
         let walker = walkdir::WalkDir::new(&path)
@@ -144,7 +147,10 @@ pub fn collect_inputs(args: &[String], opts: &Options) -> Vec<Input> {
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
-                    let ext = e.path().extension().map(|x| x.to_string_lossy().to_lowercase());
+                    let ext = e
+                        .path()
+                        .extension()
+                        .map(|x| x.to_string_lossy().to_lowercase());
                     if ext.is_some_and(|x| opts.extensions.contains(&x)) {
                         out.push(Input::File {
                             label: label_of(e.path()),
@@ -155,7 +161,10 @@ pub fn collect_inputs(args: &[String], opts: &Options) -> Vec<Input> {
                 Ok(_) => {}
                 Err(err) => {
                     let label = err.path().map_or_else(|| arg.clone(), label_of);
-                    out.push(Input::Unreadable { label, message: err.to_string() });
+                    out.push(Input::Unreadable {
+                        label,
+                        message: err.to_string(),
+                    });
                 }
             }
         }
@@ -166,9 +175,9 @@ pub fn collect_inputs(args: &[String], opts: &Options) -> Vec<Input> {
 }
 
 /// Reads one input's bytes, or the record that says why it could not be read.
-fn read(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Record> {
+fn read(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Box<Record>> {
     let label = input.label();
-    let fail = |kind, message: String| crate::error_record(label, None, kind, message);
+    let fail = |kind, message: String| Box::new(crate::error_record(label, None, kind, message));
     match input {
         Input::Unreadable { message, .. } => Err(fail(ErrorKind::Io, message.clone())),
         Input::Stdin => {
@@ -179,17 +188,27 @@ fn read(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Record> {
                 .read_to_end(&mut buf)
                 .map_err(|e| fail(ErrorKind::Io, format!("cannot read standard input: {e}")))?;
             if buf.len() as u64 > max_bytes {
-                return Err(fail(ErrorKind::TooLarge, format!("standard input exceeds --max-bytes {max_bytes}")));
+                return Err(fail(
+                    ErrorKind::TooLarge,
+                    format!("standard input exceeds --max-bytes {max_bytes}"),
+                ));
             }
             Ok(buf)
         }
         Input::File { path, .. } => {
-            let meta = std::fs::metadata(path).map_err(|e| fail(ErrorKind::Io, format!("cannot read {label}: {e}")))?;
+            let meta = std::fs::metadata(path)
+                .map_err(|e| fail(ErrorKind::Io, format!("cannot read {label}: {e}")))?;
             if meta.is_dir() {
                 return Err(fail(ErrorKind::Io, format!("{label} is a folder")));
             }
             if meta.len() > max_bytes {
-                let mut r = fail(ErrorKind::TooLarge, format!("{label} is {} bytes, over --max-bytes {max_bytes}", meta.len()));
+                let mut r = fail(
+                    ErrorKind::TooLarge,
+                    format!(
+                        "{label} is {} bytes, over --max-bytes {max_bytes}",
+                        meta.len()
+                    ),
+                );
                 r.source.bytes = meta.len();
                 return Err(r);
             }
@@ -198,7 +217,10 @@ fn read(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Record> {
                 .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut buf))
                 .map_err(|e| fail(ErrorKind::Io, format!("cannot read {label}: {e}")))?;
             if buf.len() as u64 > max_bytes {
-                return Err(fail(ErrorKind::TooLarge, format!("{label} grew over --max-bytes {max_bytes} while read")));
+                return Err(fail(
+                    ErrorKind::TooLarge,
+                    format!("{label} grew over --max-bytes {max_bytes} while read"),
+                ));
             }
             Ok(buf)
         }
@@ -215,7 +237,12 @@ pub fn guarded(label: &str, bytes: &[u8], process: impl Fn(&str, &[u8]) -> Recor
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            crate::error_record(label, Some(bytes), ErrorKind::Internal, format!("internal error (a bug in referat): {what}"))
+            crate::error_record(
+                label,
+                Some(bytes),
+                ErrorKind::Internal,
+                format!("internal error (a bug in referat): {what}"),
+            )
         }
     }
 }
@@ -225,10 +252,14 @@ pub fn process_input(input: &Input, opts: &Options) -> Record {
     process_input_with(input, opts, crate::extract)
 }
 
-fn process_input_with(input: &Input, opts: &Options, process: impl Fn(&str, &[u8]) -> Record) -> Record {
+fn process_input_with(
+    input: &Input,
+    opts: &Options,
+    process: impl Fn(&str, &[u8]) -> Record,
+) -> Record {
     match read(input, opts.max_bytes) {
         Ok(bytes) => guarded(input.label(), &bytes, process),
-        Err(record) => record,
+        Err(record) => *record,
     }
 }
 
@@ -252,11 +283,16 @@ pub fn run_with(
     progress: impl Fn(u64) + Sync,
 ) -> Result<Summary, BatchError> {
     let started = Instant::now();
-    let jobs = opts.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs = opts
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
-        .map_err(|e| BatchError::Threads { jobs, message: e.to_string() })?;
+        .map_err(|e| BatchError::Threads {
+            jobs,
+            message: e.to_string(),
+        })?;
     // A window of records in flight: bounded memory, ordered output.
     let window = (jobs * 16).max(64);
     let mut summary = Summary::default();
@@ -288,7 +324,10 @@ mod tests {
     use super::*;
 
     fn file(label: &str) -> Input {
-        Input::File { label: label.into(), path: PathBuf::from(label) }
+        Input::File {
+            label: label.into(),
+            path: PathBuf::from(label),
+        }
     }
 
     #[test]
@@ -298,9 +337,15 @@ mod tests {
         for name in ["a.txt", "b.txt", "c.txt"] {
             let p = dir.path().join(name);
             std::fs::write(&p, name).unwrap();
-            inputs.push(Input::File { label: name.into(), path: p });
+            inputs.push(Input::File {
+                label: name.into(),
+                path: p,
+            });
         }
-        let opts = Options { jobs: Some(2), ..Options::default() };
+        let opts = Options {
+            jobs: Some(2),
+            ..Options::default()
+        };
         let process = |label: &str, bytes: &[u8]| {
             if label == "b.txt" {
                 panic!("boom in {label}");
@@ -310,7 +355,17 @@ mod tests {
         let prev = panic::take_hook();
         panic::set_hook(Box::new(|_| {}));
         let mut seen = Vec::new();
-        let summary = run_with(&inputs, &opts, process, |r| { seen.push(r.clone()); Ok(()) }, |_| {}).unwrap();
+        let summary = run_with(
+            &inputs,
+            &opts,
+            process,
+            |r| {
+                seen.push(r.clone());
+                Ok(())
+            },
+            |_| {},
+        )
+        .unwrap();
         panic::set_hook(prev);
         assert_eq!(summary.files, 3);
         assert_eq!(summary.errors, 1);
@@ -333,8 +388,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("big.txt");
         std::fs::write(&p, vec![b'a'; 100]).unwrap();
-        let opts = Options { max_bytes: 10, ..Options::default() };
-        let r = process_input(&Input::File { label: "big.txt".into(), path: p }, &opts);
+        let opts = Options {
+            max_bytes: 10,
+            ..Options::default()
+        };
+        let r = process_input(
+            &Input::File {
+                label: "big.txt".into(),
+                path: p,
+            },
+            &opts,
+        );
         assert_eq!(r.error.unwrap().kind, ErrorKind::TooLarge);
         assert_eq!(r.source.bytes, 100);
     }
@@ -345,13 +409,26 @@ mod tests {
         let d = dir.path();
         std::fs::create_dir_all(d.join("sub")).unwrap();
         std::fs::create_dir_all(d.join(".git")).unwrap();
-        for f in ["b.txt", "a.md", "sub/c.markdown", "x.pdf", ".hidden.txt", ".git/d.txt"] {
+        for f in [
+            "b.txt",
+            "a.md",
+            "sub/c.markdown",
+            "x.pdf",
+            ".hidden.txt",
+            ".git/d.txt",
+        ] {
             std::fs::write(d.join(f), "x").unwrap();
         }
         let inputs = collect_inputs(&[d.to_string_lossy().into_owned()], &Options::default());
         let names: Vec<String> = inputs
             .iter()
-            .map(|i| Path::new(i.label()).strip_prefix(d).unwrap().to_string_lossy().into_owned())
+            .map(|i| {
+                Path::new(i.label())
+                    .strip_prefix(d)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
             .collect();
         assert_eq!(names, ["a.md", "b.txt", "sub/c.markdown"]);
     }

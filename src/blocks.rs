@@ -99,14 +99,16 @@ pub fn blocks(text: &str, format: Format) -> Vec<Block> {
 
 static HTML_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>").unwrap());
-static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})[.)]\s+\S").unwrap());
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[-*•●▪◦➤►–]\s*\S").unwrap());
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})[.)]\s+\S").unwrap());
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-*•●▪◦➤►–]\s*\S").unwrap());
 
 /// Removes HTML tags and collapses runs of spaces.
 fn clean_line(s: &str) -> String {
-    let s = if s.contains('<') { HTML_TAG.replace_all(s, "") } else { s.into() };
+    let s = if s.contains('<') {
+        HTML_TAG.replace_all(s, "")
+    } else {
+        s.into()
+    };
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for ch in s.trim().chars() {
@@ -223,30 +225,20 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
             }
             Event::Text(t) | Event::Code(t) => {
                 let l = line_of(range.start);
-                if let Some((item_line, number)) = pending_item.take() {
-                    if lines[item_line].kind.is_none() {
-                        lines[item_line].kind = Some(BlockKind::ListItem { number });
-                    }
+                if let Some((item_line, number)) = pending_item.take()
+                    && lines[item_line].kind.is_none()
+                {
+                    lines[item_line].kind = Some(BlockKind::ListItem { number });
                 }
-                let acc = &mut lines[l];
                 if table > 0 || in_cell {
-                    acc.in_table = true;
+                    lines[l].in_table = true;
                 }
                 // A text event may span lines (code blocks): split it.
-                let mut first = true;
-                let mut line_no = l;
-                for piece in t.split('\n') {
-                    if !first {
-                        line_no += 1;
-                        if line_no >= lines.len() {
-                            break;
-                        }
-                    }
-                    first = false;
-                    let acc = &mut lines[line_no];
+                let strong = emphasis > 0 || heading.is_some();
+                for (acc, piece) in lines[l..].iter_mut().zip(t.split('\n')) {
                     acc.text.push_str(piece);
                     let n = piece.chars().filter(|c| !c.is_whitespace()).count();
-                    if emphasis > 0 || heading.is_some() {
+                    if strong {
                         acc.strong_chars += n;
                     } else {
                         acc.plain_chars += n;
@@ -255,18 +247,13 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
             }
             Event::Html(t) => {
                 // Block-level HTML: keep its text, drop the tags.
-                let mut line_no = line_of(range.start);
-                for piece in t.split('\n') {
-                    if line_no >= lines.len() {
-                        break;
-                    }
-                    let acc = &mut lines[line_no];
+                let l = line_of(range.start);
+                for (acc, piece) in lines[l..].iter_mut().zip(t.split('\n')) {
                     if !acc.text.is_empty() {
                         acc.text.push(' ');
                     }
                     acc.text.push_str(piece);
                     acc.plain_chars += piece.len();
-                    line_no += 1;
                 }
             }
             Event::SoftBreak | Event::HardBreak => {}
@@ -281,7 +268,9 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
         let end = starts.get(i + 1).map_or(text.len(), |&s| s - 1);
         let raw = &text[start..end];
         let cleaned = clean_line(&acc.text.replace('\t', "\u{1}")).replace('\u{1}', "\t");
-        let mut cleaned = cleaned.trim_matches(|c: char| c == '\t' || c == ' ').to_string();
+        let mut cleaned = cleaned
+            .trim_matches(|c: char| c == '\t' || c == ' ')
+            .to_string();
         if let Some(BlockKind::ListItem { number: Some(n) }) = acc.kind {
             cleaned = format!("{n}. {cleaned}");
         }
@@ -319,8 +308,14 @@ mod tests {
 
     #[test]
     fn detects_markdown_and_text() {
-        assert_eq!(detect_format("# Referat\n\n## **Punkt 1**\n"), Format::Markdown);
-        assert_eq!(detect_format("Referat\ntil\nmødet\n\nSagnr.: 1-2-3\n"), Format::Text);
+        assert_eq!(
+            detect_format("# Referat\n\n## **Punkt 1**\n"),
+            Format::Markdown
+        );
+        assert_eq!(
+            detect_format("Referat\ntil\nmødet\n\nSagnr.: 1-2-3\n"),
+            Format::Text
+        );
     }
 
     #[test]
@@ -339,14 +334,20 @@ mod tests {
 
     #[test]
     fn bold_line_is_strong() {
-        let b = blocks("Tekst\n\n**Punkt 8: PAUSE (kl. 15:00 – 15:10)**\n", Format::Markdown);
+        let b = blocks(
+            "Tekst\n\n**Punkt 8: PAUSE (kl. 15:00 – 15:10)**\n",
+            Format::Markdown,
+        );
         assert!(b[1].strong);
         assert_eq!(b[1].text, "Punkt 8: PAUSE (kl. 15:00 – 15:10)");
     }
 
     #[test]
     fn html_tags_and_escapes_are_removed() {
-        let b = blocks("a\n\n<b>Total</b>\t<b>264.400 kr.</b>\n\n[Link \\(x\\)](#)\n", Format::Markdown);
+        let b = blocks(
+            "a\n\n<b>Total</b>\t<b>264.400 kr.</b>\n\n[Link \\(x\\)](#)\n",
+            Format::Markdown,
+        );
         assert_eq!(b[1].text, "Total\t264.400 kr.");
         assert_eq!(b[1].kind, BlockKind::TableRow);
         assert_eq!(b[2].text, "Link (x)");

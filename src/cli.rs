@@ -1,5 +1,8 @@
 //! Command-line flags and output writing.
 
+// The binary is where printing belongs.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use referat::batch::{self, BatchError, Options};
@@ -40,7 +43,12 @@ struct ExtractArgs {
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
     /// File extensions taken from folders, comma-separated.
-    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "txt,md,markdown")]
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_delimiter = ',',
+        default_value = "txt,md,markdown"
+    )]
     ext: Vec<String>,
     /// Files larger than this many bytes get a `too_large` error.
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
@@ -93,7 +101,8 @@ struct RecordWriter<W: Write> {
 impl<W: Write> RecordWriter<W> {
     fn write(&mut self, r: &Record) -> io::Result<()> {
         if self.pretty {
-            self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+            self.out
+                .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
             serde_json::to_writer_pretty(&mut self.out, r)?;
         } else {
             serde_json::to_writer(&mut self.out, r)?;
@@ -105,7 +114,8 @@ impl<W: Write> RecordWriter<W> {
 
     fn finish(mut self) -> io::Result<()> {
         if self.pretty {
-            self.out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+            self.out
+                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
         }
         self.out.flush()
     }
@@ -113,7 +123,11 @@ impl<W: Write> RecordWriter<W> {
 
 fn extract(args: ExtractArgs) -> ExitCode {
     let opts = Options {
-        extensions: args.ext.iter().map(|e| e.trim_start_matches('.').to_lowercase()).collect(),
+        extensions: args
+            .ext
+            .iter()
+            .map(|e| e.trim_start_matches('.').to_lowercase())
+            .collect(),
         max_bytes: args.max_bytes,
         jobs: args.jobs.map(usize::from),
     };
@@ -124,20 +138,32 @@ fn extract(args: ExtractArgs) -> ExitCode {
         },
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
-    let mut writer = RecordWriter { out, pretty: args.pretty, written: 0 };
+    let mut writer = RecordWriter {
+        out,
+        pretty: args.pretty,
+        written: 0,
+    };
     let inputs = batch::collect_inputs(&args.paths, &opts);
 
     let show = !args.quiet && io::stderr().is_terminal();
-    let bar = if show { ProgressBar::new(inputs.len() as u64) } else { ProgressBar::hidden() };
+    let bar = if show {
+        ProgressBar::new(inputs.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
     bar.set_style(
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} files {msg}")
-            .expect("valid template"),
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} files {msg}",
+        )
+        .expect("valid template"),
     );
     let result = batch::run(&inputs, &opts, |r| writer.write(r), |_| bar.inc(1));
     bar.finish_and_clear();
     let summary = match result {
         Ok(s) => s,
-        Err(BatchError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::from(OK),
+        Err(BatchError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+            return ExitCode::from(OK);
+        }
         Err(e) => return fatal(&e.to_string()),
     };
     match writer.finish() {

@@ -61,7 +61,10 @@ static NAMED_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d.\-/])(\d{1,2})([-./])(\d{1,2})([-./])(\d{4}|\d{2})(?:$|[^\d\-/]|\.(?:\D|$))").unwrap()
+    Regex::new(
+        r"(?:^|[^\d.\-/])(\d{1,2})([-./])(\d{1,2})([-./])(\d{4}|\d{2})(?:$|[^\d\-/]|\.(?:\D|$))",
+    )
+    .unwrap()
 });
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
@@ -77,7 +80,10 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 fn valid(year: i32, month: u32, day: u32) -> bool {
-    (1900..=2100).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
+    (1900..=2100).contains(&year)
+        && (1..=12).contains(&month)
+        && day >= 1
+        && day <= days_in_month(year, month)
 }
 
 /// Expands a two-digit year: `19` → 2019, `98` → 1998.
@@ -104,7 +110,12 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
         let year = c[3].parse().unwrap_or(0);
         if valid(year, month, day) {
             let m = c.get(0).unwrap();
-            consider(FoundDate { year, month, day, range: (m.start(), m.end()) });
+            consider(FoundDate {
+                year,
+                month,
+                day,
+                range: (m.start(), m.end()),
+            });
         }
     }
     for c in NUMERIC_DATE.captures_iter(text) {
@@ -112,19 +123,33 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             continue;
         }
         let (day, month) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
-        if let Some(year) = full_year(&c[5]) {
-            if valid(year, month, day) {
-                let (s, e) = (c.get(1).unwrap().start(), c.get(5).unwrap().end());
-                consider(FoundDate { year, month, day, range: (s, e) });
-                break;
-            }
+        if let Some(year) = full_year(&c[5])
+            && valid(year, month, day)
+        {
+            let (s, e) = (c.get(1).unwrap().start(), c.get(5).unwrap().end());
+            consider(FoundDate {
+                year,
+                month,
+                day,
+                range: (s, e),
+            });
+            break;
         }
     }
     if let Some(c) = ISO_DATE.captures(text) {
-        let (year, month, day) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        let (year, month, day) = (
+            c[1].parse().unwrap_or(0),
+            c[2].parse().unwrap_or(0),
+            c[3].parse().unwrap_or(0),
+        );
         if valid(year, month, day) {
             let m = c.get(0).unwrap();
-            consider(FoundDate { year, month, day, range: (m.start(), m.end()) });
+            consider(FoundDate {
+                year,
+                month,
+                day,
+                range: (m.start(), m.end()),
+            });
         }
     }
     best
@@ -149,7 +174,9 @@ pub fn find_times(text: &str) -> Option<FoundTimes> {
         let Some(start) = hhmm(&c[1], c.get(2).map(|m| m.as_str())) else {
             continue;
         };
-        let end = c.get(3).and_then(|h| hhmm(h.as_str(), c.get(4).map(|m| m.as_str())));
+        let end = c
+            .get(3)
+            .and_then(|h| hhmm(h.as_str(), c.get(4).map(|m| m.as_str())));
         let range = c.get(0).unwrap().range();
         return Some(FoundTimes { start, end, range });
     }
@@ -163,7 +190,10 @@ mod tests {
     #[test]
     fn dates_as_written_in_minutes() {
         for (text, want) in [
-            ("REFERAT Sundhedsklynge Lillebælt d. 01-03-2024", "2024-03-01"),
+            (
+                "REFERAT Sundhedsklynge Lillebælt d. 01-03-2024",
+                "2024-03-01",
+            ),
             ("Fredag d. 01. marts 2024 kl. 13:30", "2024-03-01"),
             ("den 12. april 2024 kl. 12:00", "2024-04-12"),
             ("tirsdag den 12. september 2023 kl. 16.00", "2023-09-12"),
@@ -173,7 +203,11 @@ mod tests {
             ("1.10.19 niveau", "2019-10-01"),
             ("17. sept. 2026", "2026-09-17"),
         ] {
-            assert_eq!(find_date(text).map(|d| d.iso()).as_deref(), Some(want), "{text}");
+            assert_eq!(
+                find_date(text).map(|d| d.iso()).as_deref(),
+                Some(want),
+                "{text}"
+            );
         }
     }
 
@@ -198,7 +232,10 @@ mod tests {
         let t = find_times("(kl. 13:30-13:35)").unwrap();
         assert_eq!(t.end.as_deref(), Some("13:35"));
         let t = find_times("21.04.2026 kl. 9-12").unwrap();
-        assert_eq!((t.start.as_str(), t.end.as_deref()), ("09:00", Some("12:00")));
+        assert_eq!(
+            (t.start.as_str(), t.end.as_deref()),
+            ("09:00", Some("12:00"))
+        );
         assert!(find_times("kl. 99:99").is_none());
     }
 }

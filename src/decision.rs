@@ -48,7 +48,8 @@ fn part_outcome(text: &str) -> Outcome {
         for m in phrase.regex.find_iter(text) {
             let mut o = phrase.outcome;
             if o == Outcome::Approved
-                && (NEGATION.is_match(&text[..m.start()]) || NEGATION_AFTER.is_match(&text[m.end()..]))
+                && (NEGATION.is_match(&text[..m.start()])
+                    || NEGATION_AFTER.is_match(&text[m.end()..]))
             {
                 o = Outcome::Rejected;
             }
@@ -89,8 +90,8 @@ fn parts(text: &str) -> Vec<String> {
 /// The outcome of a decision text.
 pub fn outcome(text: &str) -> Outcome {
     let outcomes: Vec<Outcome> = parts(text).iter().map(|p| part_outcome(p)).collect();
-    let approved = outcomes.iter().any(|&o| o == Outcome::Approved);
-    let rejected = outcomes.iter().any(|&o| o == Outcome::Rejected);
+    let approved = outcomes.contains(&Outcome::Approved);
+    let rejected = outcomes.contains(&Outcome::Rejected);
     if outcomes.contains(&Outcome::Mixed) || (approved && rejected) {
         return Outcome::Mixed;
     }
@@ -102,7 +103,8 @@ pub fn outcome(text: &str) -> Outcome {
 
 static NUMBERED_POINT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}[.)]\s+(\S.*)$").unwrap());
-static AT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[-•]\s*)?(at\s+\S.*)$").unwrap());
+static AT_CLAUSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[-•]\s*)?(at\s+\S.*)$").unwrap());
 static INLINE_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:indstilles|indstiller|anbefales|anbefaler)[,:]?\s+(at\s+\S.*)$").unwrap()
 });
@@ -168,12 +170,24 @@ mod tests {
     #[test]
     fn outcomes_from_genre_phrases() {
         for (text, want) in [
-            ("Fagligt strategisk niveau godkendte indstillingen.", Outcome::Approved),
+            (
+                "Fagligt strategisk niveau godkendte indstillingen.",
+                Outcome::Approved,
+            ),
             ("Anbefalingerne blev godkendt.", Outcome::Approved),
-            ("Det blev besluttet, at klyngen ikke deltager på det næste hold.", Outcome::Approved),
+            (
+                "Det blev besluttet, at klyngen ikke deltager på det næste hold.",
+                Outcome::Approved,
+            ),
             ("Orienteringen blev taget til efterretning.", Outcome::Noted),
-            ("Orienteringer og drøftelser blev taget til efterretning.", Outcome::Noted),
-            ("Fagligt strategisk niveau havde en indledende drøftelse.", Outcome::Discussed),
+            (
+                "Orienteringer og drøftelser blev taget til efterretning.",
+                Outcome::Noted,
+            ),
+            (
+                "Fagligt strategisk niveau havde en indledende drøftelse.",
+                Outcome::Discussed,
+            ),
             ("Anbefalingerne blev drøftet.", Outcome::Discussed),
             ("Der var ikke tilslutning til forslaget.", Outcome::Rejected),
             ("Forslaget blev afvist.", Outcome::Rejected),
@@ -191,28 +205,62 @@ mod tests {
     #[test]
     fn numbered_parts_combine() {
         // The most decisive part wins.
-        assert_eq!(outcome("1. Oplægget blev taget til efterretning.\n2. Drøftet, og beslutter enstemmigt, at Kolding indgår."), Outcome::Approved);
-        assert_eq!(outcome("1. Taget til efterretning.\n2. Drøftet."), Outcome::Noted);
+        assert_eq!(
+            outcome(
+                "1. Oplægget blev taget til efterretning.\n2. Drøftet, og beslutter enstemmigt, at Kolding indgår."
+            ),
+            Outcome::Approved
+        );
+        assert_eq!(
+            outcome("1. Taget til efterretning.\n2. Drøftet."),
+            Outcome::Noted
+        );
         // Conflicting parts are mixed.
-        assert_eq!(outcome("1. Kommissorieudkastet blev godkendt.\n\nDer var ikke tilslutning fra kommunerne."), Outcome::Mixed);
+        assert_eq!(
+            outcome(
+                "1. Kommissorieudkastet blev godkendt.\n\nDer var ikke tilslutning fra kommunerne."
+            ),
+            Outcome::Mixed
+        );
         assert_eq!(outcome("1.-4. godkendt."), Outcome::Approved);
     }
 
     #[test]
     fn recommendations_numbered_and_at_clauses() {
-        let lines = [("Det indstilles, at fagligt strategisk niveau", false), ("1. Tager orienteringer og drøftelse til efterretning", false)];
-        assert_eq!(recommendations(&lines), ["Tager orienteringer og drøftelse til efterretning"]);
-        let lines = [("at klyngestyregruppen godkender X", false), ("at klyngestyregruppen godkender Y", false)];
+        let lines = [
+            ("Det indstilles, at fagligt strategisk niveau", false),
+            (
+                "1. Tager orienteringer og drøftelse til efterretning",
+                false,
+            ),
+        ];
+        assert_eq!(
+            recommendations(&lines),
+            ["Tager orienteringer og drøftelse til efterretning"]
+        );
+        let lines = [
+            ("at klyngestyregruppen godkender X", false),
+            ("at klyngestyregruppen godkender Y", false),
+        ];
         assert_eq!(recommendations(&lines).len(), 2);
-        let lines = [("Administrationen indstiller at dagsordenen godkendes", false)];
+        let lines = [(
+            "Administrationen indstiller at dagsordenen godkendes",
+            false,
+        )];
         assert_eq!(recommendations(&lines), ["at dagsordenen godkendes"]);
-        let lines = [("Sagen er sendt til Det koordinerende niveau, som", false), ("Drøfter samarbejdsaftalen", true)];
+        let lines = [
+            ("Sagen er sendt til Det koordinerende niveau, som", false),
+            ("Drøfter samarbejdsaftalen", true),
+        ];
         assert_eq!(recommendations(&lines), ["Drøfter samarbejdsaftalen"]);
     }
 
     #[test]
     fn attachments_prefer_file_lists() {
-        let a = attachments(&[vec!["Faktaark: Børn og unge, SST 2023"], vec!["Faktaark børn og unge.pdf"]]);
+        let a = attachments(&[
+            vec!["Faktaark: Børn og unge, SST 2023"],
+            vec!["Faktaark børn og unge.pdf"],
+        ]);
         assert_eq!(a, ["Faktaark børn og unge.pdf"]);
         let a = attachments(&[vec!["Status på klyngeøkonomi"], vec![]]);
         assert_eq!(a, ["Status på klyngeøkonomi"]);

@@ -46,7 +46,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         }
         // UTF-8 with a BOM.
         if let Some(offset) = memchr_nul(&bytes[bom..]) {
-            return Err(DecodeError::Binary { offset: offset + bom });
+            return Err(DecodeError::Binary {
+                offset: offset + bom,
+            });
         }
         return Ok(decode_8bit(&bytes[bom..], bom));
     }
@@ -113,7 +115,11 @@ fn decode_utf16(bytes: &[u8], shift: usize, little_endian: bool) -> Decoded {
     }
     Decoded {
         text,
-        encoding: if little_endian { "utf-16le" } else { "utf-16be" },
+        encoding: if little_endian {
+            "utf-16le"
+        } else {
+            "utf-16be"
+        },
         map: map.finish(),
     }
 }

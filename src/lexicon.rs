@@ -54,7 +54,10 @@ const QUALIFIERS: [&str; 8] = ["i", "fra", "på", "af", "til", "den", "d.", "-"]
 fn fold(heading: &str) -> String {
     let lower = heading.trim().to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
-    words.join(" ").trim_end_matches([':', ' ', '.']).to_string()
+    words
+        .join(" ")
+        .trim_end_matches([':', ' ', '.'])
+        .to_string()
 }
 
 /// The section a whole-line heading opens, or `None` for anything else.
@@ -68,6 +71,9 @@ pub fn section_for_heading(text: &str) -> Option<SectionName> {
     }
     let folded = fold(text.trim_end_matches(','));
     if let Some(&name) = SECTION_MAP.get(folded.as_str()) {
+        return Some(name);
+    }
+    if let Some(name) = fuzzy_section(&folded) {
         return Some(name);
     }
     if text.trim_end().ends_with('.') && !text.trim_end().ends_with("d.") {
@@ -84,6 +90,20 @@ pub fn section_for_heading(text: &str) -> Option<SectionName> {
         }
         _ => None,
     }
+}
+
+/// A one-word heading one edit away from a known one (`Sagsfremstiling`,
+/// `Beslutnlng`): typos and OCR damage. Only words of eight letters or more,
+/// where one edit cannot turn one real word into another of the list.
+fn fuzzy_section(folded: &str) -> Option<SectionName> {
+    if folded.chars().count() < 8 || folded.contains(' ') {
+        return None;
+    }
+    SECTION_MAP
+        .iter()
+        .filter(|(key, _)| !key.contains(' ') && key.chars().count() >= 8)
+        .find(|(key, _)| strsim::levenshtein(key, folded) <= 1)
+        .map(|(_, &name)| name)
 }
 
 /// The section opened by an inline label such as `Beslutning: Godkendt.`,
@@ -227,11 +247,19 @@ mod tests {
             ("Det indstilles,", Some(SectionName::Indstilling)),
             ("Bilag:", Some(SectionName::Bilag)),
             ("Konklusion:", Some(SectionName::Konklusion)),
-            ("Beslutning i Plan- og Tryghedsudvalget den 12-09-2023", Some(SectionName::Beslutning)),
+            (
+                "Beslutning i Plan- og Tryghedsudvalget den 12-09-2023",
+                Some(SectionName::Beslutning),
+            ),
             ("Beslutning om deltagelse på næste hold", None),
             ("Baggrund", None),
             ("Økonomi", None),
             ("Proces for beslutning om deltagelse", None),
+            ("Sagsfremstiling", Some(SectionName::Sagsfremstilling)),
+            ("Beslutnlng", Some(SectionName::Beslutning)),
+            ("INDSTILLNG:", Some(SectionName::Indstilling)),
+            ("Betalingen", None),
+            ("Bilaget", None),
         ] {
             assert_eq!(section_for_heading(h), want, "{h}");
         }
@@ -240,7 +268,10 @@ mod tests {
     #[test]
     fn inline_labels() {
         let (name, label, rest) = inline_section("Beslutning: Godkendt.").unwrap();
-        assert_eq!((name, label, rest), (SectionName::Beslutning, "Beslutning", "Godkendt."));
+        assert_eq!(
+            (name, label, rest),
+            (SectionName::Beslutning, "Beslutning", "Godkendt.")
+        );
         assert!(inline_section("Beslutningen blev: godkendt").is_none());
         assert!(inline_section("Bilag:").is_none());
     }
@@ -249,17 +280,32 @@ mod tests {
     fn item_kinds() {
         assert_eq!(
             item_kind("Drøftelsessag: Behandlingstilbud i kommunerne"),
-            (Some(ItemKind::Droeftelsessag), "Behandlingstilbud i kommunerne")
+            (
+                Some(ItemKind::Droeftelsessag),
+                "Behandlingstilbud i kommunerne"
+            )
         );
-        assert_eq!(item_kind("Beslutnings sag: Klyngemidler"), (Some(ItemKind::Beslutningssag), "Klyngemidler"));
+        assert_eq!(
+            item_kind("Beslutnings sag: Klyngemidler"),
+            (Some(ItemKind::Beslutningssag), "Klyngemidler")
+        );
         assert_eq!(
             item_kind("SKRIFTLIG ORIENTERING: Justeret aftale"),
             (Some(ItemKind::SkriftligOrientering), "Justeret aftale")
         );
         assert_eq!(item_kind("PAUSE"), (Some(ItemKind::Pause), "PAUSE"));
-        assert_eq!(item_kind("Velkomst v. Hanne Andersen"), (Some(ItemKind::Velkomst), "Velkomst v. Hanne Andersen"));
-        assert_eq!(item_kind("Beslutning om deltagelse på næste hold"), (None, "Beslutning om deltagelse på næste hold"));
-        assert_eq!(item_kind("Pausehold for ældre"), (None, "Pausehold for ældre"));
+        assert_eq!(
+            item_kind("Velkomst v. Hanne Andersen"),
+            (Some(ItemKind::Velkomst), "Velkomst v. Hanne Andersen")
+        );
+        assert_eq!(
+            item_kind("Beslutning om deltagelse på næste hold"),
+            (None, "Beslutning om deltagelse på næste hold")
+        );
+        assert_eq!(
+            item_kind("Pausehold for ældre"),
+            (None, "Pausehold for ældre")
+        );
     }
 
     #[test]

@@ -18,7 +18,8 @@
 //! | write | `main.rs` | records → NDJSON or a JSON array |
 //!
 //! ```
-//! let record = referat::extract("referat.md", b"# Referat\n\n## Punkt 1: Eventuelt\n\n### Beslutning\n\nIntet at bemærke.\n");
+//! let text = "# Referat\n\n## Punkt 1: Eventuelt\n\n### Beslutning\n\nIntet at bemærke.\n";
+//! let record = referat::extract("referat.md", text.as_bytes());
 //! assert_eq!(record.items.len(), 1);
 //! assert_eq!(record.items[0].kind, Some(referat::record::ItemKind::Eventuelt));
 //! assert_eq!(record.items[0].decision.as_ref().unwrap().outcome, referat::record::Outcome::None);
@@ -130,7 +131,11 @@ pub fn extract(path: &str, bytes: &[u8]) -> Record {
     let head = meeting::head(&blocks, seg.preamble.clone());
 
     let mut warnings = Vec::new();
-    let items: Vec<AgendaItem> = seg.items.iter().map(|it| assemble_item(&blocks, it, &map)).collect();
+    let items: Vec<AgendaItem> = seg
+        .items
+        .iter()
+        .map(|it| assemble_item(&blocks, it, &map))
+        .collect();
     let kind = doc_kind(head.announced, &items);
     if text.trim().is_empty() {
         warnings.push("empty document: no text".to_string());
@@ -139,7 +144,12 @@ pub fn extract(path: &str, bytes: &[u8]) -> Record {
         for item in &items {
             let procedural = matches!(
                 item.kind,
-                Some(ItemKind::Pause | ItemKind::Velkomst | ItemKind::SkriftligOrientering | ItemKind::Meddelelse)
+                Some(
+                    ItemKind::Pause
+                        | ItemKind::Velkomst
+                        | ItemKind::SkriftligOrientering
+                        | ItemKind::Meddelelse
+                )
             );
             if item.decision.is_none() && !procedural {
                 warnings.push(format!("item {}: no beslutning section", item.number));
@@ -183,7 +193,9 @@ pub fn extract(path: &str, bytes: &[u8]) -> Record {
 /// The document kind: what the head announces, corrected by what the items
 /// show (an agenda whose items carry decisions is minutes).
 fn doc_kind(announced: Option<DocKind>, items: &[AgendaItem]) -> DocKind {
-    let decided = items.iter().any(|i| i.decision.as_ref().is_some_and(|d| !d.text.is_empty()));
+    let decided = items
+        .iter()
+        .any(|i| i.decision.as_ref().is_some_and(|d| !d.text.is_empty()));
     match announced {
         Some(DocKind::Agenda) if decided => DocKind::Minutes,
         Some(k) => k,
@@ -214,7 +226,11 @@ fn join_blocks<'a>(blocks: impl Iterator<Item = &'a Block>) -> String {
 }
 
 fn assemble_section(blocks: &[Block], s: &SectionSeg, map: &SourceMap) -> Section {
-    let body = if s.has_heading_block { s.blocks.start + 1 } else { s.blocks.start }..s.blocks.end;
+    let body = if s.has_heading_block {
+        s.blocks.start + 1
+    } else {
+        s.blocks.start
+    }..s.blocks.end;
     let mut text = s.inline_text.clone().unwrap_or_default();
     let rest = join_blocks(blocks[body].iter());
     if !rest.is_empty() {
@@ -235,23 +251,39 @@ fn assemble_section(blocks: &[Block], s: &SectionSeg, map: &SourceMap) -> Sectio
 
 /// A section's lines (inline text first), each flagged when it is a bullet point.
 fn section_lines<'a>(blocks: &'a [Block], s: &'a SectionSeg) -> Vec<(&'a str, bool)> {
-    let body = if s.has_heading_block { s.blocks.start + 1 } else { s.blocks.start }..s.blocks.end;
+    let body = if s.has_heading_block {
+        s.blocks.start + 1
+    } else {
+        s.blocks.start
+    }..s.blocks.end;
     let mut v: Vec<(&str, bool)> = s.inline_text.iter().map(|t| (t.as_str(), false)).collect();
-    v.extend(blocks[body].iter().map(|b| (b.text.as_str(), b.kind == BlockKind::ListItem { number: None })));
+    v.extend(blocks[body].iter().map(|b| {
+        (
+            b.text.as_str(),
+            b.kind == BlockKind::ListItem { number: None },
+        )
+    }));
     v
 }
 
 fn assemble_item<'a>(blocks: &'a [Block], it: &'a ItemSeg, map: &SourceMap) -> AgendaItem {
     let mut title = it.title.as_str();
     let mut time = None;
-    if let Some(m) = TIME_SLOT.find(title) {
-        if let Some(t) = datetime::find_times(m.as_str()) {
-            time = Some(TimeSlot { start: t.start, end: t.end });
-            title = title[..m.start()].trim_end_matches([' ', ',', '-', '–']);
-        }
+    if let Some(m) = TIME_SLOT.find(title)
+        && let Some(t) = datetime::find_times(m.as_str())
+    {
+        time = Some(TimeSlot {
+            start: t.start,
+            end: t.end,
+        });
+        title = title[..m.start()].trim_end_matches([' ', ',', '-', '–']);
     }
     let (kind, title) = lexicon::item_kind(title);
-    let sections: Vec<Section> = it.sections.iter().map(|s| assemble_section(blocks, s, map)).collect();
+    let sections: Vec<Section> = it
+        .sections
+        .iter()
+        .map(|s| assemble_section(blocks, s, map))
+        .collect();
 
     let lines_of = |s: &'a SectionSeg| section_lines(blocks, s);
     let recommendations: Vec<String> = it
@@ -269,7 +301,11 @@ fn assemble_item<'a>(blocks: &'a [Block], it: &'a ItemSeg, map: &SourceMap) -> A
     let attachments = decision::attachments(&bilag);
 
     let texts = |name: SectionName| -> Vec<&str> {
-        sections.iter().filter(|s| s.name == name).map(|s| s.text.as_str()).collect()
+        sections
+            .iter()
+            .filter(|s| s.name == name)
+            .map(|s| s.text.as_str())
+            .collect()
     };
     let beslutning = texts(SectionName::Beslutning);
     let konklusion = texts(SectionName::Konklusion);
@@ -280,7 +316,12 @@ fn assemble_item<'a>(blocks: &'a [Block], it: &'a ItemSeg, map: &SourceMap) -> A
             .map(|s| s.text.as_str())
             .filter(|t| !t.is_empty())
             .collect();
-        let verdict = konklusion.iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join("\n\n");
+        let verdict = konklusion
+            .iter()
+            .filter(|t| !t.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join("\n\n");
         let outcome = if verdict.is_empty() {
             decision::outcome(&beslutning.join("\n\n"))
         } else {

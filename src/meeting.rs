@@ -58,10 +58,20 @@ static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static KIND_WORDS: LazyLock<[(Regex, DocKind); 5]> = LazyLock::new(|| {
     [
-        (Regex::new(r"(?i)\b(?:ans[øo0@q9g]{1,2}gning|ansøgningsskema)").unwrap(), DocKind::Application),
-        (Regex::new(r"(?i)\b(?:afrapportering|slutrapport|statusrapport|evalueringsrapport)").unwrap(), DocKind::Report),
+        (
+            Regex::new(r"(?i)\b(?:ans[øo0@q9g]{1,2}gning|ansøgningsskema)").unwrap(),
+            DocKind::Application,
+        ),
+        (
+            Regex::new(r"(?i)\b(?:afrapportering|slutrapport|statusrapport|evalueringsrapport)")
+                .unwrap(),
+            DocKind::Report,
+        ),
         (Regex::new(r"(?i)\bnotat\b").unwrap(), DocKind::Memo),
-        (Regex::new(r"(?i)\b(?:referat|beslutningsprotokol|protokol)\b").unwrap(), DocKind::Minutes),
+        (
+            Regex::new(r"(?i)\b(?:referat|beslutningsprotokol|protokol)\b").unwrap(),
+            DocKind::Minutes,
+        ),
         (Regex::new(r"(?i)\bdagsorden\b").unwrap(), DocKind::Agenda),
     ]
 });
@@ -73,20 +83,31 @@ fn useful(b: &Block) -> bool {
 /// The title: the first top-level heading among the first blocks, or the
 /// first lines of text up to a blank line.
 fn title(blocks: &[Block], range: Range<usize>) -> Option<String> {
-    let window: Vec<usize> = range.clone().take(40).filter(|&i| useful(&blocks[i])).collect();
+    let window: Vec<usize> = range
+        .clone()
+        .take(40)
+        .filter(|&i| useful(&blocks[i]))
+        .collect();
     let heading_level = |i: &usize| match blocks[*i].kind {
         BlockKind::Heading(l) => Some(l),
         _ => None,
     };
     if let Some(min) = window.iter().take(15).filter_map(heading_level).min() {
-        let i = window.iter().take(15).find(|i| heading_level(i) == Some(min))?;
+        let i = window
+            .iter()
+            .take(15)
+            .find(|i| heading_level(i) == Some(min))?;
         return Some(blocks[*i].text.clone());
     }
     let first = *window.first()?;
     let mut parts = vec![blocks[first].text.as_str()];
     for &i in window.iter().skip(1).take(3) {
         let b = &blocks[i];
-        if b.blank_before || i != first + parts.len() || LABEL.is_match(&b.text) || b.text.starts_with("i ") {
+        if b.blank_before
+            || i != first + parts.len()
+            || LABEL.is_match(&b.text)
+            || b.text.starts_with("i ")
+        {
             break;
         }
         parts.push(&b.text);
@@ -107,7 +128,12 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
         ..Head::default()
     };
     let scan: Vec<&Block> = range.clone().take(60).map(|i| &blocks[i]).collect();
-    let announce_text: String = scan.iter().take(6).map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    let announce_text: String = scan
+        .iter()
+        .take(6)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     h.announced = KIND_WORDS
         .iter()
         .filter_map(|(re, k)| re.find(&announce_text).map(|m| (m.start(), *k)))
@@ -116,7 +142,9 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
 
     let mut date_line: Option<usize> = None;
     for (k, b) in scan.iter().enumerate() {
-        let Some(c) = LABEL.captures(&b.text) else { continue };
+        let Some(c) = LABEL.captures(&b.text) else {
+            continue;
+        };
         let (label, value) = (c[1].to_lowercase(), c[2].trim());
         match label.as_str() {
             "mødedato" | "dato" | "tid" | "tidspunkt" | "mødetidspunkt" => {
@@ -126,59 +154,59 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
                         date_line = Some(k);
                     }
                 }
-                if h.start_time.is_none() {
-                    if let Some(t) = find_times(value) {
-                        h.start_time = Some(t.start);
-                        h.end_time = t.end;
-                    }
+                if h.start_time.is_none()
+                    && let Some(t) = find_times(value)
+                {
+                    h.start_time = Some(t.start);
+                    h.end_time = t.end;
                 }
             }
             "mødested" | "sted" | "lokale" | "lokation" => {
                 h.location.get_or_insert_with(|| value.to_string());
             }
-            "udvalg" | "mødenavn" | "mødeforum" | "forum" => {
-                if h.body.is_none() {
-                    h.body = clean_body(value);
-                }
+            "udvalg" | "mødenavn" | "mødeforum" | "forum" if h.body.is_none() => {
+                h.body = clean_body(value);
             }
             _ => {}
         }
     }
     if let Some(t) = &h.title {
-        if h.body.is_none() {
-            if let Some(c) = TITLE_BODY.captures(t) {
-                h.body = clean_body(&c[1]);
-            }
+        if h.body.is_none()
+            && let Some(c) = TITLE_BODY.captures(t)
+        {
+            h.body = clean_body(&c[1]);
         }
         if h.date.is_none() {
             h.date = find_date(t);
         }
-        if h.start_time.is_none() {
-            if let Some(times) = find_times(t) {
-                h.start_time = Some(times.start);
-                h.end_time = times.end;
-            }
+        if h.start_time.is_none()
+            && let Some(times) = find_times(t)
+        {
+            h.start_time = Some(times.start);
+            h.end_time = times.end;
         }
     }
     // Portal heads: a line "den 12. april 2024 kl. 12:00", then "i <venue>".
     if h.date.is_none() || h.start_time.is_none() || h.location.is_none() {
         for (k, b) in scan.iter().enumerate().take(20) {
-            if date_line.is_none() {
-                if let Some(d) = find_date(&b.text) {
-                    h.date.get_or_insert(d);
-                    date_line = Some(k);
-                }
+            if date_line.is_none()
+                && let Some(d) = find_date(&b.text)
+            {
+                h.date.get_or_insert(d);
+                date_line = Some(k);
             }
-            if Some(k) == date_line && h.start_time.is_none() {
-                if let Some(t) = find_times(&b.text) {
-                    h.start_time = Some(t.start);
-                    h.end_time = t.end;
-                }
+            if Some(k) == date_line
+                && h.start_time.is_none()
+                && let Some(t) = find_times(&b.text)
+            {
+                h.start_time = Some(t.start);
+                h.end_time = t.end;
             }
-            if h.location.is_none() && date_line.is_some_and(|d| k > d && k <= d + 2) {
-                if let Some(v) = b.text.strip_prefix("i ") {
-                    h.location = Some(v.trim().to_string());
-                }
+            if h.location.is_none()
+                && date_line.is_some_and(|d| k > d && k <= d + 2)
+                && let Some(v) = b.text.strip_prefix("i ")
+            {
+                h.location = Some(v.trim().to_string());
             }
         }
     }
@@ -201,11 +229,20 @@ mod tests {
             "# **REFERAT Sundhedsklynge Lillebælt - Fagligt strategisk niveau d. 01-03-2024**\n\n**Mødedato** Fredag d. 01. marts 2024 kl. 13:30\n\n**Mødested** Byrådssalen, Middelfart Rådhus - Nytorv 9, 5500 Middelfart\n",
             Format::Markdown,
         );
-        assert_eq!(h.title.as_deref(), Some("REFERAT Sundhedsklynge Lillebælt - Fagligt strategisk niveau d. 01-03-2024"));
-        assert_eq!(h.body.as_deref(), Some("Sundhedsklynge Lillebælt - Fagligt strategisk niveau"));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("REFERAT Sundhedsklynge Lillebælt - Fagligt strategisk niveau d. 01-03-2024")
+        );
+        assert_eq!(
+            h.body.as_deref(),
+            Some("Sundhedsklynge Lillebælt - Fagligt strategisk niveau")
+        );
         assert_eq!(h.date.unwrap().iso(), "2024-03-01");
         assert_eq!(h.start_time.as_deref(), Some("13:30"));
-        assert_eq!(h.location.as_deref(), Some("Byrådssalen, Middelfart Rådhus - Nytorv 9, 5500 Middelfart"));
+        assert_eq!(
+            h.location.as_deref(),
+            Some("Byrådssalen, Middelfart Rådhus - Nytorv 9, 5500 Middelfart")
+        );
         assert_eq!(h.announced, Some(DocKind::Minutes));
     }
 
@@ -215,11 +252,17 @@ mod tests {
             "Abonnér\nSe alle dagsordener og referater fra dette mødeforum\n\nReferat\ntil\nmødet i Klyngestyregruppemøde RRA\nden 12. april 2024 kl. 12:00\ni Mødelokale 3, Regionshospitalet Randers\n",
             Format::Text,
         );
-        assert_eq!(h.title.as_deref(), Some("Referat til mødet i Klyngestyregruppemøde RRA den 12. april 2024 kl. 12:00"));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Referat til mødet i Klyngestyregruppemøde RRA den 12. april 2024 kl. 12:00")
+        );
         assert_eq!(h.body.as_deref(), Some("Klyngestyregruppemøde RRA"));
         assert_eq!(h.date.unwrap().iso(), "2024-04-12");
         assert_eq!(h.start_time.as_deref(), Some("12:00"));
-        assert_eq!(h.location.as_deref(), Some("Mødelokale 3, Regionshospitalet Randers"));
+        assert_eq!(
+            h.location.as_deref(),
+            Some("Mødelokale 3, Regionshospitalet Randers")
+        );
     }
 
     #[test]
@@ -237,8 +280,14 @@ mod tests {
 
     #[test]
     fn ocr_application_is_announced() {
-        let h = head_of(" FALLES ANSOGNINGSSKEMA\nTIL KVALITETS- OG UDVIKLINGSMIDLERNE UNDER\n\nKEU\n", Format::Text);
+        let h = head_of(
+            " FALLES ANSOGNINGSSKEMA\nTIL KVALITETS- OG UDVIKLINGSMIDLERNE UNDER\n\nKEU\n",
+            Format::Text,
+        );
         assert_eq!(h.announced, Some(DocKind::Application));
-        assert_eq!(h.title.as_deref(), Some("FALLES ANSOGNINGSSKEMA TIL KVALITETS- OG UDVIKLINGSMIDLERNE UNDER"));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("FALLES ANSOGNINGSSKEMA TIL KVALITETS- OG UDVIKLINGSMIDLERNE UNDER")
+        );
     }
 }

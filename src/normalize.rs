@@ -44,6 +44,10 @@ fn fate(ch: char) -> Fate {
 }
 
 /// Normalizes decoded text.
+///
+/// Runs of text that need no change are copied in bulk; only CRs, the
+/// characters of [`fate`] and (in text that is not already NFC) clusters
+/// with combining marks are looked at one by one.
 pub fn normalize(input: &str) -> Normalized {
     let mut text = String::with_capacity(input.len());
     let mut map = OffsetMap::builder();
@@ -52,8 +56,23 @@ pub fn normalize(input: &str) -> Normalized {
         is_nfc_quick(input.chars()),
         unicode_normalization::IsNormalized::Yes
     );
+    // Start of the pending run that is copied unchanged.
+    let mut run = 0;
     let mut chars = input.char_indices().peekable();
     while let Some((i, ch)) = chars.next() {
+        if ch.is_ascii() && ch != '\r' && !needs_nfc {
+            continue;
+        }
+        let combining_next = needs_nfc
+            && chars
+                .peek()
+                .is_some_and(|&(_, next)| canonical_combining_class(next) != 0);
+        let special = ch == '\r' || !matches!(fate(ch), Fate::Keep);
+        let nfc_cluster = needs_nfc && (combining_next || !ch.is_ascii());
+        if !special && !nfc_cluster {
+            continue;
+        }
+        text.push_str(&input[run..i]);
         let at = text.len();
         if ch == '\r' {
             // CRLF or a lone CR: one newline.
@@ -66,12 +85,10 @@ pub fn normalize(input: &str) -> Normalized {
             text.push('\n');
             map.changed(at, i, at + 1, end);
             map.same(at + 1, end);
+            run = end;
             continue;
         }
-        let combining_next = chars
-            .peek()
-            .is_some_and(|&(_, next)| canonical_combining_class(next) != 0);
-        if needs_nfc && (!ch.is_ascii() || combining_next) {
+        if needs_nfc && !special {
             // Gather the starter and the combining marks after it.
             let mut end = i + ch.len_utf8();
             while let Some(&(j, next)) = chars.peek() {
@@ -87,28 +104,28 @@ pub fn normalize(input: &str) -> Normalized {
                 text.push_str(&composed);
                 map.changed(at, i, text.len(), end);
                 map.same(text.len(), end);
-                continue;
-            }
-            if end > i + ch.len_utf8() {
+            } else {
                 text.push_str(cluster);
-                continue;
             }
+            run = end;
+            continue;
         }
+        let end = i + ch.len_utf8();
         match fate(ch) {
             Fate::Keep => text.push(ch),
             Fate::Drop => {
-                let end = i + ch.len_utf8();
                 map.changed(at, i, at, end);
                 map.same(at, end);
             }
             Fate::Replace(r) => {
-                let end = i + ch.len_utf8();
                 text.push(r);
                 map.changed(at, i, text.len(), end);
                 map.same(text.len(), end);
             }
         }
+        run = end;
     }
+    text.push_str(&input[run..]);
     Normalized {
         text,
         map: map.finish(),
@@ -141,6 +158,15 @@ mod tests {
         assert_eq!(n.text, "kr. 1.000 forløb");
         let l = n.text.find('l').unwrap();
         assert_eq!(n.map.to_origin(l), "kr.\u{A0}1.000 for\u{AD}".len());
+    }
+
+    #[test]
+    fn runs_between_changes_are_copied() {
+        let src = "æøå\u{A0}tekst\r\nmere\u{AD}tekst ü";
+        let n = normalize(src);
+        assert_eq!(n.text, "æøå tekst\nmeretekst ü");
+        let t = n.text.rfind('t').unwrap();
+        assert_eq!(n.map.to_origin(t), src.rfind('t').unwrap());
     }
 
     #[test]

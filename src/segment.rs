@@ -82,22 +82,28 @@ struct Candidate {
 }
 
 static PUNKT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:punkt|pkt\.?|dagsordens?punkt)\s*(\d{1,4}[a-z]?)\b\s*([:.\-–—)])?\s*(.*)$").unwrap()
+    Regex::new(r"(?i)^(?:punkt|pkt\.?|dagsordens?punkt)\s*(\d{1,4}[a-z]?)\b\s*([:.\-–—)])?\s*(.*)$")
+        .unwrap()
 });
-static AD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^ad\.?\s+(?:pkt\.?\s*)?(\d{1,3})\s*[:.\-–—)]\s*(\S.*)$").unwrap());
+static AD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^ad\.?\s+(?:pkt\.?\s*)?(\d{1,3})\s*[:.\-–—)]\s*(\S.*)$").unwrap()
+});
 static NUMBERED_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,4})\.\s+(\S.*)$").unwrap());
 static NUMBERED_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})(?:[.:)]|\s)\s*(\p{L}.*)$").unwrap());
 static CASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:sags?\s?nr|sags?\s?nummer|sag\s?nr|j\.\s?nr|journal\s?nr)\.?\s*:?\s*(\S.*)$").unwrap()
+    Regex::new(
+        r"(?i)^(?:sags?\s?nr|sags?\s?nummer|sag\s?nr|j\.\s?nr|journal\s?nr)\.?\s*:?\s*(\S.*)$",
+    )
+    .unwrap()
 });
 static BARE_CASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{2}-\d{4,7}|\d{2}/\d{3,6}|\d{1,4}(?:-\d{1,6}){2,6}|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2})$").unwrap()
 });
-static TOC_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$").unwrap());
+static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$").unwrap()
+});
 static DET_INDSTILLES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:det indstilles|(?:administrationen|direktionen|forvaltningen|sekretariatet|formandskabet) indstiller)\b").unwrap()
 });
@@ -129,7 +135,9 @@ fn detect_punkt(blocks: &[Block]) -> Vec<Candidate> {
         if TOC_LINE.is_match(&b.text) {
             continue;
         }
-        let Some(c) = PUNKT.captures(&b.text) else { continue };
+        let Some(c) = PUNKT.captures(&b.text) else {
+            continue;
+        };
         let has_sep = c.get(2).is_some();
         if !has_sep && !is_headingish(b) {
             continue;
@@ -170,7 +178,9 @@ fn detect_ad(blocks: &[Block]) -> Vec<Candidate> {
 fn detect_case_anchored(blocks: &[Block]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
-        let Some(c) = NUMBERED_LINE.captures(&b.text) else { continue };
+        let Some(c) = NUMBERED_LINE.captures(&b.text) else {
+            continue;
+        };
         if TOC_LINE.is_match(&b.text) {
             continue;
         }
@@ -181,11 +191,14 @@ fn detect_case_anchored(blocks: &[Block]) -> Vec<Candidate> {
         });
         let after = next_nonempty(blocks, i).and_then(|n| {
             let t = blocks[n].text.trim();
-            BARE_CASE.is_match(t).then(|| (n, t.to_string())).or_else(|| {
-                CASE_LABEL
-                    .captures(t)
-                    .map(|cc| (n, cc[1].trim().to_string()))
-            })
+            BARE_CASE
+                .is_match(t)
+                .then(|| (n, t.to_string()))
+                .or_else(|| {
+                    CASE_LABEL
+                        .captures(t)
+                        .map(|cc| (n, cc[1].trim().to_string()))
+                })
         });
         let (start, body, case_number) = match (before, after) {
             (Some((p, case)), _) => (p, i + 1, Some(case)),
@@ -247,7 +260,8 @@ fn best_run(cands: Vec<Candidate>, total_blocks: usize) -> Vec<Candidate> {
 
 /// Cuts the blocks into preamble and items.
 pub fn segment(blocks: &[Block]) -> Segmented {
-    let detectors: [(fn(&[Block]) -> Vec<Candidate>, usize); 4] = [
+    type Detector = fn(&[Block]) -> Vec<Candidate>;
+    let detectors: [(Detector, usize); 4] = [
         (detect_punkt, 1),
         (detect_ad, 1),
         (detect_case_anchored, 1),
@@ -280,7 +294,10 @@ pub fn segment(blocks: &[Block]) -> Segmented {
         items.push(ItemSeg {
             number: c.number_text.clone(),
             title: c.title.clone(),
-            case_number: c.case_number.clone().or_else(|| case_in_body(blocks, body.clone())),
+            case_number: c
+                .case_number
+                .clone()
+                .or_else(|| case_in_body(blocks, body.clone())),
             blocks: c.start..end,
             sections: sections(blocks, body),
         });
@@ -293,7 +310,11 @@ fn case_in_body(blocks: &[Block], body: Range<usize>) -> Option<String> {
     let first = body.start;
     body.take(3)
         .filter(|&i| i == first || !blocks[i].blank_before || i < first + 2)
-        .find_map(|i| CASE_LABEL.captures(&blocks[i].text).map(|c| c[1].trim().to_string()))
+        .find_map(|i| {
+            CASE_LABEL
+                .captures(&blocks[i].text)
+                .map(|c| c[1].trim().to_string())
+        })
 }
 
 /// Cuts an item's body into sections.
@@ -305,7 +326,14 @@ fn sections(blocks: &[Block], body: Range<usize>) -> Vec<SectionSeg> {
         let opens = if matches!(b.kind, BlockKind::ListItem { number: Some(_) }) {
             None
         } else {
-            lexicon::section_for_heading(&b.text).map(|n| (n, Some(b.text.trim_end_matches([':', ',']).trim().to_string()), true, None))
+            lexicon::section_for_heading(&b.text).map(|n| {
+                (
+                    n,
+                    Some(b.text.trim_end_matches([':', ',']).trim().to_string()),
+                    true,
+                    None,
+                )
+            })
         };
         let opens = opens.or_else(|| {
             let (name, label, rest) = lexicon::inline_section(&b.text)?;
@@ -367,7 +395,14 @@ mod tests {
         assert_eq!(s.items[0].title, "Velkomst (kl. 13:30)");
         assert_eq!(s.items[1].title, "Drøftelsessag: X");
         let names: Vec<_> = s.items[1].sections.iter().map(|x| x.name).collect();
-        assert_eq!(names, [SectionName::Resume, SectionName::Beslutning, SectionName::Bilag]);
+        assert_eq!(
+            names,
+            [
+                SectionName::Resume,
+                SectionName::Beslutning,
+                SectionName::Bilag
+            ]
+        );
         let bil = &s.items[1].sections[2];
         assert_eq!(b[bil.blocks.end - 1].text, "A.pdf");
         // The table of contents is preamble.
@@ -382,7 +417,14 @@ mod tests {
         assert_eq!(s.items[1].case_number.as_deref(), Some("1-36-70-7-22"));
         assert_eq!(b[s.items[1].blocks.start].text, "Sagnr.: 1-36-70-7-22");
         let names: Vec<_> = s.items[1].sections.iter().map(|x| x.name).collect();
-        assert_eq!(names, [SectionName::Indstilling, SectionName::Sagsfremstilling, SectionName::Beslutning]);
+        assert_eq!(
+            names,
+            [
+                SectionName::Indstilling,
+                SectionName::Sagsfremstilling,
+                SectionName::Beslutning
+            ]
+        );
         // "Tilbage til toppen" is in the item but in no section.
         let last = s.items[1].sections.last().unwrap();
         assert_eq!(b[last.blocks.end - 1].text, "Taget til efterretning.");

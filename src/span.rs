@@ -52,7 +52,9 @@ impl OffsetMap {
 
     /// Starts a map that is built run by run.
     pub fn builder() -> OffsetMapBuilder {
-        OffsetMapBuilder { anchors: Vec::new() }
+        OffsetMapBuilder {
+            anchors: Vec::new(),
+        }
     }
 
     /// Maps an offset of the derived text to the origin.
@@ -89,19 +91,25 @@ impl OffsetMapBuilder {
     }
 
     /// Output `derived..derived_end` replaces origin `origin..origin_end`.
-    pub fn changed(&mut self, derived: usize, origin: usize, derived_end: usize, origin_end: usize) {
+    pub fn changed(
+        &mut self,
+        derived: usize,
+        origin: usize,
+        derived_end: usize,
+        origin_end: usize,
+    ) {
         self.push(derived, origin);
         self.push(derived_end, origin_end);
     }
 
     fn push(&mut self, derived: usize, origin: usize) {
-        if let Some(last) = self.anchors.last_mut() {
-            if last.0 == derived {
-                // A later anchor at the same place: keep the one nearest the
-                // start of the run, except that an empty replacement moves on.
-                last.1 = last.1.max(origin);
-                return;
-            }
+        if let Some(last) = self.anchors.last_mut()
+            && last.0 == derived
+        {
+            // A later anchor at the same place: keep the one nearest the
+            // start of the run, except that an empty replacement moves on.
+            last.1 = last.1.max(origin);
+            return;
         }
         self.anchors.push((derived, origin));
     }
@@ -127,7 +135,12 @@ impl LineIndex {
     /// Indexes the lines of `text` (separated by `\n`).
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { starts }
     }
 

@@ -1,0 +1,105 @@
+//! Throughput of each pipeline stage and of the whole pipeline on the seeds.
+//!
+//! `cargo bench` (or `cargo bench -- segment` for one stage). Every group
+//! reports bytes per second of source text.
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn seeds() -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir("fixtures")
+        .expect("run from the repository root")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn stages(c: &mut Criterion) {
+    let seeds = seeds();
+    let all: Vec<u8> = seeds.iter().flat_map(|(_, b)| b.iter().copied()).collect();
+    let total = all.len() as u64;
+
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Bytes(total));
+    g.bench_function("decode", |b| {
+        b.iter(|| {
+            for (_, bytes) in &seeds {
+                black_box(referat::decode::decode(bytes).unwrap());
+            }
+        })
+    });
+    let decoded: Vec<String> = seeds
+        .iter()
+        .map(|(_, b)| referat::decode::decode(b).unwrap().text)
+        .collect();
+    g.bench_function("normalize", |b| {
+        b.iter(|| {
+            for t in &decoded {
+                black_box(referat::normalize::normalize(t));
+            }
+        })
+    });
+    let normalized: Vec<(String, referat::blocks::Format)> = decoded
+        .iter()
+        .map(|t| {
+            let n = referat::normalize::normalize(t).text;
+            let f = referat::blocks::detect_format(&n);
+            (n, f)
+        })
+        .collect();
+    g.bench_function("blocks", |b| {
+        b.iter(|| {
+            for (t, f) in &normalized {
+                black_box(referat::blocks::blocks(t, *f));
+            }
+        })
+    });
+    let blocks: Vec<_> = normalized
+        .iter()
+        .map(|(t, f)| referat::blocks::blocks(t, *f))
+        .collect();
+    g.bench_function("segment", |b| {
+        b.iter(|| {
+            for bl in &blocks {
+                black_box(referat::segment::segment(bl));
+            }
+        })
+    });
+    let records: Vec<_> = seeds.iter().map(|(n, b)| referat::extract(n, b)).collect();
+    g.bench_function("serialize", |b| {
+        b.iter(|| {
+            for r in &records {
+                black_box(serde_json::to_vec(r).unwrap());
+            }
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("pipeline");
+    for (name, bytes) in &seeds {
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(name), bytes, |b, bytes| {
+            b.iter(|| black_box(referat::extract(name, bytes)))
+        });
+    }
+    g.throughput(Throughput::Bytes(total));
+    g.bench_function("all-seeds", |b| {
+        b.iter(|| {
+            for (name, bytes) in &seeds {
+                black_box(referat::extract(name, bytes));
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);

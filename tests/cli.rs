@@ -1,0 +1,238 @@
+//! The `referat` binary over a folder of good and bad inputs: every input
+//! gives exactly one record line, in sorted-path order, and the exit code
+//! says whether any failed.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn referat(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// A folder holding the seeds and one file of each bad kind.
+fn hostile_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for entry in std::fs::read_dir("fixtures").unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|e| e == "txt") {
+            std::fs::copy(&p, d.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    std::fs::write(d.join("a_empty.txt"), b"").unwrap();
+    std::fs::write(d.join("b_binary.txt"), b"%PDF-1.7\n\x00\x01\x02binary").unwrap();
+    std::fs::write(
+        d.join("c_cp1252.txt"),
+        b"Referat\n\nPunkt 1: M\xf8dekalender\n\nBeslutning\n\nGodkendt.\n",
+    )
+    .unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "Referat\r\n\r\nPunkt 1: Økonomi\r\n\r\nBeslutning\r\n\r\nTaget til efterretning.\r\n"
+        .encode_utf16()
+    {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    std::fs::write(d.join("d_utf16.txt"), utf16).unwrap();
+    std::fs::write(
+        d.join("e_bom_crlf.md"),
+        "\u{FEFF}# Referat\r\n\r\n## Punkt 1: Budget\r\n\r\n### Beslutning\r\n\r\nGodkendt.\r\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("f_huge.txt"), vec![b'x'; 150_000]).unwrap();
+    std::fs::write(d.join("g_ignored.pdf"), b"not taken from folders").unwrap();
+    std::fs::write(d.join(".hidden.txt"), b"hidden").unwrap();
+    dir
+}
+
+fn by_name<'a>(records: &'a [Value], name: &str) -> &'a Value {
+    records
+        .iter()
+        .find(|r| r["source"]["path"].as_str().unwrap().ends_with(name))
+        .unwrap_or_else(|| panic!("no record for {name}"))
+}
+
+#[test]
+fn every_input_gets_one_record_and_bad_ones_are_reported() {
+    let dir = hostile_folder();
+    let d = dir.path().to_str().unwrap();
+    let missing = format!("{d}/zz_missing.txt");
+    let out = referat(&["extract", "--max-bytes", "100000", d, &missing]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let records = lines(&out);
+    // 5 seeds + 6 bad files + the missing path; no .pdf, no hidden file.
+    assert_eq!(records.len(), 12);
+    let paths: Vec<&str> = records
+        .iter()
+        .map(|r| r["source"]["path"].as_str().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted, "records in sorted-path order");
+
+    let empty = by_name(&records, "a_empty.txt");
+    assert_eq!(empty["kind"], "unknown");
+    assert!(empty["error"].is_null());
+    assert!(empty["warnings"][0].as_str().unwrap().contains("empty"));
+
+    assert_eq!(
+        by_name(&records, "b_binary.txt")["error"]["kind"],
+        "not_text"
+    );
+
+    let cp = by_name(&records, "c_cp1252.txt");
+    assert_eq!(cp["source"]["encoding"], "windows-1252");
+    assert_eq!(cp["items"][0]["title"], "Mødekalender");
+    // The span is in the source's bytes: the title line is 22 bytes in Windows-1252.
+    let span = &cp["items"][0]["span"];
+    assert_eq!(span["start"], 9);
+    assert_eq!(span["line"], 3);
+
+    let u16 = by_name(&records, "d_utf16.txt");
+    assert_eq!(u16["source"]["encoding"], "utf-16le");
+    assert_eq!(u16["items"][0]["title"], "Økonomi");
+    assert_eq!(u16["items"][0]["decision"]["outcome"], "noted");
+
+    let bom = by_name(&records, "e_bom_crlf.md");
+    assert_eq!(bom["source"]["format"], "markdown");
+    assert_eq!(bom["items"][0]["decision"]["outcome"], "approved");
+    assert_eq!(
+        bom["items"][0]["span"]["start"],
+        3 + "# Referat\r\n\r\n".len()
+    );
+
+    let huge = by_name(&records, "f_huge.txt");
+    assert_eq!(huge["error"]["kind"], "too_large");
+    assert_eq!(huge["source"]["bytes"], 150_000);
+
+    assert_eq!(by_name(&records, "zz_missing.txt")["error"]["kind"], "io");
+
+    let seed = by_name(&records, "002_7f83bb290909fca2.txt");
+    assert_eq!(seed["items"].as_array().unwrap().len(), 15);
+    assert_eq!(seed["schema"], "referat/1");
+    assert_eq!(seed["id"].as_str().unwrap().len(), 16);
+
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("12 files") && stderr.contains("3 with errors"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    let dir = hostile_folder();
+    let d = dir.path().to_str().unwrap();
+    let one = referat(&["extract", "--jobs", "1", "-q", d]);
+    let many = referat(&["extract", "--jobs", "4", "-q", d]);
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, many.stdout);
+}
+
+#[test]
+fn clean_batch_exits_zero_and_writes_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("records.ndjson");
+    let out = referat(&["extract", "fixtures/", "-o", out_path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(&out_path).unwrap();
+    assert_eq!(written.lines().count(), 5);
+}
+
+#[test]
+fn pretty_is_one_json_array() {
+    let out = referat(&["extract", "--pretty", "-q", "fixtures/"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn stdin_is_one_document() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(["extract", "-q", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Referat\n\nPunkt 1: Eventuelt\n\nBeslutning\n\nIntet at bemaerke.\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let records = lines(&out);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["source"]["path"], "-");
+    assert_eq!(records[0]["items"][0]["kind"], "eventuelt");
+}
+
+#[test]
+fn fatal_errors_exit_two() {
+    assert_eq!(
+        referat(&["extract", "--jobs", "0", "fixtures/"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        referat(&["extract", "--no-such-flag", "fixtures/"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(referat(&["extract"]).status.code(), Some(2));
+    let out = referat(&["extract", "fixtures/", "-o", "/nonexistent-dir/x.ndjson"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent-dir/x.ndjson"));
+}
+
+#[test]
+fn broken_pipe_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // Enough records to fill the pipe after the reader has gone.
+    for i in 0..300 {
+        std::fs::copy(
+            "fixtures/002_7f83bb290909fca2.txt",
+            dir.path().join(format!("{i:04}.txt")),
+        )
+        .unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(["extract", "-q", dir.path().to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(Path::new(dir.path()).exists());
+}
