@@ -46,7 +46,7 @@ fn fate(ch: char) -> Fate {
 /// Normalizes decoded text.
 ///
 /// Runs of text that need no change are copied in bulk; only CRs, the
-/// characters of [`fate`] and (in text that is not already NFC) clusters
+/// characters that are dropped or replaced, and (in text that is not already NFC) clusters
 /// with combining marks are looked at one by one.
 pub fn normalize(input: &str) -> Normalized {
     let mut text = String::with_capacity(input.len());
