@@ -194,6 +194,8 @@ mod tests {
             ("Indstillingen blev ikke godkendt.", Outcome::Rejected),
             ("Indstillingen godkendes ikke.", Outcome::Rejected),
             ("Punktet blev udsat til næste møde.", Outcome::Postponed),
+            ("1. Anbefales.", Outcome::Approved),
+            ("Anbefales ikke.", Outcome::Rejected),
             ("Intet at bemærke.", Outcome::None),
             ("Afbud: Kenneth Jerkel", Outcome::None),
             ("", Outcome::None),

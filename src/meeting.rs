@@ -54,8 +54,10 @@ static TITLE_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:referat|dagsorden|beslutningsprotokol)(?:\s+og\s+referat)?\s*(?::|fra|af|for)?\s*(?:til\s+)?(?:(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?møde(?:t)?\s+i\s+)?(.*)$").unwrap()
 });
 static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:[-–,]\s*)?(?:(?:d\.|den)\s+)?(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:(?:d\.|den)\s+)?\d{1,2}[.\-/ ].*$").unwrap()
+    Regex::new(r"(?i)(?:^|\s+)(?:[-–,]\s*)?(?:(?:d\.|den)\s+)?(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:(?:d\.|den)\s+)?\d{1,2}(?:[.\-/]\d{1,2}[.\-/]\d{2,4}|\.\s*\p{L}+\.?\s+\d{4})\b.*$").unwrap()
 });
+static TRAILING_REMARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\([^()]*\)?\s*$").unwrap());
 static KIND_WORDS: LazyLock<[(Regex, DocKind); 5]> = LazyLock::new(|| {
     [
         (
@@ -116,7 +118,8 @@ fn title(blocks: &[Block], range: Range<usize>) -> Option<String> {
 }
 
 fn clean_body(s: &str) -> Option<String> {
-    let s = DATE_TAIL.replace(s, "");
+    let s = TRAILING_REMARK.replace(s, "");
+    let s = DATE_TAIL.replace(&s, "");
     let s = s.trim().trim_end_matches([',', '-', '–', ':']).trim();
     (!s.is_empty() && s.chars().any(char::is_alphabetic)).then(|| s.to_string())
 }
@@ -276,6 +279,27 @@ mod tests {
         assert_eq!(h.start_time.as_deref(), Some("16:00"));
         assert_eq!(h.location.as_deref(), Some("Mødelokale 1"));
         assert_eq!(h.announced, Some(DocKind::Agenda));
+    }
+
+    #[test]
+    fn body_keeps_digits_that_are_not_dates() {
+        assert_eq!(
+            clean_body("Byråd 2022-2025").as_deref(),
+            Some("Byråd 2022-2025")
+        );
+        assert_eq!(
+            clean_body("OS2 Ai Heat Control møde 20.01.2026").as_deref(),
+            Some("OS2 Ai Heat Control møde")
+        );
+        assert_eq!(
+            clean_body("OS2borgerpc styregruppemøde  (Afholdes sædvanligvis 1. torsdag i måneden)")
+                .as_deref(),
+            Some("OS2borgerpc styregruppemøde")
+        );
+        assert_eq!(
+            clean_body("Økonomiudvalget den 5. marts 2024").as_deref(),
+            Some("Økonomiudvalget")
+        );
     }
 
     #[test]
