@@ -3,6 +3,8 @@
 //! Markdown). Checks the facts that can be read off each layout by eye.
 //! Skipped, with a note, when the folder is not beside the checkout.
 
+#![allow(clippy::print_stderr)]
+
 use referat::record::{DocKind, Record};
 use std::path::Path;
 
