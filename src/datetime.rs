@@ -69,7 +69,8 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
 
-fn days_in_month(year: i32, month: u32) -> u32 {
+/// Days in `month` of `year`.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -79,7 +80,8 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-fn valid(year: i32, month: u32, day: u32) -> bool {
+/// Whether the date exists (years 1900–2100).
+pub fn valid(year: i32, month: u32, day: u32) -> bool {
     (1900..=2100).contains(&year)
         && (1..=12).contains(&month)
         && day >= 1
@@ -87,7 +89,7 @@ fn valid(year: i32, month: u32, day: u32) -> bool {
 }
 
 /// Expands a two-digit year: `19` → 2019, `98` → 1998.
-fn full_year(digits: &str) -> Option<i32> {
+pub fn full_year(digits: &str) -> Option<i32> {
     let y: i32 = digits.parse().ok()?;
     Some(match digits.len() {
         2 if y <= 69 => 2000 + y,

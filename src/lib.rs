@@ -25,8 +25,10 @@
 //! assert_eq!(record.items[0].decision.as_ref().unwrap().outcome, referat::record::Outcome::None);
 //! ```
 
+pub mod amounts;
 pub mod batch;
 pub mod blocks;
+pub mod dates;
 pub mod datetime;
 pub mod decision;
 pub mod decode;
@@ -39,8 +41,8 @@ pub mod span;
 
 use crate::blocks::{Block, BlockKind, Format};
 use crate::record::{
-    AgendaItem, Decision, DocKind, ErrorKind, ItemKind, Meeting, Outcome, Record, RecordError,
-    SCHEMA_VERSION, Section, SectionName, Source, TimeSlot,
+    AgendaItem, Amount, AmountRange, DateRef, Decision, DocKind, ErrorKind, ItemKind, Meeting,
+    Outcome, Record, RecordError, SCHEMA_VERSION, Section, SectionName, Source, TimeSlot,
 };
 use crate::segment::{ItemSeg, SectionSeg};
 use crate::span::{LineIndex, OffsetMap, Span};
@@ -106,11 +108,23 @@ pub fn error_record(path: &str, bytes: Option<&[u8]>, kind: ErrorKind, message: 
     }
 }
 
-/// Runs the whole pipeline over one document's bytes. Never fails: a
-/// document that cannot be read as text gives a record with `error` set.
-///
-/// `path` is written to `source.path` as given.
+/// Settings of the per-document pipeline.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExtractOptions {
+    /// Resolves days written without a year when the document has no
+    /// meeting date and no full date of its own (`--reference-date`).
+    pub reference_date: Option<(i32, u32, u32)>,
+}
+
+/// Runs the whole pipeline over one document's bytes with default options.
+/// Never fails: a document that cannot be read as text gives a record with
+/// `error` set. `path` is written to `source.path` as given.
 pub fn extract(path: &str, bytes: &[u8]) -> Record {
+    extract_with(path, bytes, &ExtractOptions::default())
+}
+
+/// [`extract`] with options.
+pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
     let decoded = match decode::decode(bytes) {
         Ok(d) => d,
         Err(e) => return error_record(path, Some(bytes), ErrorKind::NotText, e.to_string()),
@@ -131,10 +145,12 @@ pub fn extract(path: &str, bytes: &[u8]) -> Record {
     let head = meeting::head(&blocks, seg.preamble.clone());
 
     let mut warnings = Vec::new();
+    let meeting_date = head.date.map(|d| (d.year, d.month, d.day));
+    let values = extract_values(text, &blocks, meeting_date, opts, &map, &mut warnings);
     let items: Vec<AgendaItem> = seg
         .items
         .iter()
-        .map(|it| assemble_item(&blocks, it, &map))
+        .map(|it| assemble_item(&blocks, it, &map, &values))
         .collect();
     let kind = doc_kind(head.announced, &items);
     if text.trim().is_empty() {
@@ -182,11 +198,151 @@ pub fn extract(path: &str, bytes: &[u8]) -> Record {
         body: if is_meeting { head.body } else { None },
         meeting,
         items,
-        amounts: Vec::new(),
-        dates: Vec::new(),
+        amounts: values.amounts.into_iter().map(|(_, a)| a).collect(),
+        dates: values.dates.into_iter().map(|(_, d)| d).collect(),
         participants: Vec::new(),
         warnings,
         error: None,
+    }
+}
+
+/// Amounts and dates of the whole document, each with its range in the
+/// normalized text (to assign them to items).
+struct Values {
+    amounts: Vec<(std::ops::Range<usize>, Amount)>,
+    dates: Vec<(std::ops::Range<usize>, DateRef)>,
+}
+
+/// The cells of a table row: split on tabs, else on pipes, trimmed, with
+/// their ranges in the normalized text.
+fn row_cells<'a>(text: &'a str, b: &Block) -> Vec<(&'a str, std::ops::Range<usize>)> {
+    let line = &text[b.start..b.end];
+    let sep = if line.contains('\t') { '\t' } else { '|' };
+    let mut out = Vec::new();
+    let mut at = b.start;
+    for cell in line.split(sep) {
+        let lead = cell.len() - cell.trim_start().len();
+        let t = cell.trim();
+        if !t.is_empty() {
+            out.push((t, at + lead..at + lead + t.len()));
+        }
+        at += cell.len() + 1;
+    }
+    out
+}
+
+fn extract_values(
+    text: &str,
+    blocks: &[Block],
+    meeting: Option<(i32, u32, u32)>,
+    opts: &ExtractOptions,
+    map: &SourceMap,
+    warnings: &mut Vec<String>,
+) -> Values {
+    let in_table = |offset: usize| {
+        let i = blocks.partition_point(|b| b.start <= offset);
+        i > 0 && blocks[i - 1].kind == BlockKind::TableRow && offset < blocks[i - 1].end
+    };
+    let mut found: Vec<(amounts::FoundAmount, bool)> = amounts::amounts(text)
+        .into_iter()
+        .map(|a| {
+            let t = in_table(a.range.start);
+            (a, t)
+        })
+        .collect();
+    // Bare numbers in money tables.
+    let mut i = 0;
+    while i < blocks.len() {
+        if blocks[i].kind != BlockKind::TableRow {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < blocks.len() && blocks[i].kind == BlockKind::TableRow {
+            i += 1;
+        }
+        let rows: Vec<amounts::TableRow> = blocks[start..i]
+            .iter()
+            .map(|b| amounts::TableRow {
+                cells: row_cells(text, b),
+            })
+            .collect();
+        let caption = start.checked_sub(1).map_or("", |c| blocks[c].text.as_str());
+        for a in amounts::table_amounts(&rows, caption) {
+            if !found
+                .iter()
+                .any(|(f, _)| f.range.start < a.range.end && a.range.start < f.range.end)
+            {
+                found.push((a, true));
+            }
+        }
+    }
+    found.sort_by_key(|(a, _)| a.range.start);
+    let amount_list: Vec<(std::ops::Range<usize>, Amount)> = found
+        .into_iter()
+        .map(|(a, in_table)| {
+            let amount = Amount {
+                value: a.value,
+                currency: "DKK".to_string(),
+                raw: text[a.range.clone()].to_string(),
+                span: map.span(a.range.start, a.range.end),
+                approximate: a.approximate,
+                per: a.per.clone(),
+                range: a.range_bounds.map(|(low, high)| AmountRange { low, high }),
+                context: amounts::context(text, &a.range, 80),
+                in_table,
+            };
+            (a.range, amount)
+        })
+        .collect();
+
+    // The anchor for days without a year: the meeting, else the document's
+    // first full date, else the reference date.
+    let first_full = || {
+        dates::dates(text, &dates::DateContext::default())
+            .into_iter()
+            .find(|d| d.precision == "day" && !d.year_inferred)
+            .and_then(|d| {
+                let v = d.value?;
+                Some((
+                    v[..4].parse().ok()?,
+                    v[5..7].parse().ok()?,
+                    v[8..10].parse().ok()?,
+                ))
+            })
+    };
+    let anchor = meeting.or_else(first_full).or(opts.reference_date);
+    let date_list: Vec<(std::ops::Range<usize>, DateRef)> =
+        dates::dates(text, &dates::DateContext { anchor })
+            .into_iter()
+            .filter(|d| {
+                !amount_list
+                    .iter()
+                    .any(|(r, _)| r.start < d.range.end && d.range.start < r.end)
+            })
+            .map(|d| {
+                if let Some(w) = &d.warning {
+                    warnings.push(format!(
+                        "line {}: {w}",
+                        map.span(d.range.start, d.range.end).line
+                    ));
+                }
+                let opt = |s: String| (!s.is_empty()).then_some(s);
+                let date = DateRef {
+                    raw: text[d.range.clone()].to_string(),
+                    value: d.value,
+                    start: opt(d.start),
+                    end: opt(d.end),
+                    precision: d.precision.to_string(),
+                    year_inferred: d.year_inferred,
+                    span: map.span(d.range.start, d.range.end),
+                };
+                (d.range, date)
+            })
+            .collect();
+    Values {
+        amounts: amount_list,
+        dates: date_list,
     }
 }
 
@@ -266,7 +422,12 @@ fn section_lines<'a>(blocks: &'a [Block], s: &'a SectionSeg) -> Vec<(&'a str, bo
     v
 }
 
-fn assemble_item<'a>(blocks: &'a [Block], it: &'a ItemSeg, map: &SourceMap) -> AgendaItem {
+fn assemble_item<'a>(
+    blocks: &'a [Block],
+    it: &'a ItemSeg,
+    map: &SourceMap,
+    values: &Values,
+) -> AgendaItem {
     let mut title = it.title.as_str();
     let mut time = None;
     if let Some(m) = TIME_SLOT.find(title)
@@ -338,6 +499,7 @@ fn assemble_item<'a>(blocks: &'a [Block], it: &'a ItemSeg, map: &SourceMap) -> A
 
     let first = &blocks[it.blocks.start];
     let last = &blocks[it.blocks.end - 1];
+    let inside = |r: &std::ops::Range<usize>| r.start >= first.start && r.end <= last.end;
     AgendaItem {
         number: it.number.clone(),
         title: title.to_string(),
@@ -348,6 +510,18 @@ fn assemble_item<'a>(blocks: &'a [Block], it: &'a ItemSeg, map: &SourceMap) -> A
         recommendations,
         decision,
         attachments,
+        amounts: values
+            .amounts
+            .iter()
+            .filter(|(r, _)| inside(r))
+            .map(|(_, a)| a.clone())
+            .collect(),
+        dates: values
+            .dates
+            .iter()
+            .filter(|(r, _)| inside(r))
+            .map(|(_, d)| d.clone())
+            .collect(),
         span: map.span(first.start, last.end),
     }
 }

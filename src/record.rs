@@ -118,6 +118,10 @@ pub struct AgendaItem {
     pub decision: Option<Decision>,
     /// Attachment names from the bilag sections.
     pub attachments: Vec<String>,
+    /// Money amounts inside the item.
+    pub amounts: Vec<Amount>,
+    /// Dates and periods inside the item.
+    pub dates: Vec<DateRef>,
     /// The whole item in the source.
     pub span: Span,
 }
@@ -234,7 +238,7 @@ pub enum Outcome {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Amount {
-    /// The value in `currency`.
+    /// The value in `currency` (the upper bound of a range).
     pub value: f64,
     /// ISO 4217 code, `DKK`.
     pub currency: String,

@@ -1,0 +1,588 @@
+//! Money amounts in Danish text: `1.035.458 kr.`, `1,5 mio. kr.`, `kr. 82.400,-`.
+//!
+//! Takes normalized text and gives every money amount in it with its value
+//! in kroner and its byte range. Precision first: a number is money only when
+//! a currency word stands beside it (`kr.`, `kroner`, `DKK`), it has the
+//! `,-` ending of Danish accounts, or a money label introduces it
+//! (`Prisoverslag: 1.797.666`). Postcodes, phone numbers, case numbers,
+//! counts, percentages and years never carry those marks and are left alone.
+//! Numbers in tables are handled by [`table_amounts`].
+//!
+//! ```
+//! use referat::amounts::amounts;
+//! let found = amounts("Der er afsat 257 mio. kr. årligt og ca. 3,7 mio. kr. i alt.");
+//! assert_eq!(found[0].value, 257_000_000.0);
+//! assert_eq!(found[0].per.as_deref(), Some("år"));
+//! assert!(found[1].approximate);
+//! assert_eq!(found[1].value, 3_700_000.0);
+//! ```
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A money amount found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundAmount {
+    /// Value in DKK (the upper bound of a range).
+    pub value: f64,
+    /// Byte range of the expression in the searched text.
+    pub range: Range<usize>,
+    /// `ca.`, `cirka`, `omkring`, `prisoverslag`.
+    pub approximate: bool,
+    /// The unit the amount is per (`år`, `måned`, `time`, `borger`, ...).
+    pub per: Option<String>,
+    /// Lower and upper bound of a range (`1-2000 kr`).
+    pub range_bounds: Option<(f64, f64)>,
+}
+
+/// A number as written in Danish: `1.035.458`, `14.122,05`, `941,47`, `1.5` (before `mio`).
+const NUM: &str = r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d+)?|\d+\.\d{1,2}";
+const SCALE: &str =
+    r"mio\.?|millioner|million|mia\.?|milliarder|milliard|mrd\.?|t\.|tusinde?|tkr\.?";
+
+static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?P<num>{NUM})(?:\s*[-–]\s*(?P<num2>{NUM}))?(?:\s*(?P<scale>{SCALE}))?(?P<dash>,-)?\s*(?P<cur>kr\.?|kroner|dkk)(?:[^\p{{L}}\d]|$)"
+    ))
+    .unwrap()
+});
+static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\p{{L}}])(?P<cur>kr\.|dkk)[ \u{{a0}}]?(?P<num>{NUM})(?:\s*(?P<scale>{SCALE}))?(?P<dash>,-)?"
+    ))
+    .unwrap()
+});
+static DASHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?P<num>{NUM}),-")).unwrap());
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:prisoverslag|beløb|budget|totalbudget|udgift|pris|tilskud|bevilling)\s*(?:\(\d\))?\s*:\s*(?:i alt\s+)?(?:ca\.\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?)")
+    .unwrap()
+});
+static ACCOUNTING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+,\d{2}").unwrap());
+static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[.!?]\s+\p{Lu}").unwrap());
+static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bca\.|\bcirka|\bomkring|\bprisoverslag\b[^.\n]{0,40}|\bskønnet|\bestimeret|\banslået)\s*(?:kr\.\s*)?$").unwrap()
+});
+static PER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:pr\.|per|om|i)\s*(?:påbegyndt\s+|påbegyndte\s+)?(?P<unit>året|år|måneden|måned|md\.|timen|time|dagen|dag|ugen|uge|borger|indbygger|deltager|person|patient|kvartal|halvår|hold|forløb|elev|barn)\b|(?P<adv>årligt|månedligt|ugentligt|dagligt))").unwrap()
+});
+
+/// Reads a Danish number. `1.5` (a point before one or two digits) is a
+/// decimal only when a scale follows; otherwise it is not read.
+pub fn parse_number(s: &str, scaled: bool) -> Option<f64> {
+    let s = s.trim();
+    let (neg, s) = match s.strip_prefix(['-', '−']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, s),
+    };
+    let grouped = s
+        .split(',')
+        .next()?
+        .split('.')
+        .skip(1)
+        .all(|g| g.len() == 3);
+    let v: f64 = if s.contains('.') && !grouped {
+        if !scaled || s.contains(',') {
+            return None;
+        }
+        s.parse().ok()?
+    } else {
+        let t = s.replace('.', "").replace(',', ".");
+        let t = if t.starts_with('.') {
+            format!("0{t}")
+        } else {
+            t
+        };
+        t.parse().ok()?
+    };
+    Some(if neg { -v } else { v })
+}
+
+fn scale_factor(scale: Option<&str>) -> f64 {
+    let Some(s) = scale else { return 1.0 };
+    let s = s.to_lowercase();
+    if s.starts_with("mio") || s.starts_with("million") {
+        1e6
+    } else if s.starts_with("mia") || s.starts_with("milliard") || s.starts_with("mrd") {
+        1e9
+    } else {
+        1e3
+    }
+}
+
+fn per_unit(unit: &str) -> String {
+    let u = unit.to_lowercase();
+    match u.as_str() {
+        "året" | "år" | "årligt" => "år",
+        "måneden" | "måned" | "md." | "månedligt" => "måned",
+        "timen" | "time" => "time",
+        "dagen" | "dag" | "dagligt" => "dag",
+        "ugen" | "uge" | "ugentligt" => "uge",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// Whether the byte before `at` continues a number or word (so a match
+/// starting at `at` would cut a token in two).
+fn glued_before(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',' || c == '-' || c == '/')
+        && !text[..at].ends_with(". ")
+}
+
+/// Is `num` written like a year (four digits, 1900–2099, no separators)?
+fn year_like(num: &str) -> bool {
+    num.len() == 4
+        && (num.starts_with("19") || num.starts_with("20"))
+        && num.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// All money amounts in `text`, in order, without overlaps.
+pub fn amounts(text: &str) -> Vec<FoundAmount> {
+    let mut out: Vec<FoundAmount> = Vec::new();
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    let overlaps = |taken: &[Range<usize>], r: &Range<usize>| {
+        taken.iter().any(|t| t.start < r.end && r.start < t.end)
+    };
+
+    // `kr. 82.400,-`: the currency before the number. Found first, so that
+    // in `2020 kr. 82.400,-` the year is not read as 2020 kroner.
+    for c in PREFIXED.captures_iter(text) {
+        let cur = c.name("cur").unwrap();
+        let num = c.name("num").unwrap();
+        let scale = c.name("scale").map(|m| m.as_str());
+        let end = c.name("dash").or(c.name("scale")).unwrap_or(num).end();
+        if text[end..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            continue;
+        }
+        // `34.400 kr. 31.138`: the currency ends the number before it,
+        // unless that number is a year (`2020 kr. 82.400,-`).
+        let before = text[..cur.start()].trim_end_matches([' ', '\u{a0}']);
+        let prev_token = before
+            .rsplit(|ch: char| ch.is_whitespace())
+            .next()
+            .unwrap_or("");
+        if !prev_token.is_empty()
+            && prev_token
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',' || ch == '-')
+            && prev_token.chars().any(|ch| ch.is_ascii_digit())
+            && !year_like(prev_token)
+        {
+            continue;
+        }
+        let Some(v) = parse_number(num.as_str(), scale.is_some()) else {
+            continue;
+        };
+        let range = cur.start()..end;
+        taken.push(range.clone());
+        out.push(FoundAmount {
+            value: v * scale_factor(scale),
+            range,
+            approximate: false,
+            per: None,
+            range_bounds: None,
+        });
+    }
+    for c in SUFFIXED.captures_iter(text) {
+        let num = c.name("num").unwrap();
+        let cur = c.name("cur").unwrap();
+        if glued_before(text, num.start()) {
+            continue;
+        }
+        let scale = c.name("scale").map(|m| m.as_str());
+        let range = num.start()..cur.end();
+        if overlaps(&taken, &range) {
+            // `2020 kr. 82.400,-`: the currency belongs to the number after it.
+            continue;
+        }
+        if year_like(num.as_str()) && scale.is_none() && c.name("num2").is_none() {
+            let after = &text[cur.end()..];
+            if after
+                .trim_start()
+                .starts_with(|ch: char| ch.is_ascii_digit())
+            {
+                continue;
+            }
+        }
+        let Some(high_raw) = parse_number(c.name("num2").unwrap_or(num).as_str(), scale.is_some())
+        else {
+            continue;
+        };
+        let factor = scale_factor(scale);
+        let mut found = FoundAmount {
+            value: high_raw * factor,
+            range: range.clone(),
+            approximate: false,
+            per: None,
+            range_bounds: None,
+        };
+        if let Some(n2) = c.name("num2") {
+            let Some(low) = parse_number(num.as_str(), scale.is_some()) else {
+                continue;
+            };
+            let _ = n2;
+            if low >= high_raw {
+                continue;
+            }
+            found.range_bounds = Some((low * factor, high_raw * factor));
+        }
+        taken.push(range);
+        out.push(found);
+    }
+    for c in DASHED.captures_iter(text) {
+        let num = c.name("num").unwrap();
+        let range = num.start()..c.get(0).unwrap().end();
+        if glued_before(text, num.start()) || overlaps(&taken, &range) {
+            continue;
+        }
+        let Some(v) = parse_number(num.as_str(), false) else {
+            continue;
+        };
+        taken.push(range.clone());
+        out.push(FoundAmount {
+            value: v,
+            range,
+            approximate: false,
+            per: None,
+            range_bounds: None,
+        });
+    }
+    for c in LABELLED.captures_iter(text) {
+        let num = c.name("num").unwrap();
+        let range = num.range();
+        if overlaps(&taken, &range) || text[range.end..].starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            continue;
+        }
+        let Some(v) = parse_number(num.as_str(), false) else {
+            continue;
+        };
+        taken.push(range.clone());
+        out.push(FoundAmount {
+            value: v,
+            range,
+            approximate: false,
+            per: None,
+            range_bounds: None,
+        });
+    }
+    // `= 14.122,05` on a line that is about money: the Danish accounting
+    // format (thousands points, two decimals) with no currency of its own.
+    for m in ACCOUNTING.find_iter(text) {
+        let range = m.range();
+        if glued_before(text, range.start)
+            || overlaps(&taken, &range)
+            || text[range.end..].starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            continue;
+        }
+        let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[range.end..]
+            .find('\n')
+            .map_or(text.len(), |i| range.end + i);
+        if !MONEY_LABEL.is_match(&text[line_start..line_end]) {
+            continue;
+        }
+        let Some(v) = parse_number(m.as_str(), false) else {
+            continue;
+        };
+        taken.push(range.clone());
+        out.push(FoundAmount {
+            value: v,
+            range,
+            approximate: false,
+            per: None,
+            range_bounds: None,
+        });
+    }
+    out.sort_by_key(|a| a.range.start);
+    for a in &mut out {
+        let line_start = text[..a.range.start].rfind('\n').map_or(0, |i| i + 1);
+        a.approximate = APPROX_BEFORE.is_match(&text[line_start..a.range.start]);
+        if let Some(c) = PER_AFTER.captures(&text[a.range.end..]) {
+            let unit = c.name("unit").or(c.name("adv")).unwrap().as_str();
+            a.per = Some(per_unit(unit));
+        }
+    }
+    out
+}
+
+/// The sentence around `range`, at most `max` bytes, cut on char boundaries.
+pub fn context(text: &str, range: &Range<usize>, max: usize) -> String {
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[range.end..]
+        .find('\n')
+        .map_or(text.len(), |i| range.end + i);
+    // Sentences end at `. ` before a capital letter (not at `pr. år`).
+    let sent_start = SENTENCE_END
+        .find_iter(&text[line_start..range.start])
+        .last()
+        .map_or(line_start, |m| {
+            line_start + m.end() - m.as_str().chars().last().map_or(0, char::len_utf8)
+        });
+    let sent_end = SENTENCE_END
+        .find(&text[range.end..line_end])
+        .map_or(line_end, |m| range.end + m.start() + 1);
+    let (mut s, mut e) = (sent_start, sent_end);
+    while e - s > max {
+        // Trim the longer side, keeping the amount.
+        if range.start - s > e - range.end {
+            s += 1
+        } else {
+            e -= 1
+        }
+        if range.start < s || e < range.end {
+            s = s.min(range.start);
+            e = e.max(range.end);
+            break;
+        }
+    }
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    text[s..e.max(s)].trim().to_string()
+}
+
+static MONEY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bkr\b|\bkroner\b|\bdkk\b|beløb|budget|udgift|bevil|finansiering|omkostning|tilskud|midler\b|\bpris").unwrap()
+});
+static TABLE_SCALE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*(1\.000|1\.000\.000)\s*kr\.?\s*\)|\b(t\.\s*kr|tkr|mio\.\s*kr|mio\.)")
+        .unwrap()
+});
+static BARE_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^-?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$|^-?\d{1,6}(?:,\d{1,2})?$").unwrap()
+});
+
+/// A table row: its cells (text and byte range in the document) and whether
+/// it is the first row of its table.
+#[derive(Debug, Clone)]
+pub struct TableRow<'a> {
+    /// The cells with their byte ranges in the document's normalized text.
+    pub cells: Vec<(&'a str, Range<usize>)>,
+}
+
+/// Bare numbers in table cells that are money: the table's header, a
+/// caption line above it or the row's label says kr./beløb/budget, or other
+/// cells of the table are amounts. A caption such as `(1.000 kr.)`, `t. kr.`
+/// or `mio. kr.` scales the cells. Rows are the table's rows in order;
+/// `caption` is the line just above the table.
+pub fn table_amounts(rows: &[TableRow], caption: &str) -> Vec<FoundAmount> {
+    let header_text: String = rows
+        .first()
+        .map(|r| r.cells.iter().map(|c| c.0).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    let scale_text = format!("{caption} {header_text}");
+    let factor = match TABLE_SCALE.captures(&scale_text) {
+        Some(c) => match c.get(1).map(|m| m.as_str()) {
+            Some("1.000") => 1e3,
+            Some(_) => 1e6,
+            None => {
+                let t = c.get(2).unwrap().as_str().to_lowercase();
+                if t.starts_with("mio") { 1e6 } else { 1e3 }
+            }
+        },
+        None => 1.0,
+    };
+    let table_is_money = MONEY_LABEL.is_match(&scale_text)
+        || rows
+            .iter()
+            .any(|r| r.cells.first().is_some_and(|c| MONEY_LABEL.is_match(c.0)))
+        || rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .any(|c| !amounts(c.0).is_empty());
+    let mut out = Vec::new();
+    if !table_is_money {
+        return out;
+    }
+    for row in rows {
+        // A table of contents: `Title .....<tab>17` is a page number.
+        if row
+            .cells
+            .iter()
+            .any(|c| c.0.ends_with("...") || c.0.ends_with('…'))
+        {
+            continue;
+        }
+        for (k, (cell, range)) in row.cells.iter().enumerate() {
+            let t = cell.trim();
+            if k == 0 || !BARE_CELL.is_match(t) || year_like(t) {
+                continue;
+            }
+            // Unscaled, an amount has at least three digits; `17` is a page or a count.
+            if factor == 1.0 && t.chars().filter(char::is_ascii_digit).count() < 3 {
+                continue;
+            }
+            if let Some(v) = parse_number(t, false) {
+                out.push(FoundAmount {
+                    value: v * factor,
+                    range: range.clone(),
+                    approximate: false,
+                    per: None,
+                    range_bounds: None,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<f64> {
+        amounts(text).iter().map(|a| a.value).collect()
+    }
+
+    #[test]
+    fn forms_of_the_genre() {
+        for (text, want) in [
+            ("1.035.458 kr.", 1_035_458.0),
+            ("1.5 mio kr", 1_500_000.0),
+            ("1,5 mio. kr.", 1_500_000.0),
+            ("ca. 3,7 mio. kr.", 3_700_000.0),
+            ("257 mio. kr. årligt", 257_000_000.0),
+            ("ca. 89.500,-", 89_500.0),
+            ("kr. 82.400,-", 82_400.0),
+            ("75.318,- kr.", 75_318.0),
+            ("941,47 kr.", 941.47),
+            ("1.543 kr. pr. påbegyndt måned", 1543.0),
+            ("op til 15.000 kr.", 15_000.0),
+            ("10 mio. kr.", 10_000_000.0),
+            ("2 mia. kr.", 2e9),
+            ("500 t. kr.", 500_000.0),
+            ("6000 kr.", 6000.0),
+            ("300.000 kroner", 300_000.0),
+            ("DKK 1.200", 1200.0),
+            ("Prisoverslag: I alt 404.060 kr. ved 6 forløb.", 404_060.0),
+            ("Prisoverslag: 1.797.666 ved 6 forløb.", 1_797_666.0),
+        ] {
+            assert_eq!(values(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn attributes() {
+        let a = &amounts("1.543 kr. pr. påbegyndt måned")[0];
+        assert_eq!(a.per.as_deref(), Some("måned"));
+        let a = &amounts("ca. 89.500,-")[0];
+        assert!(a.approximate);
+        let a = &amounts("(1-2000 kr) i hver part")[0];
+        assert_eq!(a.range_bounds, Some((1.0, 2000.0)));
+        assert_eq!(a.value, 2000.0);
+        let a = &amounts("Prisoverslag: 1.797.666 ved 6 forløb.")[0];
+        assert!(a.approximate);
+    }
+
+    #[test]
+    fn accounting_format_on_a_money_line() {
+        assert_eq!(
+            values("15 timer x 941,47 kr. = 14.122,05"),
+            [941.47, 14122.05]
+        );
+        assert!(values("Andel: 1.234,56 af befolkningen").is_empty());
+    }
+
+    #[test]
+    fn suffix_currency_in_a_table_row() {
+        assert_eq!(
+            values("Honorar\t34.400 kr.\t31.138 kr."),
+            [34_400.0, 31_138.0]
+        );
+    }
+
+    #[test]
+    fn context_is_the_sentence() {
+        let text =
+            "Første sætning. Forløb med pumpe 1.543 kr. pr. påbegyndt måned (30 dage). Næste.";
+        let a = &amounts(text)[0];
+        assert_eq!(
+            context(text, &a.range, 80),
+            "Forløb med pumpe 1.543 kr. pr. påbegyndt måned (30 dage)."
+        );
+    }
+
+    #[test]
+    fn year_before_prefixed_amount() {
+        assert_eq!(
+            values("BUDGET FORDELT PA AR: 2020 kr. 82.400,- 2021 kr. 7.100,-"),
+            [82_400.0, 7_100.0]
+        );
+    }
+
+    #[test]
+    fn never_money() {
+        for text in [
+            "5500 Middelfart",
+            "tlf. 22751071",
+            "Sagsnr. 710-2014-13731",
+            "1 sårsygeplejerske pr. 15.000 borgere",
+            "78,7 %",
+            "12%",
+            "i 2024",
+            "kl. 13:30",
+            "Punkt 12",
+            "Ubuntu 24.04",
+            "version 7.0.3",
+        ] {
+            assert!(amounts(text).is_empty(), "{text}: {:?}", amounts(text));
+        }
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("14.122,05", false), Some(14122.05));
+        assert_eq!(parse_number("1.200.000", false), Some(1_200_000.0));
+        assert_eq!(parse_number("1,1", false), Some(1.1));
+        assert_eq!(parse_number(",77", false), Some(0.77));
+        assert_eq!(parse_number("- 1.200.000", false), Some(-1_200_000.0));
+        assert_eq!(parse_number("1.5", false), None);
+        assert_eq!(parse_number("1.5", true), Some(1.5));
+    }
+
+    #[test]
+    fn tables_scaled_by_caption() {
+        let cells = |v: &[&'static str]| TableRow {
+            cells: v.iter().map(|c| (*c, 0..c.len())).collect(),
+        };
+        let rows = [cells(&["Aktivitet", "2024"]), cells(&["Drift", "3.549"])];
+        let got = table_amounts(&rows, "Budget (1.000 kr.)");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].value, 3_549_000.0);
+        // A table of contents is not money, even with a money word in a title.
+        let rows = [cells(&[
+            "Beslutningssag: Klyngemidler (kl. 14:55 – 15:00).....",
+            "17",
+        ])];
+        assert!(table_amounts(&rows, "").is_empty());
+        // A table of counts is not money.
+        let rows = [cells(&["Kommune", "Borgere"]), cells(&["Randers", "312"])];
+        assert!(table_amounts(&rows, "").is_empty());
+        // Row labels that say money.
+        let rows = [
+            cells(&[
+                "Samlet udgift til kompetenceudvikling i 2023-2025",
+                "3.549.518",
+            ]),
+            cells(&["Tidligere bevilget (okt 2023)", "1.014.060"]),
+        ];
+        assert_eq!(
+            table_amounts(&rows, "")
+                .iter()
+                .map(|a| a.value)
+                .collect::<Vec<_>>(),
+            [3_549_518.0, 1_014_060.0]
+        );
+    }
+}

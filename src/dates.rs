@@ -1,0 +1,733 @@
+//! Dates, periods and year ranges in Danish text.
+//!
+//! Takes normalized text and a [`DateContext`] (the meeting date, a
+//! reference date) and gives every calendar expression with its period:
+//! days (`d. 01-03-2024`, `1.10.19`, `Fredag d. 01. marts 2024`, `mandag den
+//! 22. april`), months (`april 2018`, `ultimo november 2023`), quarters
+//! (`1. kvartal 2025`), halves (`2. halvår af 2024`), seasons (`efteråret
+//! 2024`), years (`i 2024`, `primo 2024`) and year ranges (`2014-2017`,
+//! `2023-25`). A day without a year takes the year that puts it nearest the
+//! meeting (or the document's first full date, or the reference date), and
+//! is marked `year_inferred`; a weekday written beside a date is checked.
+//! Case numbers, version numbers, phone numbers and amounts are not dates.
+//!
+//! ```
+//! use referat::dates::{dates, DateContext};
+//! let found = dates("Tidsplanen: åbner i 2. halvår af 2024, deadline mandag den 22. april.", &DateContext { anchor: Some((2024, 3, 1)) });
+//! assert_eq!((found[0].start.as_str(), found[0].end.as_str()), ("2024-07-01", "2024-12-31"));
+//! assert_eq!(found[1].value.as_deref(), Some("2024-04-22"));
+//! assert!(found[1].year_inferred);
+//! ```
+
+use crate::datetime::{days_in_month, full_year, valid};
+use crate::lexicon;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What a document's undated days are resolved against.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateContext {
+    /// The meeting date, else the document's first full date, else a reference date.
+    pub anchor: Option<(i32, u32, u32)>,
+}
+
+/// A date or period found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDateRef {
+    /// Byte range of the expression in the searched text.
+    pub range: Range<usize>,
+    /// ISO date when the precision is `day`.
+    pub value: Option<String>,
+    /// First day, ISO (empty when the year could not be inferred).
+    pub start: String,
+    /// Last day, ISO (empty when the year could not be inferred).
+    pub end: String,
+    /// `day`, `month`, `quarter`, `half`, `season`, `year`, `years`.
+    pub precision: &'static str,
+    /// The year was not written.
+    pub year_inferred: bool,
+    /// A problem a reader should know about (weekday mismatch, no year).
+    pub warning: Option<String>,
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+];
+
+fn weekday_index(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_lowercase();
+    if n.len() < 3 {
+        return None;
+    }
+    WEEKDAYS
+        .iter()
+        .position(|w| w.starts_with(&n))
+        .map(|i| i as u32)
+}
+
+/// Monday = 0 (Sakamoto's method).
+pub fn weekday(y: i32, m: u32, d: u32) -> u32 {
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if m < 3 { y - 1 } else { y };
+    let sunday0 = (y + y / 4 - y / 100 + y / 400 + T[m as usize - 1] + d as i32).rem_euclid(7);
+    ((sunday0 + 6) % 7) as u32
+}
+
+fn iso(y: i32, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 0000-03-01, for comparing dates.
+fn day_number(y: i32, m: u32, d: u32) -> i64 {
+    let (y, m) = if m <= 2 {
+        (y as i64 - 1, m as i64 + 12)
+    } else {
+        (y as i64, m as i64)
+    };
+    365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d as i64
+}
+
+static WD: &str =
+    r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|man|tirs|tir|ons|tors|tor|fre|lør|søn)";
+
+static NAMED_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:(?P<wd>{WD})\.?,?\s+)?(?:(?:den\s+|d\.\s*))?(?:(?P<d0>\d{{1,2}})\.?\s*(?:-|–|til)\s*)?(?P<d>\d{{1,2}})\.?\s*(?P<m>{})\.?(?:,?\s+(?P<y>\d{{4}}))?",
+        lexicon::month_alternation()
+    ))
+    .unwrap()
+});
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:(?P<pre>primo|medio|ultimo|starten af|start|slutningen af|udgangen af|slut)\s+)?(?P<m>{})\.?\s+(?P<y>\d{{4}})",
+        lexicon::month_alternation()
+    ))
+    .unwrap()
+});
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:(?P<wd>{WD})\.?,?\s+)?(?:(?:den|d\.)\s+)?(?P<d>\d{{1,2}})(?P<s1>[-./])(?P<m>\d{{1,2}})(?P<s2>[-./])(?P<y>\d{{4}}|\d{{2}})"
+    ))
+    .unwrap()
+});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})").unwrap());
+static DAY_MONTH_CUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?:den|d\.|fra|til|inden|senest)\s+)(?P<d>\d{1,2})/(?P<m>\d{1,2})|(?P<d2>\d{1,2})[/-](?P<m2>\d{1,2})\s+(?:kl\.?|klokken)\s").unwrap()
+});
+static HALF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?P<n>1|2|første|andet)\.?\s*halvår(?:\s+(?:af|i))?(?:\s+(?P<y>\d{4}))?")
+        .unwrap()
+});
+static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?P<n>[1-4]|første|andet|anden|tredje|fjerde)\.?\s*kvartal(?:\s+(?:af|i))?(?:\s+(?P<y>\d{4}))?|\bQ(?P<q>[1-4])\s+(?P<qy>\d{4}))").unwrap()
+});
+static SEASON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?P<s>forår(?:et)?|sommer(?:en)?|efterår(?:et)?|vinter(?:en)?)\s+(?P<y>\d{4})(?:\s*[-/]\s*(?P<y2>\d{4}|\d{2}))?").unwrap()
+});
+static PART_OF_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?P<p>primo|medio|ultimo)\s+(?P<y>\d{4})").unwrap());
+static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d)").unwrap()
+});
+static CUED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:i|fra|til|for|siden|inden|før|efter|året|år|udgangen af|slutningen af|starten af|begyndelsen af|løbet af|frem mod|til og med|henover|hen over)\s+(?P<y>(?:19|20)\d\d)(?:\s+(?:og|eller)\s+(?P<y2>(?:19|20)\d\d))?").unwrap()
+});
+static CUED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:i|til|fra|inden|primo|medio|ultimo|siden|frem til|i løbet af)\s+(?P<m>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b")
+    .unwrap()
+});
+static CUED_SEASON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:i|til|fra|inden|hen over|henover|i løbet af)\s+(?P<s>foråret|sommeren|efteråret|vinteren)\b").unwrap()
+});
+
+/// Whether a match at `range` is glued to neighbouring digits, dots or
+/// dashes (a case number, a version, a longer number).
+fn glued(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after: Vec<char> = text[range.end..].chars().take(2).collect();
+    let b = before.is_some_and(|c| {
+        c.is_ascii_digit()
+            || c == '-'
+            || c == '/'
+            || c.is_alphabetic()
+            || c == '.'
+                && text[..range.start].len() >= 2
+                && text[..range.start - 1].ends_with(|ch: char| ch.is_ascii_digit())
+    });
+    let a = match after.as_slice() {
+        [c, ..] if c.is_ascii_digit() || c.is_alphabetic() => true,
+        ['-' | '/' | '.', d, ..] if d.is_ascii_digit() => true,
+        _ => false,
+    };
+    b || a
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    ctx: DateContext,
+    out: Vec<FoundDateRef>,
+}
+
+impl Builder<'_> {
+    fn free(&self, r: &Range<usize>) -> bool {
+        !self
+            .out
+            .iter()
+            .any(|f| f.range.start < r.end && r.start < f.range.end)
+    }
+
+    fn push_period(
+        &mut self,
+        range: Range<usize>,
+        start: (i32, u32, u32),
+        end: (i32, u32, u32),
+        precision: &'static str,
+    ) {
+        if !valid(start.0, start.1, start.2) || !valid(end.0, end.1, end.2) || !self.free(&range) {
+            return;
+        }
+        self.out.push(FoundDateRef {
+            range,
+            value: None,
+            start: iso(start.0, start.1, start.2),
+            end: iso(end.0, end.1, end.2),
+            precision,
+            year_inferred: false,
+            warning: None,
+        });
+    }
+
+    /// A day; `year` None means infer it. `wd` is a written weekday.
+    fn push_day(
+        &mut self,
+        range: Range<usize>,
+        year: Option<i32>,
+        m: u32,
+        d: u32,
+        wd: Option<u32>,
+    ) {
+        if !self.free(&range) {
+            return;
+        }
+        let raw = self.text[range.clone()].to_string();
+        let (y, inferred, mut warning) = match year {
+            Some(y) => (Some(y), false, None),
+            None => match self.ctx.anchor {
+                Some((ay, am, ad)) => {
+                    let anchor = day_number(ay, am, ad);
+                    let mut cands: Vec<i32> =
+                        (ay - 1..=ay + 1).filter(|&y| valid(y, m, d)).collect();
+                    if let Some(w) = wd {
+                        let matching: Vec<i32> = (ay - 1..=ay + 3)
+                            .filter(|&y| valid(y, m, d) && weekday(y, m, d) == w)
+                            .collect();
+                        if !matching.is_empty() {
+                            cands = matching;
+                        }
+                    }
+                    let best = cands
+                        .into_iter()
+                        .min_by_key(|&y| (day_number(y, m, d) - anchor).abs());
+                    (best, true, None)
+                }
+                None => (
+                    None,
+                    true,
+                    Some(format!("date without year and no meeting date: {raw}")),
+                ),
+            },
+        };
+        match y {
+            Some(y) if valid(y, m, d) => {
+                if let Some(w) = wd
+                    && weekday(y, m, d) != w
+                {
+                    warning = Some(format!("weekday does not match the date: {raw}"));
+                }
+                let v = iso(y, m, d);
+                self.out.push(FoundDateRef {
+                    range,
+                    value: Some(v.clone()),
+                    start: v.clone(),
+                    end: v,
+                    precision: "day",
+                    year_inferred: inferred,
+                    warning,
+                });
+            }
+            Some(_) => {}
+            None => {
+                if (1..=12).contains(&m) && d >= 1 && d <= days_in_month(2000, m) {
+                    self.out.push(FoundDateRef {
+                        range,
+                        value: None,
+                        start: String::new(),
+                        end: String::new(),
+                        precision: "day",
+                        year_inferred: true,
+                        warning,
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn num(c: &regex::Captures, name: &str) -> Option<u32> {
+    c.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+fn word_number(s: &str) -> u32 {
+    match s.to_lowercase().as_str() {
+        "første" => 1,
+        "andet" | "anden" => 2,
+        "tredje" => 3,
+        "fjerde" => 4,
+        other => other.parse().unwrap_or(0),
+    }
+}
+
+/// All dates and periods in `text`, in order, without overlaps.
+pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
+    let mut b = Builder {
+        text,
+        ctx: *ctx,
+        out: Vec::new(),
+    };
+    // Most specific first; later patterns skip what is taken.
+    for c in NUMERIC.captures_iter(text) {
+        let m0 = c.get(0).unwrap();
+        let core = c.name("d").unwrap().start()..c.name("y").unwrap().end();
+        // Same separator twice, or Danish `d/m-yyyy` (`10/4-2026`).
+        let seps_ok =
+            c["s1"] == c["s2"] || (&c["s1"] == "/" && &c["s2"] == "-" && c["y"].len() == 4);
+        if !seps_ok || glued(text, &core) {
+            continue;
+        }
+        let (Some(d), Some(m), Some(y)) = (num(&c, "d"), num(&c, "m"), full_year(&c["y"])) else {
+            continue;
+        };
+        let wd = c.name("wd").and_then(|w| weekday_index(w.as_str()));
+        let start = if wd.is_some() { m0.start() } else { core.start };
+        b.push_day(start..core.end, Some(y), m, d, wd);
+    }
+    for c in ISO.captures_iter(text) {
+        let r = c.get(0).unwrap().range();
+        if glued(text, &r) {
+            continue;
+        }
+        let (Some(y), Some(m), Some(d)) = (num(&c, "y"), num(&c, "m"), num(&c, "d")) else {
+            continue;
+        };
+        b.push_day(r, Some(y as i32), m, d, None);
+    }
+    for c in NAMED_DAY.captures_iter(text) {
+        let m0 = c.get(0).unwrap();
+        let dm = c.name("d0").unwrap_or(c.name("d").unwrap());
+        let glued_d = text[..dm.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == ',')
+            || (text[..dm.start()].ends_with('.')
+                && !text[..dm.start()].to_lowercase().ends_with("d."));
+        if glued_d {
+            continue;
+        }
+        let Some(month) = lexicon::month(&c["m"]) else {
+            continue;
+        };
+        if text[m0.end()..].starts_with(|ch: char| ch.is_alphanumeric()) {
+            continue;
+        }
+        let (Some(d), year) = (
+            num(&c, "d"),
+            c.name("y").and_then(|y| y.as_str().parse().ok()),
+        ) else {
+            continue;
+        };
+        let wd = c.name("wd").and_then(|w| weekday_index(w.as_str()));
+        let start = if wd.is_some() { m0.start() } else { dm.start() };
+        // A full month name takes no dot: a dot after it ends the sentence.
+        let mut end = m0.end();
+        let month_word = c.name("m").unwrap();
+        if c.name("y").is_none()
+            && month_word.as_str().len() >= 5
+            && text[month_word.end()..].starts_with('.')
+        {
+            end = month_word.end();
+        }
+        let m0 = &(m0.start()..end);
+        if let Some(d0) = num(&c, "d0") {
+            // `13-15 juli`: a span of days.
+            let before = b.out.len();
+            b.push_day(start..m0.end, year, month, d0, None);
+            if b.out.len() > before && b.out[before].start.len() == 10 {
+                let y = b.out[before].start[..4].parse().unwrap_or(2000);
+                if valid(y, month, d) && d > d0 {
+                    let f = &mut b.out[before];
+                    f.end = iso(y, month, d);
+                    f.value = None;
+                }
+            }
+            continue;
+        }
+        b.push_day(start..m0.end, year, month, d, wd);
+    }
+    for c in DAY_MONTH_CUED.captures_iter(text) {
+        let (dn, mn) = if c.name("d").is_some() {
+            ("d", "m")
+        } else {
+            ("d2", "m2")
+        };
+        let r = c.name(dn).unwrap().start()..c.name(mn).unwrap().end();
+        if text[r.end..]
+            .starts_with(|ch: char| ch.is_ascii_digit() || ch == '-' || ch == '/' || ch == '.')
+        {
+            continue;
+        }
+        let (Some(d), Some(m)) = (num(&c, dn), num(&c, mn)) else {
+            continue;
+        };
+        b.push_day(r, None, m, d, None);
+    }
+    for c in MONTH_YEAR.captures_iter(text) {
+        let r = c.get(0).unwrap().range();
+        if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric())
+            || glued(text, &(c.name("y").unwrap().range()))
+                && text[c.name("y").unwrap().end()..].starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            continue;
+        }
+        let (Some(m), Some(y)) = (lexicon::month(&c["m"]), c["y"].parse::<i32>().ok()) else {
+            continue;
+        };
+        let last = days_in_month(y, m);
+        let (d1, d2) = match c.name("pre").map(|p| p.as_str().to_lowercase()).as_deref() {
+            Some("primo" | "start" | "starten af") => (1, 10),
+            Some("medio") => (11, 20),
+            Some("ultimo" | "slut" | "slutningen af" | "udgangen af") => (21, last),
+            _ => (1, last),
+        };
+        b.push_period(r, (y, m, d1), (y, m, d2), "month");
+    }
+    for c in HALF.captures_iter(text) {
+        let r = c.get(0).unwrap().range();
+        if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric()) {
+            continue;
+        }
+        let half = word_number(&c["n"]);
+        let y = c
+            .name("y")
+            .and_then(|y| y.as_str().parse().ok())
+            .or(ctx.anchor.map(|a| a.0));
+        let Some(y) = y else { continue };
+        let (s, e) = if half == 1 {
+            ((y, 1, 1), (y, 6, 30))
+        } else {
+            ((y, 7, 1), (y, 12, 31))
+        };
+        let before = b.out.len();
+        b.push_period(r, s, e, "half");
+        if c.name("y").is_none() && b.out.len() > before {
+            b.out[before].year_inferred = true;
+        }
+    }
+    for c in QUARTER.captures_iter(text) {
+        let r = c.get(0).unwrap().range();
+        if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric()) {
+            continue;
+        }
+        let q = c
+            .name("n")
+            .map(|n| word_number(n.as_str()))
+            .or(num(&c, "q"))
+            .unwrap_or(0);
+        let y = c
+            .name("y")
+            .or(c.name("qy"))
+            .and_then(|y| y.as_str().parse().ok())
+            .or(ctx.anchor.map(|a| a.0));
+        let (Some(y), true) = (y, (1..=4).contains(&q)) else {
+            continue;
+        };
+        let (m1, m2) = (3 * q - 2, 3 * q);
+        let before = b.out.len();
+        b.push_period(r, (y, m1, 1), (y, m2, days_in_month(y, m2)), "quarter");
+        if c.name("y").is_none() && c.name("qy").is_none() && b.out.len() > before {
+            b.out[before].year_inferred = true;
+        }
+    }
+    for c in SEASON.captures_iter(text) {
+        let r = c.get(0).unwrap().range();
+        if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric())
+            || text[r.end..].starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            continue;
+        }
+        let Ok(y) = c["y"].parse::<i32>() else {
+            continue;
+        };
+        let season = c["s"].to_lowercase();
+        let (s, e) = if season.starts_with("forår") {
+            ((y, 3, 1), (y, 5, 31))
+        } else if season.starts_with("sommer") {
+            ((y, 6, 1), (y, 8, 31))
+        } else if season.starts_with("efterår") {
+            ((y, 9, 1), (y, 11, 30))
+        } else {
+            // Winter Y runs from December Y into February Y+1 (`vinteren 2023-24`).
+            ((y, 12, 1), (y + 1, 2, days_in_month(y + 1, 2)))
+        };
+        b.push_period(r, s, e, "season");
+    }
+    for c in PART_OF_YEAR.captures_iter(text) {
+        let r = c.get(0).unwrap().range();
+        if text[r.end..].starts_with(|ch: char| ch.is_ascii_digit() || ch == '-') {
+            continue;
+        }
+        let Ok(y) = c["y"].parse::<i32>() else {
+            continue;
+        };
+        let (s, e) = match c["p"].to_lowercase().as_str() {
+            "primo" => ((y, 1, 1), (y, 4, 30)),
+            "medio" => ((y, 5, 1), (y, 8, 31)),
+            _ => ((y, 9, 1), (y, 12, 31)),
+        };
+        b.push_period(r, s, e, "year");
+    }
+    for c in YEAR_RANGE.captures_iter(text) {
+        let r = c.get(0).unwrap().range();
+        if glued(text, &r) {
+            continue;
+        }
+        let Ok(y1) = c["y1"].parse::<i32>() else {
+            continue;
+        };
+        let y2s = &c["y2"];
+        let Ok(mut y2) = y2s.parse::<i32>() else {
+            continue;
+        };
+        if y2s.len() == 2 {
+            y2 += y1 / 100 * 100;
+        }
+        if y2 <= y1 || y2 - y1 > 50 {
+            continue;
+        }
+        b.push_period(r, (y1, 1, 1), (y2, 12, 31), "years");
+    }
+    for c in CUED_YEAR.captures_iter(text) {
+        for name in ["y", "y2"] {
+            let Some(m) = c.name(name) else { continue };
+            let r = m.range();
+            if glued(text, &r) || text[r.end..].trim_start().to_lowercase().starts_with("kr") {
+                continue;
+            }
+            let Ok(y) = m.as_str().parse::<i32>() else {
+                continue;
+            };
+            b.push_period(r, (y, 1, 1), (y, 12, 31), "year");
+        }
+    }
+    // `i marts`, `i efteråret`: a month or season without a year, after a
+    // preposition, in the year that puts it nearest the anchor.
+    if let Some((ay, am, _)) = ctx.anchor {
+        // Minutes look ahead more than back: from three months before the
+        // anchor to eight months after it.
+        let nearest = |m: u32| -> i32 {
+            let diff = m as i32 - am as i32;
+            if diff > 8 {
+                ay - 1
+            } else if diff < -3 {
+                ay + 1
+            } else {
+                ay
+            }
+        };
+        for c in CUED_MONTH.captures_iter(text) {
+            let r = c.name("m").unwrap().range();
+            if text[r.end..]
+                .trim_start()
+                .starts_with(|ch: char| ch.is_ascii_digit())
+            {
+                continue;
+            }
+            let Some(m) = lexicon::month(&c["m"]) else {
+                continue;
+            };
+            let y = nearest(m);
+            let before = b.out.len();
+            b.push_period(r, (y, m, 1), (y, m, days_in_month(y, m)), "month");
+            if b.out.len() > before {
+                b.out[before].year_inferred = true;
+            }
+        }
+        for c in CUED_SEASON.captures_iter(text) {
+            let r = c.name("s").unwrap().range();
+            if text[r.end..]
+                .trim_start()
+                .starts_with(|ch: char| ch.is_ascii_digit())
+            {
+                continue;
+            }
+            let season = c["s"].to_lowercase();
+            let (s, e) = match season.as_str() {
+                "foråret" => {
+                    let y = nearest(4);
+                    ((y, 3, 1), (y, 5, 31))
+                }
+                "sommeren" => {
+                    let y = nearest(7);
+                    ((y, 6, 1), (y, 8, 31))
+                }
+                "efteråret" => {
+                    let y = nearest(10);
+                    ((y, 9, 1), (y, 11, 30))
+                }
+                _ => {
+                    let y = if am <= 2 { ay - 1 } else { ay };
+                    ((y, 12, 1), (y + 1, 2, days_in_month(y + 1, 2)))
+                }
+            };
+            let before = b.out.len();
+            b.push_period(r, s, e, "season");
+            if b.out.len() > before {
+                b.out[before].year_inferred = true;
+            }
+        }
+    }
+    b.out.sort_by_key(|f| f.range.start);
+    b.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str, anchor: Option<(i32, u32, u32)>) -> FoundDateRef {
+        let found = dates(text, &DateContext { anchor });
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn days() {
+        for (text, want) in [
+            ("d. 01-03-2024", "2024-03-01"),
+            ("01.03.2024", "2024-03-01"),
+            ("1.10.19", "2019-10-01"),
+            ("Fredag d. 01. marts 2024", "2024-03-01"),
+            ("den 12. april 2024", "2024-04-12"),
+            ("1. januar 2024", "2024-01-01"),
+            ("29. marts 2023", "2023-03-29"),
+            ("17. sept. 2026", "2026-09-17"),
+            ("2026-08-21", "2026-08-21"),
+            ("03.08.26", "2026-08-03"),
+        ] {
+            let f = one(text, None);
+            assert_eq!(f.value.as_deref(), Some(want), "{text}");
+            assert_eq!(f.precision, "day");
+            assert!(!f.year_inferred);
+        }
+    }
+
+    #[test]
+    fn day_without_year_takes_the_meeting_year() {
+        let f = one("Deadline er mandag den 22. april.", Some((2024, 3, 1)));
+        assert_eq!(f.range.end, "Deadline er mandag den 22. april".len());
+        assert_eq!(f.value.as_deref(), Some("2024-04-22"));
+        assert!(f.year_inferred && f.warning.is_none());
+        let f = one("den 5. februar", None);
+        assert_eq!(f.value, None);
+        assert!(f.warning.is_some());
+        // The weekday picks the year: 2014-07-18 is a Friday.
+        let f = one("fredag den 18. juli", Some((2013, 2, 12)));
+        assert_eq!(f.value.as_deref(), Some("2014-07-18"));
+    }
+
+    #[test]
+    fn periods_without_year_after_a_cue() {
+        let found = dates(
+            "drøftes i marts og behandles politisk i efteråret",
+            &DateContext {
+                anchor: Some((2024, 3, 1)),
+            },
+        );
+        let got: Vec<(&str, &str, bool)> = found
+            .iter()
+            .map(|f| (f.start.as_str(), f.precision, f.year_inferred))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("2024-03-01", "month", true),
+                ("2024-09-01", "season", true)
+            ]
+        );
+        // Without an anchor there is nothing to infer from: not reported.
+        assert!(dates("i marts", &DateContext::default()).is_empty());
+    }
+
+    #[test]
+    fn years_joined_by_og_and_glued_day() {
+        let found = dates("i løbet af 2024 og 2025", &DateContext::default());
+        assert_eq!(found.len(), 2);
+        let f = one("d.30 april og", Some((2024, 4, 12)));
+        assert_eq!(f.value.as_deref(), Some("2024-04-30"));
+    }
+
+    #[test]
+    fn weekday_mismatch_warns() {
+        let f = one("Torsdag d. 01. marts 2024", None);
+        assert!(f.warning.unwrap().contains("weekday"));
+    }
+
+    #[test]
+    fn periods() {
+        for (text, start, end, precision) in [
+            ("april 2018", "2018-04-01", "2018-04-30", "month"),
+            ("ultimo november 2023", "2023-11-21", "2023-11-30", "month"),
+            ("primo 2024", "2024-01-01", "2024-04-30", "year"),
+            ("2. halvår af 2024", "2024-07-01", "2024-12-31", "half"),
+            ("1. halvår 2024", "2024-01-01", "2024-06-30", "half"),
+            ("1. kvartal 2025", "2025-01-01", "2025-03-31", "quarter"),
+            ("efteråret 2024", "2024-09-01", "2024-11-30", "season"),
+            ("vinteren 2023-24", "2023-12-01", "2024-02-29", "season"),
+            ("2014-2017", "2014-01-01", "2017-12-31", "years"),
+            ("2023-25", "2023-01-01", "2025-12-31", "years"),
+            ("i 2024", "2024-01-01", "2024-12-31", "year"),
+        ] {
+            let f = one(text, None);
+            assert_eq!(
+                (f.start.as_str(), f.end.as_str(), f.precision),
+                (start, end, precision),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn not_dates() {
+        for text in [
+            "Sagnr.: 1-36-70-7-22",
+            "710-2014-13731",
+            "Ubuntu 22.04",
+            "version 7.0.3",
+            "tlf. 22751071",
+            "1.035.458 kr.",
+            "12-20 seminaret",
+            "kl. 13.30",
+            "5500 Middelfart",
+        ] {
+            assert!(
+                dates(text, &DateContext::default()).is_empty(),
+                "{text}: {:?}",
+                dates(text, &DateContext::default())
+            );
+        }
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(weekday(2024, 3, 1), 4); // Friday
+        assert_eq!(weekday(2013, 2, 12), 1); // Tuesday
+    }
+}
