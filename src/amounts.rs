@@ -17,6 +17,7 @@
 //! assert_eq!(found[1].value, 3_700_000.0);
 //! ```
 
+use crate::span::{self, RangeSet};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -145,10 +146,7 @@ fn year_like(num: &str) -> bool {
 /// All money amounts in `text`, in order, without overlaps.
 pub fn amounts(text: &str) -> Vec<FoundAmount> {
     let mut out: Vec<FoundAmount> = Vec::new();
-    let mut taken: Vec<Range<usize>> = Vec::new();
-    let overlaps = |taken: &[Range<usize>], r: &Range<usize>| {
-        taken.iter().any(|t| t.start < r.end && r.start < t.end)
-    };
+    let mut taken = RangeSet::default();
 
     // `kr. 82.400,-`: the currency before the number. Found first, so that
     // in `2020 kr. 82.400,-` the year is not read as 2020 kroner.
@@ -162,7 +160,7 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
         }
         // `34.400 kr. 31.138`: the currency ends the number before it,
         // unless that number is a year (`2020 kr. 82.400,-`).
-        let before = text[..cur.start()].trim_end_matches([' ', '\u{a0}']);
+        let before = span::before(text, cur.start(), 40).trim_end_matches([' ', '\u{a0}']);
         let prev_token = before
             .rsplit(|ch: char| ch.is_whitespace())
             .next()
@@ -180,7 +178,7 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
             continue;
         };
         let range = cur.start()..end;
-        taken.push(range.clone());
+        taken.insert(range.clone());
         out.push(FoundAmount {
             value: v * scale_factor(scale),
             range,
@@ -197,7 +195,7 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
         }
         let scale = c.name("scale").map(|m| m.as_str());
         let range = num.start()..cur.end();
-        if overlaps(&taken, &range) {
+        if taken.overlaps(&range) {
             // `2020 kr. 82.400,-`: the currency belongs to the number after it.
             continue;
         }
@@ -232,19 +230,19 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
             }
             found.range_bounds = Some((low * factor, high_raw * factor));
         }
-        taken.push(range);
+        taken.insert(range);
         out.push(found);
     }
     for c in DASHED.captures_iter(text) {
         let num = c.name("num").unwrap();
         let range = num.start()..c.get(0).unwrap().end();
-        if glued_before(text, num.start()) || overlaps(&taken, &range) {
+        if glued_before(text, num.start()) || taken.overlaps(&range) {
             continue;
         }
         let Some(v) = parse_number(num.as_str(), false) else {
             continue;
         };
-        taken.push(range.clone());
+        taken.insert(range.clone());
         out.push(FoundAmount {
             value: v,
             range,
@@ -256,14 +254,13 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
     for c in LABELLED.captures_iter(text) {
         let num = c.name("num").unwrap();
         let range = num.range();
-        if overlaps(&taken, &range) || text[range.end..].starts_with(|ch: char| ch.is_ascii_digit())
-        {
+        if taken.overlaps(&range) || text[range.end..].starts_with(|ch: char| ch.is_ascii_digit()) {
             continue;
         }
         let Some(v) = parse_number(num.as_str(), false) else {
             continue;
         };
-        taken.push(range.clone());
+        taken.insert(range.clone());
         out.push(FoundAmount {
             value: v,
             range,
@@ -277,22 +274,23 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
     for m in ACCOUNTING.find_iter(text) {
         let range = m.range();
         if glued_before(text, range.start)
-            || overlaps(&taken, &range)
+            || taken.overlaps(&range)
             || text[range.end..].starts_with(|ch: char| ch.is_ascii_digit())
         {
             continue;
         }
-        let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[range.end..]
-            .find('\n')
-            .map_or(text.len(), |i| range.end + i);
-        if !MONEY_LABEL.is_match(&text[line_start..line_end]) {
+        // The line around it, within a sentence's reach.
+        let left = span::before(text, range.start, 200);
+        let left = left.rfind('\n').map_or(left, |i| &left[i + 1..]);
+        let right = span::after(text, range.end, 200);
+        let right = right.find('\n').map_or(right, |i| &right[..i]);
+        if !MONEY_LABEL.is_match(left) && !MONEY_LABEL.is_match(right) {
             continue;
         }
         let Some(v) = parse_number(m.as_str(), false) else {
             continue;
         };
-        taken.push(range.clone());
+        taken.insert(range.clone());
         out.push(FoundAmount {
             value: v,
             range,
@@ -303,9 +301,10 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
     }
     out.sort_by_key(|a| a.range.start);
     for a in &mut out {
-        let line_start = text[..a.range.start].rfind('\n').map_or(0, |i| i + 1);
-        a.approximate = APPROX_BEFORE.is_match(&text[line_start..a.range.start]);
-        if let Some(c) = PER_AFTER.captures(&text[a.range.end..]) {
+        let left = span::before(text, a.range.start, 80);
+        let left = left.rfind('\n').map_or(left, |i| &left[i + 1..]);
+        a.approximate = APPROX_BEFORE.is_match(left);
+        if let Some(c) = PER_AFTER.captures(span::after(text, a.range.end, 80)) {
             let unit = c.name("unit").or(c.name("adv")).unwrap().as_str();
             a.per = Some(per_unit(unit));
         }
@@ -315,10 +314,12 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
 
 /// The sentence around `range`, at most `max` bytes, cut on char boundaries.
 pub fn context(text: &str, range: &Range<usize>, max: usize) -> String {
-    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[range.end..]
-        .find('\n')
-        .map_or(text.len(), |i| range.end + i);
+    // Only a window of the line matters: a sentence longer than that is cut.
+    let left = span::before(text, range.start, max);
+    let left_start = range.start - left.len();
+    let line_start = left.rfind('\n').map_or(left_start, |i| left_start + i + 1);
+    let right = span::after(text, range.end, max);
+    let line_end = range.end + right.find('\n').unwrap_or(right.len());
     // Sentences end at `. ` before a capital letter (not at `pr. år`).
     let sent_start = SENTENCE_END
         .find_iter(&text[line_start..range.start])
@@ -330,18 +331,14 @@ pub fn context(text: &str, range: &Range<usize>, max: usize) -> String {
         .find(&text[range.end..line_end])
         .map_or(line_end, |m| range.end + m.start() + 1);
     let (mut s, mut e) = (sent_start, sent_end);
-    while e - s > max {
-        // Trim the longer side, keeping the amount.
-        if range.start - s > e - range.end {
-            s += 1
-        } else {
-            e -= 1
-        }
-        if range.start < s || e < range.end {
-            s = s.min(range.start);
-            e = e.max(range.end);
-            break;
-        }
+    if e - s > max {
+        // Trim the longer side, keeping the amount whole.
+        let spare = max.saturating_sub(range.len());
+        let (l, r) = (range.start - s, e - range.end);
+        let keep_l = l.min(spare - r.min(spare / 2));
+        let keep_r = r.min(spare - keep_l);
+        s = range.start - keep_l;
+        e = range.end + keep_r;
     }
     while !text.is_char_boundary(s) {
         s += 1;

@@ -21,6 +21,7 @@
 
 use crate::datetime::{days_in_month, full_year, valid};
 use crate::lexicon;
+use crate::span::{self, RangeSet};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -168,14 +169,17 @@ struct Builder<'a> {
     text: &'a str,
     ctx: DateContext,
     out: Vec<FoundDateRef>,
+    taken: RangeSet,
 }
 
 impl Builder<'_> {
     fn free(&self, r: &Range<usize>) -> bool {
-        !self
-            .out
-            .iter()
-            .any(|f| f.range.start < r.end && r.start < f.range.end)
+        !self.taken.overlaps(r)
+    }
+
+    fn add(&mut self, found: FoundDateRef) {
+        self.taken.insert(found.range.clone());
+        self.out.push(found);
     }
 
     fn push_period(
@@ -188,7 +192,7 @@ impl Builder<'_> {
         if !valid(start.0, start.1, start.2) || !valid(end.0, end.1, end.2) || !self.free(&range) {
             return;
         }
-        self.out.push(FoundDateRef {
+        self.add(FoundDateRef {
             range,
             value: None,
             start: iso(start.0, start.1, start.2),
@@ -247,7 +251,7 @@ impl Builder<'_> {
                     warning = Some(format!("weekday does not match the date: {raw}"));
                 }
                 let v = iso(y, m, d);
-                self.out.push(FoundDateRef {
+                self.add(FoundDateRef {
                     range,
                     value: Some(v.clone()),
                     start: v.clone(),
@@ -260,7 +264,7 @@ impl Builder<'_> {
             Some(_) => {}
             None => {
                 if (1..=12).contains(&m) && d >= 1 && d <= days_in_month(2000, m) {
-                    self.out.push(FoundDateRef {
+                    self.add(FoundDateRef {
                         range,
                         value: None,
                         start: String::new(),
@@ -295,6 +299,7 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
         text,
         ctx: *ctx,
         out: Vec::new(),
+        taken: RangeSet::default(),
     };
     // Most specific first; later patterns skip what is taken.
     for c in NUMERIC.captures_iter(text) {
@@ -328,7 +333,7 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
         let dm = c.name("d0").unwrap_or(c.name("d").unwrap());
         let glued_d = text[..dm.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == ',')
             || (text[..dm.start()].ends_with('.')
-                && !text[..dm.start()].to_lowercase().ends_with("d."));
+                && !span::before(text, dm.start(), 2).eq_ignore_ascii_case("d."));
         if glued_d {
             continue;
         }

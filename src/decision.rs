@@ -48,8 +48,8 @@ fn part_outcome(text: &str) -> Outcome {
         for m in phrase.regex.find_iter(text) {
             let mut o = phrase.outcome;
             if o == Outcome::Approved
-                && (NEGATION.is_match(&text[..m.start()])
-                    || NEGATION_AFTER.is_match(&text[m.end()..]))
+                && (NEGATION.is_match(crate::span::before(text, m.start(), 60))
+                    || NEGATION_AFTER.is_match(crate::span::after(text, m.end(), 20)))
             {
                 o = Outcome::Rejected;
             }

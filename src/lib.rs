@@ -45,7 +45,7 @@ use crate::record::{
     Outcome, Record, RecordError, SCHEMA_VERSION, Section, SectionName, Source, TimeSlot,
 };
 use crate::segment::{ItemSeg, SectionSeg};
-use crate::span::{LineIndex, OffsetMap, Span};
+use crate::span::{LineIndex, OffsetMap, RangeSet, Span};
 use regex::Regex;
 use sha2::{Digest, Sha256};
 use std::sync::LazyLock;
@@ -250,6 +250,10 @@ fn extract_values(
             (a, t)
         })
         .collect();
+    let mut taken = RangeSet::default();
+    for (a, _) in &found {
+        taken.insert(a.range.clone());
+    }
     // Bare numbers in money tables.
     let mut i = 0;
     while i < blocks.len() {
@@ -269,10 +273,8 @@ fn extract_values(
             .collect();
         let caption = start.checked_sub(1).map_or("", |c| blocks[c].text.as_str());
         for a in amounts::table_amounts(&rows, caption) {
-            if !found
-                .iter()
-                .any(|(f, _)| f.range.start < a.range.end && a.range.start < f.range.end)
-            {
+            if !taken.overlaps(&a.range) {
+                taken.insert(a.range.clone());
                 found.push((a, true));
             }
         }
@@ -315,11 +317,7 @@ fn extract_values(
     let date_list: Vec<(std::ops::Range<usize>, DateRef)> =
         dates::dates(text, &dates::DateContext { anchor })
             .into_iter()
-            .filter(|d| {
-                !amount_list
-                    .iter()
-                    .any(|(r, _)| r.start < d.range.end && d.range.start < r.end)
-            })
+            .filter(|d| !taken.overlaps(&d.range))
             .map(|d| {
                 if let Some(w) = &d.warning {
                     warnings.push(format!(
@@ -499,7 +497,20 @@ fn assemble_item<'a>(
 
     let first = &blocks[it.blocks.start];
     let last = &blocks[it.blocks.end - 1];
-    let inside = |r: &std::ops::Range<usize>| r.start >= first.start && r.end <= last.end;
+    // Values are sorted by start: the item's are one run of them.
+    fn inside<T: Clone>(
+        values: &[(std::ops::Range<usize>, T)],
+        start: usize,
+        end: usize,
+    ) -> Vec<T> {
+        let from = values.partition_point(|(r, _)| r.start < start);
+        values[from..]
+            .iter()
+            .take_while(|(r, _)| r.start < end)
+            .filter(|(r, _)| r.end <= end)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
     AgendaItem {
         number: it.number.clone(),
         title: title.to_string(),
@@ -510,18 +521,8 @@ fn assemble_item<'a>(
         recommendations,
         decision,
         attachments,
-        amounts: values
-            .amounts
-            .iter()
-            .filter(|(r, _)| inside(r))
-            .map(|(_, a)| a.clone())
-            .collect(),
-        dates: values
-            .dates
-            .iter()
-            .filter(|(r, _)| inside(r))
-            .map(|(_, d)| d.clone())
-            .collect(),
+        amounts: inside(&values.amounts, first.start, last.end),
+        dates: inside(&values.dates, first.start, last.end),
         span: map.span(first.start, last.end),
     }
 }

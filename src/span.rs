@@ -155,9 +155,89 @@ impl LineIndex {
     }
 }
 
+/// Byte ranges that do not overlap, for extractors that take the most
+/// specific match first and skip later matches over the same text.
+///
+/// Lookup and insertion are logarithmic, so a document with many values
+/// stays linear.
+///
+/// ```
+/// use referat::span::RangeSet;
+/// let mut taken = RangeSet::default();
+/// taken.insert(4..10);
+/// assert!(taken.overlaps(&(8..12)));
+/// assert!(!taken.overlaps(&(10..12)));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct RangeSet {
+    /// start -> end of each range.
+    ranges: std::collections::BTreeMap<usize, usize>,
+}
+
+impl RangeSet {
+    /// Whether `r` shares a byte with a range in the set.
+    pub fn overlaps(&self, r: &std::ops::Range<usize>) -> bool {
+        // Ranges in the set do not overlap, so their ends grow with their
+        // starts: only the last range starting before `r.end` can reach `r`.
+        self.ranges
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > r.start)
+    }
+
+    /// Adds `r`; the caller has checked that it overlaps nothing.
+    pub fn insert(&mut self, r: std::ops::Range<usize>) {
+        debug_assert!(!self.overlaps(&r));
+        self.ranges.insert(r.start, r.end);
+    }
+}
+
+/// The at most `n` bytes of `text` before `at`, starting on a char boundary:
+/// a bounded look-behind, so that a rule looking back on a very long line
+/// does not make the whole pass quadratic.
+pub fn before(text: &str, at: usize, n: usize) -> &str {
+    let mut s = at.saturating_sub(n);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    &text[s..at]
+}
+
+/// The at most `n` bytes of `text` from `at` on, ending on a char boundary.
+pub fn after(text: &str, at: usize, n: usize) -> &str {
+    let mut e = (at + n).min(text.len());
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    &text[at..e]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn range_set() {
+        let mut t = RangeSet::default();
+        t.insert(10..20);
+        t.insert(30..40);
+        assert!(!t.overlaps(&(0..10)));
+        assert!(t.overlaps(&(0..11)));
+        assert!(t.overlaps(&(19..25)));
+        assert!(!t.overlaps(&(20..30)));
+        assert!(t.overlaps(&(25..31)));
+        assert!(t.overlaps(&(0..100)));
+        assert!(!t.overlaps(&(40..41)));
+    }
+
+    #[test]
+    fn windows_keep_char_boundaries() {
+        let s = "xxæøå yy";
+        assert_eq!(before(s, 8, 5), "øå");
+        assert_eq!(before(s, 2, 50), "xx");
+        assert_eq!(after(s, 2, 3), "æ");
+        assert_eq!(after(s, 8, 50), " yy");
+    }
 
     #[test]
     fn identity_and_shift() {
