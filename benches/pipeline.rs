@@ -73,6 +73,34 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
+    // The value extractors, each over the normalized text of every seed.
+    g.bench_function("amounts", |b| {
+        b.iter(|| {
+            for (t, _) in &normalized {
+                black_box(referat::amounts::amounts(t));
+            }
+        })
+    });
+    g.bench_function("dates", |b| {
+        let ctx = referat::dates::DateContext {
+            anchor: Some((2024, 3, 1)),
+        };
+        b.iter(|| {
+            for (t, _) in &normalized {
+                black_box(referat::dates::dates(t, &ctx));
+            }
+        })
+    });
+    g.bench_function("times", |b| {
+        b.iter(|| {
+            for (t, _) in &normalized {
+                // Every clock time, as item titles and heads are read.
+                for line in t.lines() {
+                    black_box(referat::datetime::find_times(line));
+                }
+            }
+        })
+    });
     let records: Vec<_> = seeds.iter().map(|(n, b)| referat::extract(n, b)).collect();
     g.bench_function("serialize", |b| {
         b.iter(|| {

@@ -64,10 +64,10 @@ static ACCOUNTING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+,\d{2}").unwrap());
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[.!?]\s+\p{Lu}").unwrap());
 static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bca\.|\bcirka|\bomkring|\bprisoverslag\b[^.\n]{0,40}|\bskønnet|\bestimeret|\banslået)\s*(?:kr\.\s*)?$").unwrap()
+    Regex::new(r"(?i)(?:(?-u:\b)ca\.|(?-u:\b)cirka|(?-u:\b)omkring|(?-u:\b)prisoverslag(?-u:\b)[^.\n]{0,40}|(?-u:\b)skønnet|(?-u:\b)estimeret|(?-u:\b)anslået)\s*(?:kr\.\s*)?$").unwrap()
 });
 static PER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:pr\.|per|om|i)\s*(?:påbegyndt\s+|påbegyndte\s+)?(?P<unit>året|år|måneden|måned|md\.|timen|time|dagen|dag|ugen|uge|borger|indbygger|deltager|person|patient|kvartal|halvår|hold|forløb|elev|barn)\b|(?P<adv>årligt|månedligt|ugentligt|dagligt))").unwrap()
+    Regex::new(r"(?i)^\s*(?:(?:pr\.|per|om|i)\s*(?:påbegyndt\s+|påbegyndte\s+)?(?P<unit>året|år|måneden|måned|md\.|timen|time|dagen|dag|ugen|uge|borger|indbygger|deltager|person|patient|kvartal|halvår|hold|forløb|elev|barn)(?-u:\b)|(?P<adv>årligt|månedligt|ugentligt|dagligt))").unwrap()
 });
 
 /// Reads a Danish number. `1.5` (a point before one or two digits) is a
@@ -350,11 +350,13 @@ pub fn context(text: &str, range: &Range<usize>, max: usize) -> String {
 }
 
 static MONEY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bkr\b|\bkroner\b|\bdkk\b|beløb|budget|udgift|bevil|finansiering|omkostning|tilskud|midler\b|\bpris").unwrap()
+    Regex::new(r"(?i)(?-u:\b)kr(?-u:\b)|(?-u:\b)kroner(?-u:\b)|(?-u:\b)dkk(?-u:\b)|beløb|budget|udgift|bevil|finansiering|omkostning|tilskud|midler(?-u:\b)|(?-u:\b)pris").unwrap()
 });
 static TABLE_SCALE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(\s*(1\.000|1\.000\.000)\s*kr\.?\s*\)|\b(t\.\s*kr|tkr|mio\.\s*kr|mio\.)")
-        .unwrap()
+    Regex::new(
+        r"(?i)\(\s*(1\.000|1\.000\.000)\s*kr\.?\s*\)|(?-u:\b)(t\.\s*kr|tkr|mio\.\s*kr|mio\.)",
+    )
+    .unwrap()
 });
 static BARE_CELL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^-?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$|^-?\d{1,6}(?:,\d{1,2})?$").unwrap()

@@ -33,6 +33,8 @@ pub struct Options {
     pub max_bytes: u64,
     /// Worker threads; `None` for one per core.
     pub jobs: Option<usize>,
+    /// Options for each document's pipeline.
+    pub extract: crate::ExtractOptions,
 }
 
 impl Default for Options {
@@ -41,6 +43,7 @@ impl Default for Options {
             extensions: vec!["txt".into(), "md".into(), "markdown".into()],
             max_bytes: 64 * 1024 * 1024,
             jobs: None,
+            extract: crate::ExtractOptions::default(),
         }
     }
 }
@@ -271,7 +274,8 @@ pub fn run(
     sink: impl FnMut(&Record) -> io::Result<()>,
     progress: impl Fn(u64) + Sync,
 ) -> Result<Summary, BatchError> {
-    run_with(inputs, opts, crate::extract, sink, progress)
+    let process = |label: &str, bytes: &[u8]| crate::extract_with(label, bytes, &opts.extract);
+    run_with(inputs, opts, process, sink, progress)
 }
 
 /// [`run`] with a custom per-document pipeline (for tests and tools).

@@ -53,9 +53,18 @@ struct ExtractArgs {
     /// Files larger than this many bytes get a `too_large` error.
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
     max_bytes: u64,
+    /// Resolve days written without a year (`mandag den 22. april`) against
+    /// this date when a document has no meeting date and no full date.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_reference_date)]
+    reference_date: Option<(i32, u32, u32)>,
     /// No progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
+}
+
+fn parse_reference_date(s: &str) -> Result<(i32, u32, u32), String> {
+    referat::datetime::parse_iso_date(s)
+        .ok_or_else(|| format!("{s:?} is not a calendar date written YYYY-MM-DD"))
 }
 
 /// Exit codes.
@@ -130,6 +139,9 @@ fn extract(args: ExtractArgs) -> ExitCode {
             .collect(),
         max_bytes: args.max_bytes,
         jobs: args.jobs.map(usize::from),
+        extract: referat::ExtractOptions {
+            reference_date: args.reference_date,
+        },
     };
     let out: Box<dyn Write> = match &args.output {
         Some(path) => match std::fs::File::create(path) {

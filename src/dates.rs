@@ -92,10 +92,46 @@ fn day_number(y: i32, m: u32, d: u32) -> i64 {
 static WD: &str =
     r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|man|tirs|tir|ons|tors|tor|fre|lør|søn)";
 
+/// Days written as words: `den første marts`, `tredje marts 2015`.
+const DAY_WORDS: [&str; 31] = [
+    "første",
+    "anden",
+    "tredje",
+    "fjerde",
+    "femte",
+    "sjette",
+    "syvende",
+    "ottende",
+    "niende",
+    "tiende",
+    "ellevte",
+    "tolvte",
+    "trettende",
+    "fjortende",
+    "femtende",
+    "sekstende",
+    "syttende",
+    "attende",
+    "nittende",
+    "tyvende",
+    "enogtyvende",
+    "toogtyvende",
+    "treogtyvende",
+    "fireogtyvende",
+    "femogtyvende",
+    "seksogtyvende",
+    "syvogtyvende",
+    "otteogtyvende",
+    "niogtyvende",
+    "tredivte",
+    "enogtredivte",
+];
+
 static NAMED_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    let months = lexicon::month_alternation();
+    let words = DAY_WORDS.join("|");
     Regex::new(&format!(
-        r"(?i)(?:(?P<wd>{WD})\.?,?\s+)?(?:(?:den\s+|d\.\s*))?(?:(?P<d0>\d{{1,2}})\.?\s*(?:-|–|til)\s*)?(?P<d>\d{{1,2}})\.?\s*(?P<m>{})\.?(?:,?\s+(?P<y>\d{{4}}))?",
-        lexicon::month_alternation()
+        r"(?i)(?:(?P<wd>{WD})\.?,?\s+)?(?:(?:den\s+|d\.\s*))?(?:(?P<d0>\d{{1,2}})\.?\s*(?:(?P<m0>{months})\.?\s*(?:(?P<y0>\d{{4}})\s*)?)?(?:-|–|til)\s*(?:d\.\s*|den\s+)?)?(?:(?P<d>\d{{1,2}})\.?\s*|(?P<dw>{words})\s+)(?P<m>{months})\.?(?:,?\s+(?P<y>\d{{4}}))?"
     ))
     .unwrap()
 });
@@ -122,7 +158,7 @@ static HALF: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?P<n>[1-4]|første|andet|anden|tredje|fjerde)\.?\s*kvartal(?:\s+(?:af|i))?(?:\s+(?P<y>\d{4}))?|\bQ(?P<q>[1-4])\s+(?P<qy>\d{4}))").unwrap()
+    Regex::new(r"(?i)(?:(?P<n>[1-4]|første|andet|anden|tredje|fjerde)\.?\s*kvartal(?:\s+(?:af|i))?(?:\s+(?P<y>\d{4}))?|(?-u:\b)Q(?P<q>[1-4])\s+(?P<qy>\d{4}))").unwrap()
 });
 static SEASON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?P<s>forår(?:et)?|sommer(?:en)?|efterår(?:et)?|vinter(?:en)?)\s+(?P<y>\d{4})(?:\s*[-/]\s*(?P<y2>\d{4}|\d{2}))?").unwrap()
@@ -133,15 +169,32 @@ static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d)").unwrap()
 });
 static CUED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:i|fra|til|for|siden|inden|før|efter|året|år|udgangen af|slutningen af|starten af|begyndelsen af|løbet af|frem mod|til og med|henover|hen over)\s+(?P<y>(?:19|20)\d\d)(?:\s+(?:og|eller)\s+(?P<y2>(?:19|20)\d\d))?").unwrap()
+    Regex::new(r"(?i)(?:i|fra|til|for|siden|inden|før|efter|året|år|udgangen af|slutningen af|starten af|begyndelsen af|løbet af|frem mod|til og med|henover|hen over)\s+(?P<y>(?:19|20)\d\d)(?:\s+(?:og|eller)\s+(?P<y2>(?:19|20)\d\d))?").unwrap()
 });
 static CUED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:i|til|fra|inden|primo|medio|ultimo|siden|frem til|i løbet af)\s+(?P<m>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b")
+    Regex::new(r"(?i)(?:i|til|fra|inden|primo|medio|ultimo|siden|frem til|i løbet af)\s+(?P<m>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)(?-u:\b)")
     .unwrap()
 });
 static CUED_SEASON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:i|til|fra|inden|hen over|henover|i løbet af)\s+(?P<s>foråret|sommeren|efteråret|vinteren)\b").unwrap()
+    Regex::new(r"(?i)(?:i|til|fra|inden|hen over|henover|i løbet af)\s+(?P<s>foråret|sommeren|efteråret|vinteren)(?-u:\b)").unwrap()
 });
+
+/// Whether a cue word starting at `at` is the tail of a longer word (`hvori`
+/// is not `i`). The cue patterns do without `\b`, which would make the regex
+/// engine fall back to its slow path on non-ASCII text.
+fn cue_glued(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// `kr`, `kr.`, `kroner` after a year: `2020 kr.` is money.
+fn starts_with_kr(s: &str) -> bool {
+    s.trim_start()
+        .get(..2)
+        .is_some_and(|p| p.eq_ignore_ascii_case("kr"))
+}
 
 /// Whether a match at `range` is glued to neighbouring digits, dots or
 /// dashes (a case number, a version, a longer number).
@@ -330,8 +383,8 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
     }
     for c in NAMED_DAY.captures_iter(text) {
         let m0 = c.get(0).unwrap();
-        let dm = c.name("d0").unwrap_or(c.name("d").unwrap());
-        let glued_d = text[..dm.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == ',')
+        let dm = c.name("d0").or(c.name("d")).or(c.name("dw")).unwrap();
+        let glued_d = text[..dm.start()].ends_with(|ch: char| ch.is_alphanumeric() || ch == ',')
             || (text[..dm.start()].ends_with('.')
                 && !span::before(text, dm.start(), 2).eq_ignore_ascii_case("d."));
         if glued_d {
@@ -343,10 +396,14 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
         if text[m0.end()..].starts_with(|ch: char| ch.is_alphanumeric()) {
             continue;
         }
-        let (Some(d), year) = (
-            num(&c, "d"),
-            c.name("y").and_then(|y| y.as_str().parse().ok()),
-        ) else {
+        let day = match c.name("dw") {
+            Some(w) => {
+                let w = w.as_str().to_lowercase();
+                DAY_WORDS.iter().position(|x| *x == w).map(|i| i as u32 + 1)
+            }
+            None => num(&c, "d"),
+        };
+        let (Some(d), year) = (day, c.name("y").and_then(|y| y.as_str().parse().ok())) else {
             continue;
         };
         let wd = c.name("wd").and_then(|w| weekday_index(w.as_str()));
@@ -362,15 +419,36 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
         }
         let m0 = &(m0.start()..end);
         if let Some(d0) = num(&c, "d0") {
-            // `13-15 juli`: a span of days.
+            // `13-15 juli`, `8. aug. - 12. sep. 2024`: a span of days.
+            let month0 = c.name("m0").and_then(|m| lexicon::month(m.as_str()));
+            let year0 = c.name("y0").and_then(|y| y.as_str().parse().ok());
             let before = b.out.len();
-            b.push_day(start..m0.end, year, month, d0, None);
+            // The start's year: its own, else the end's (one less when
+            // the span crosses New Year), else inferred.
+            let start_year = year0.or(year.map(|y: i32| {
+                if month0.is_some_and(|m0| m0 > month) {
+                    y - 1
+                } else {
+                    y
+                }
+            }));
+            b.push_day(start..m0.end, start_year, month0.unwrap_or(month), d0, None);
             if b.out.len() > before && b.out[before].start.len() == 10 {
-                let y = b.out[before].start[..4].parse().unwrap_or(2000);
-                if valid(y, month, d) && d > d0 {
+                let y0: i32 = b.out[before].start[..4].parse().unwrap_or(2000);
+                let y = year.unwrap_or(if month0.is_some_and(|m0| m0 > month) {
+                    y0 + 1
+                } else {
+                    y0
+                });
+                let first = (y0, month0.unwrap_or(month), d0);
+                if valid(y, month, d) && (y, month, d) > first {
                     let f = &mut b.out[before];
                     f.end = iso(y, month, d);
                     f.value = None;
+                } else {
+                    // Not a span after all (`15-3 marts`): read nothing.
+                    let f = b.out.remove(before);
+                    b.taken.remove(&f.range);
                 }
             }
             continue;
@@ -520,10 +598,13 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
         b.push_period(r, (y1, 1, 1), (y2, 12, 31), "years");
     }
     for c in CUED_YEAR.captures_iter(text) {
+        if cue_glued(text, c.get(0).unwrap().start()) {
+            continue;
+        }
         for name in ["y", "y2"] {
             let Some(m) = c.name(name) else { continue };
             let r = m.range();
-            if glued(text, &r) || text[r.end..].trim_start().to_lowercase().starts_with("kr") {
+            if glued(text, &r) || starts_with_kr(span::after(text, r.end, 12)) {
                 continue;
             }
             let Ok(y) = m.as_str().parse::<i32>() else {
@@ -548,6 +629,9 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
             }
         };
         for c in CUED_MONTH.captures_iter(text) {
+            if cue_glued(text, c.get(0).unwrap().start()) {
+                continue;
+            }
             let r = c.name("m").unwrap().range();
             if text[r.end..]
                 .trim_start()
@@ -566,6 +650,9 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
             }
         }
         for c in CUED_SEASON.captures_iter(text) {
+            if cue_glued(text, c.get(0).unwrap().start()) {
+                continue;
+            }
             let r = c.name("s").unwrap().range();
             if text[r.end..]
                 .trim_start()

@@ -55,7 +55,7 @@ pub struct FoundTimes {
 
 static NAMED_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})\.?\s*({})\.?\s+(\d{{4}})\b",
+        r"(?i)(?-u:\b)(\d{{1,2}})\.?\s*({})\.?\s+(\d{{4}})(?-u:\b)",
         lexicon::month_alternation()
     ))
     .unwrap()
@@ -67,7 +67,7 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").unwrap());
 
 /// Days in `month` of `year`.
 pub fn days_in_month(year: i32, month: u32) -> u32 {
@@ -157,9 +157,28 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
     best
 }
 
+/// A calendar date written `YYYY-MM-DD`, checked.
+///
+/// ```
+/// assert_eq!(referat::datetime::parse_iso_date("2013-02-12"), Some((2013, 2, 12)));
+/// assert_eq!(referat::datetime::parse_iso_date("2013-02-30"), None);
+/// ```
+pub fn parse_iso_date(s: &str) -> Option<(i32, u32, u32)> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i32 = s[..4].parse().ok()?;
+    let m: u32 = s[5..7].parse().ok()?;
+    let d: u32 = s[8..].parse().ok()?;
+    valid(y, m, d).then_some((y, m, d))
+}
+
+/// `kl. 13.30`, `klokken 15`, or a bare `13:30` (a colon, two-digit
+/// minutes), optionally a range to a second time.
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bkl\.?\s*(\d{1,2})(?:[:.](\d{2}))?(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?(\d{1,2})(?:[:.](\d{2}))?)?",
+        r"(?i)(?:(?-u:\b)(?:kl\.?|klokken)\s*(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?|(?-u:\b)(?P<bh>\d{1,2}):(?P<bm>\d{2}))(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*|klokken\s*)?(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?)?",
     )
     .unwrap()
 });
@@ -170,16 +189,40 @@ fn hhmm(h: &str, m: Option<&str>) -> Option<String> {
     (h <= 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
 }
 
-/// The first `kl. HH:MM` time or `kl. HH:MM–HH:MM` range in `text`.
+/// The first clock time (`kl. HH:MM`, `klokken 15`, a bare `13:30`) or time
+/// range (`kl. 13:30-13:35`, `9:30 til 11:00`) in `text`.
 pub fn find_times(text: &str) -> Option<FoundTimes> {
     for c in CLOCK.captures_iter(text) {
-        let Some(start) = hhmm(&c[1], c.get(2).map(|m| m.as_str())) else {
+        let whole = c.get(0).unwrap();
+        let (h, m) = match c.name("h") {
+            Some(h) => (h, c.name("m")),
+            None => {
+                // A bare time is not part of a longer number (`1.10:30`,
+                // `15:23:24`, `3:1`).
+                let before = text[..whole.start()].chars().next_back();
+                let after = &text[whole.end()..];
+                let glued_after = after.starts_with(|ch: char| ch.is_ascii_digit())
+                    || (after.starts_with([':', '.', ','])
+                        && after[1..].starts_with(|ch: char| ch.is_ascii_digit()));
+                if before.is_some_and(|ch| {
+                    ch.is_alphanumeric() || matches!(ch, '.' | ',' | ':' | '/' | '-')
+                }) || glued_after
+                {
+                    continue;
+                }
+                (c.name("bh").unwrap(), c.name("bm"))
+            }
+        };
+        let Some(start) = hhmm(h.as_str(), m.map(|m| m.as_str())) else {
             continue;
         };
         let end = c
-            .get(3)
-            .and_then(|h| hhmm(h.as_str(), c.get(4).map(|m| m.as_str())));
-        let range = c.get(0).unwrap().range();
+            .name("h2")
+            .and_then(|h| hhmm(h.as_str(), c.name("m2").map(|m| m.as_str())));
+        let range = match end {
+            Some(_) => whole.range(),
+            None => whole.start()..m.unwrap_or(h).end(),
+        };
         return Some(FoundTimes { start, end, range });
     }
     None
@@ -239,5 +282,15 @@ mod tests {
             ("09:00", Some("12:00"))
         );
         assert!(find_times("kl. 99:99").is_none());
+        let t = find_times("9:30 til 11:00").unwrap();
+        assert_eq!(
+            (t.start.as_str(), t.end.as_deref()),
+            ("09:30", Some("11:00"))
+        );
+        assert_eq!(find_times("klokken 15").unwrap().start, "15:00");
+        assert_eq!(find_times("Mødet 10:30 i salen").unwrap().start, "10:30");
+        for not_times in ["15:23:24", "sag 1.10:30", "forhold 3:1", "1-36-70:10"] {
+            assert!(find_times(not_times).is_none(), "{not_times}");
+        }
     }
 }

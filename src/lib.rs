@@ -300,44 +300,33 @@ fn extract_values(
 
     // The anchor for days without a year: the meeting, else the document's
     // first full date, else the reference date.
-    let first_full = || {
-        dates::dates(text, &dates::DateContext::default())
-            .into_iter()
-            .find(|d| d.precision == "day" && !d.year_inferred)
-            .and_then(|d| {
-                let v = d.value?;
-                Some((
-                    v[..4].parse().ok()?,
-                    v[5..7].parse().ok()?,
-                    v[8..10].parse().ok()?,
-                ))
-            })
-    };
-    let anchor = meeting.or_else(first_full).or(opts.reference_date);
-    let date_list: Vec<(std::ops::Range<usize>, DateRef)> =
-        dates::dates(text, &dates::DateContext { anchor })
-            .into_iter()
-            .filter(|d| !taken.overlaps(&d.range))
-            .map(|d| {
-                if let Some(w) = &d.warning {
-                    warnings.push(format!(
-                        "line {}: {w}",
-                        map.span(d.range.start, d.range.end).line
-                    ));
-                }
-                let opt = |s: String| (!s.is_empty()).then_some(s);
-                let date = DateRef {
-                    raw: text[d.range.clone()].to_string(),
-                    value: d.value,
-                    start: opt(d.start),
-                    end: opt(d.end),
-                    precision: d.precision.to_string(),
-                    year_inferred: d.year_inferred,
-                    span: map.span(d.range.start, d.range.end),
-                };
-                (d.range, date)
-            })
-            .collect();
+    let anchor = meeting
+        .or_else(|| datetime::find_date(text).map(|d| (d.year, d.month, d.day)))
+        .or(opts.reference_date);
+    let found_dates = dates::dates(text, &dates::DateContext { anchor });
+    let date_list: Vec<(std::ops::Range<usize>, DateRef)> = found_dates
+        .into_iter()
+        .filter(|d| !taken.overlaps(&d.range))
+        .map(|d| {
+            if let Some(w) = &d.warning {
+                warnings.push(format!(
+                    "line {}: {w}",
+                    map.span(d.range.start, d.range.end).line
+                ));
+            }
+            let opt = |s: String| (!s.is_empty()).then_some(s);
+            let date = DateRef {
+                raw: text[d.range.clone()].to_string(),
+                value: d.value,
+                start: opt(d.start),
+                end: opt(d.end),
+                precision: d.precision.to_string(),
+                year_inferred: d.year_inferred,
+                span: map.span(d.range.start, d.range.end),
+            };
+            (d.range, date)
+        })
+        .collect();
     Values {
         amounts: amount_list,
         dates: date_list,

@@ -185,6 +185,11 @@ impl RangeSet {
             .is_some_and(|(_, &end)| end > r.start)
     }
 
+    /// Removes `r`, added before.
+    pub fn remove(&mut self, r: &std::ops::Range<usize>) {
+        self.ranges.remove(&r.start);
+    }
+
     /// Adds `r`; the caller has checked that it overlaps nothing.
     pub fn insert(&mut self, r: std::ops::Range<usize>) {
         debug_assert!(!self.overlaps(&r));

@@ -164,26 +164,53 @@ fn pretty_is_one_json_array() {
     assert_eq!(v.as_array().unwrap().len(), 5);
 }
 
-#[test]
-fn stdin_is_one_document() {
+/// Runs the binary with `input` on standard input.
+fn referat_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_referat"))
-        .args(["extract", "-q", "-"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Referat\n\nPunkt 1: Eventuelt\n\nBeslutning\n\nIntet at bemaerke.\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn stdin_is_one_document() {
+    let out = referat_stdin(
+        &["extract", "-q", "-"],
+        b"Referat\n\nPunkt 1: Eventuelt\n\nBeslutning\n\nIntet at bemaerke.\n",
+    );
     assert_eq!(out.status.code(), Some(0));
     let records = lines(&out);
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["source"]["path"], "-");
     assert_eq!(records[0]["items"][0]["kind"], "eventuelt");
+}
+
+#[test]
+fn reference_date_gives_undated_days_a_year() {
+    let text = b"Vi ses mandag den 18. februar.\n";
+    let out = referat_stdin(
+        &["extract", "-q", "--reference-date", "2013-02-12", "-"],
+        text,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let date = &lines(&out)[0]["dates"][0];
+    assert_eq!(date["value"], "2013-02-18");
+    assert_eq!(date["year_inferred"], true);
+
+    // Without it: no value, and a warning says why.
+    let out = referat_stdin(&["extract", "-q", "-"], text);
+    let record = &lines(&out)[0];
+    assert!(record["dates"][0]["value"].is_null());
+    assert!(record["warnings"].to_string().contains("without year"));
+
+    let out = referat_stdin(&["extract", "--reference-date", "2013-02-30", "-"], text);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
 }
 
 #[test]

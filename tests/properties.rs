@@ -1,0 +1,136 @@
+//! Property tests: no extractor panics on arbitrary input, and every span
+//! it gives lies on char boundaries inside the text it was given.
+
+use proptest::prelude::*;
+use referat::{amounts, dates, datetime, extract};
+
+/// Text made of the pieces the extractors look for, in any order: digits,
+/// separators, month and weekday names, currency words, Danish letters,
+/// line breaks, tabs and a few multi-byte characters.
+fn genre_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[0-9]{1,5}",
+        Just(".".to_string()),
+        Just(",".to_string()),
+        Just("-".to_string()),
+        Just("–".to_string()),
+        Just("/".to_string()),
+        Just(":".to_string()),
+        Just(" ".to_string()),
+        Just("\n".to_string()),
+        Just("\t".to_string()),
+        Just("|".to_string()),
+        Just("\u{a0}".to_string()),
+        prop::sample::select(vec![
+            "kr.",
+            "kr",
+            "mio.",
+            "mia.",
+            "t. kr.",
+            "DKK",
+            "kroner",
+            ",-",
+            "ca.",
+            "pr. år",
+            "marts",
+            "jan.",
+            "sept.",
+            "maj",
+            "den",
+            "d.",
+            "mandag",
+            "fre",
+            "kl.",
+            "klokken",
+            "primo",
+            "ultimo",
+            "halvår",
+            "kvartal",
+            "foråret",
+            "vinteren",
+            "i",
+            "til",
+            "og",
+            "Beslutning",
+            "Punkt",
+            "## ",
+            "**",
+            "æøå",
+            "ÆØÅ",
+            "é",
+            "😀",
+            "Budget",
+            "(1.000 kr.)",
+        ])
+        .prop_map(str::to_string),
+        "[a-zæøå]{1,8}",
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+fn check_range(text: &str, start: usize, end: usize) -> Result<(), TestCaseError> {
+    prop_assert!(
+        start <= end && end <= text.len(),
+        "{start}..{end} outside {}",
+        text.len()
+    );
+    prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    #[test]
+    fn amounts_never_panic_and_stay_on_boundaries(text in genre_text()) {
+        for a in amounts::amounts(&text) {
+            check_range(&text, a.range.start, a.range.end)?;
+            prop_assert!(a.value.is_finite());
+            let _ = amounts::context(&text, &a.range, 80);
+        }
+    }
+
+    #[test]
+    fn dates_never_panic_and_stay_on_boundaries(
+        text in genre_text(),
+        anchor in prop::option::of((1990i32..2040, 1u32..=12, 1u32..=28)),
+    ) {
+        for d in dates::dates(&text, &dates::DateContext { anchor }) {
+            check_range(&text, d.range.start, d.range.end)?;
+            if !d.start.is_empty() {
+                prop_assert!(d.start <= d.end, "{} > {}", d.start, d.end);
+            }
+        }
+    }
+
+    #[test]
+    fn clock_and_calendar_readers_never_panic(text in genre_text()) {
+        if let Some(t) = datetime::find_times(&text) {
+            check_range(&text, t.range.start, t.range.end)?;
+        }
+        if let Some(d) = datetime::find_date(&text) {
+            check_range(&text, d.range.0, d.range.1)?;
+        }
+    }
+
+    #[test]
+    fn the_pipeline_never_panics_and_spans_are_in_the_source(text in genre_text()) {
+        let r = extract("p.txt", text.as_bytes());
+        prop_assert!(r.error.is_none());
+        let spans = r.amounts.iter().map(|a| a.span)
+            .chain(r.dates.iter().map(|d| d.span))
+            .chain(r.items.iter().map(|i| i.span))
+            .chain(r.items.iter().flat_map(|i| i.sections.iter().map(|s| s.span)));
+        for s in spans {
+            check_range(&text, s.start, s.end)?;
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let r = extract("b.txt", &bytes);
+        for a in &r.amounts {
+            prop_assert!(a.span.start <= a.span.end && a.span.end <= bytes.len());
+        }
+    }
+}
