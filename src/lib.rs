@@ -35,6 +35,8 @@ pub mod decode;
 pub mod lexicon;
 pub mod meeting;
 pub mod normalize;
+pub mod orgs;
+pub mod people;
 pub mod record;
 pub mod segment;
 pub mod span;
@@ -42,7 +44,8 @@ pub mod span;
 use crate::blocks::{Block, BlockKind, Format};
 use crate::record::{
     AgendaItem, Amount, AmountRange, DateRef, Decision, DocKind, ErrorKind, ItemKind, Meeting,
-    Outcome, Record, RecordError, SCHEMA_VERSION, Section, SectionName, Source, TimeSlot,
+    Outcome, Participant, Record, RecordError, SCHEMA_VERSION, Section, SectionName, Source,
+    TimeSlot,
 };
 use crate::segment::{ItemSeg, SectionSeg};
 use crate::span::{LineIndex, OffsetMap, RangeSet, Span};
@@ -103,6 +106,7 @@ pub fn error_record(path: &str, bytes: Option<&[u8]>, kind: ErrorKind, message: 
         amounts: Vec::new(),
         dates: Vec::new(),
         participants: Vec::new(),
+        organisations: Vec::new(),
         warnings: Vec::new(),
         error: Some(RecordError { kind, message }),
     }
@@ -147,10 +151,12 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
     let mut warnings = Vec::new();
     let meeting_date = head.date.map(|d| (d.year, d.month, d.day));
     let values = extract_values(text, &blocks, meeting_date, opts, &map, &mut warnings);
+    let found_people = people::people(&blocks, &seg.items, seg.preamble.clone());
     let items: Vec<AgendaItem> = seg
         .items
         .iter()
-        .map(|it| assemble_item(&blocks, it, &map, &values))
+        .zip(&found_people.items)
+        .map(|(it, people)| assemble_item(text, &blocks, it, &map, &values, people))
         .collect();
     let kind = doc_kind(head.announced, &items);
     if text.trim().is_empty() {
@@ -200,7 +206,15 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
         items,
         amounts: values.amounts.into_iter().map(|(_, a)| a).collect(),
         dates: values.dates.into_iter().map(|(_, d)| d).collect(),
-        participants: Vec::new(),
+        participants: if is_meeting {
+            participants(&found_people.meeting, &map)
+        } else {
+            Vec::new()
+        },
+        organisations: orgs::organisations(text)
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         warnings,
         error: None,
     }
@@ -409,11 +423,31 @@ fn section_lines<'a>(blocks: &'a [Block], s: &'a SectionSeg) -> Vec<(&'a str, bo
     v
 }
 
+/// Record participants from found people.
+fn participants(
+    found: &[(people::FoundPerson, std::ops::Range<usize>)],
+    map: &SourceMap,
+) -> Vec<Participant> {
+    found
+        .iter()
+        .map(|(p, r)| Participant {
+            name: p.name.clone(),
+            title: p.title.clone(),
+            organisation: p.organisation.clone(),
+            role: p.role.clone(),
+            absent: p.absent,
+            span: map.span(r.start, r.end),
+        })
+        .collect()
+}
+
 fn assemble_item<'a>(
+    text: &str,
     blocks: &'a [Block],
     it: &'a ItemSeg,
     map: &SourceMap,
     values: &Values,
+    people: &[(people::FoundPerson, std::ops::Range<usize>)],
 ) -> AgendaItem {
     let mut title = it.title.as_str();
     let mut time = None;
@@ -512,6 +546,11 @@ fn assemble_item<'a>(
         attachments,
         amounts: inside(&values.amounts, first.start, last.end),
         dates: inside(&values.dates, first.start, last.end),
+        people: participants(people, map),
+        organisations: orgs::organisations(&text[first.start..last.end])
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         span: map.span(first.start, last.end),
     }
 }

@@ -42,6 +42,9 @@ pub struct Record {
     pub dates: Vec<DateRef>,
     /// People recorded as taking part in the meeting.
     pub participants: Vec<Participant>,
+    /// Canonical names of the public bodies the document mentions
+    /// (municipalities, regions, health clusters, hospitals, national bodies).
+    pub organisations: Vec<String>,
     /// Things a reader should check: missing sections, odd layout.
     pub warnings: Vec<String>,
     /// Set when the document could not be processed; the other fields are then empty.
@@ -122,6 +125,10 @@ pub struct AgendaItem {
     pub amounts: Vec<Amount>,
     /// Dates and periods inside the item.
     pub dates: Vec<DateRef>,
+    /// People named in the item (speakers, members of a working group).
+    pub people: Vec<Participant>,
+    /// Canonical names of the public bodies the item mentions.
+    pub organisations: Vec<String>,
     /// The whole item in the source.
     pub span: Span,
 }
@@ -288,7 +295,7 @@ pub struct DateRef {
     pub span: Span,
 }
 
-/// A person taking part (filled by the participant extractor).
+/// A person: a meeting participant or someone named in an item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
@@ -298,7 +305,7 @@ pub struct Participant {
     pub title: Option<String>,
     /// The organisation they represent.
     pub organisation: Option<String>,
-    /// `mødeleder`, `formand`, `sekretariat`, `gæst`.
+    /// `mødeleder`, `formand`, `næstformand`, `referent`, `sekretariat`, `gæst`.
     pub role: Option<String>,
     /// True when marked `(afbud)` or absent.
     pub absent: bool,

@@ -1,0 +1,259 @@
+//! Danish public bodies named in a text, by their canonical names.
+//!
+//! Takes text and gives the canonical names of the municipalities, regions,
+//! health clusters, hospitals and national bodies it mentions, in order of
+//! first mention, from the gazetteer in `data/organisations.tsv`. Variants
+//! and the genitive match (`Kolding kommunes` → `Kolding Kommune`), and so
+//! do lists such as `Randers, Norddjurs og Syddjurs kommuner`. Acronyms
+//! (`KL`, `PLO`, `OUH`) match only in capitals, so `kl. 13` is not KL.
+//!
+//! ```
+//! use referat::orgs::organisations;
+//! assert_eq!(
+//!     organisations("Kolding kommunes og Region Syddanmarks aftale; KL deltog kl. 13."),
+//!     ["Kolding Kommune", "Region Syddanmark", "KL"]
+//! );
+//! ```
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const ORGANISATIONS: &str = include_str!("../data/organisations.tsv");
+
+/// One body of the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    /// The official name.
+    pub canonical: &'static str,
+    /// `municipality`, `region`, `health_cluster`, `hospital`, `psychiatry`, `national`.
+    pub kind: &'static str,
+}
+
+struct Gazetteer {
+    bodies: Vec<Organisation>,
+    /// Lower-cased names and variants; pattern i names `bodies[targets[i]]`.
+    words: AhoCorasick,
+    targets: Vec<usize>,
+    /// Acronyms, matched case-sensitively.
+    acronyms: AhoCorasick,
+    acronym_targets: Vec<usize>,
+    /// Lower-cased municipality name without `kommune` → body, for lists.
+    municipality_stems: HashMap<String, usize>,
+}
+
+fn is_acronym(s: &str) -> bool {
+    s.len() <= 5 && s.chars().all(|c| c.is_ascii_uppercase())
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut bodies = Vec::new();
+    let (mut words, mut targets) = (Vec::new(), Vec::new());
+    let (mut acronyms, mut acronym_targets) = (Vec::new(), Vec::new());
+    let mut municipality_stems = HashMap::new();
+    for line in ORGANISATIONS.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&'static str> = line.split('\t').collect();
+        let i = bodies.len();
+        bodies.push(Organisation {
+            canonical: cols[0],
+            kind: cols[1],
+        });
+        let variants = cols.get(2).map_or("", |v| v.trim());
+        for name in std::iter::once(cols[0]).chain(variants.split('|').filter(|v| !v.is_empty())) {
+            if is_acronym(name) {
+                acronyms.push(name.to_string());
+                acronym_targets.push(i);
+            } else {
+                words.push(name.to_lowercase());
+                targets.push(i);
+            }
+            if cols[1] == "municipality"
+                && let Some(stem) = name.to_lowercase().strip_suffix(" kommune")
+            {
+                municipality_stems.insert(stem.to_string(), i);
+                municipality_stems.insert(format!("{stem}s"), i);
+            }
+        }
+    }
+    let build = |pats: &[String]| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(pats)
+            .expect("gazetteer patterns build")
+    };
+    Gazetteer {
+        words: build(&words),
+        acronyms: build(&acronyms),
+        bodies,
+        targets,
+        acronym_targets,
+        municipality_stems,
+    }
+});
+
+/// `Randers, Norddjurs, Favrskov og Syddjurs kommuner`.
+static MUNICIPALITY_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[A-ZÆØÅ][\w-]+,\s*)*[A-ZÆØÅ][\w-]+\s+(?:og|samt|eller)\s+[A-ZÆØÅ][\w-]+)\s+[Kk]ommuner")
+        .unwrap()
+});
+
+fn boundary_before(text: &str, at: usize) -> bool {
+    !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// After a name: the genitive `s` may follow, then no letter or digit.
+fn boundary_after(text: &str, at: usize) -> bool {
+    let rest = text[at..].strip_prefix('s').unwrap_or(&text[at..]);
+    !rest.starts_with(char::is_alphanumeric)
+}
+
+/// The gazetteer entry for a canonical name.
+pub fn lookup(canonical: &str) -> Option<Organisation> {
+    GAZETTEER
+        .bodies
+        .iter()
+        .find(|b| b.canonical == canonical)
+        .cloned()
+}
+
+/// The body a short text names as a whole (`Randers Kommune`, `Region
+/// Midt`, `Kolding kommunes`), if any.
+pub fn whole(text: &str) -> Option<&'static str> {
+    let t = text.trim().trim_end_matches([':', '.']);
+    match organisations(t).as_slice() {
+        [one] => {
+            let lower = t.to_lowercase();
+            let g = &*GAZETTEER;
+            let found = g
+                .words
+                .find(&lower)
+                .map(|m| m.len())
+                .or_else(|| g.acronyms.find(t).map(|m| m.len()))?;
+            (found + 1 >= t.len()).then_some(*one)
+        }
+        _ => None,
+    }
+}
+
+/// The canonical names of the bodies `text` mentions, in order of first
+/// mention, each once.
+pub fn organisations(text: &str) -> Vec<&'static str> {
+    let g = &*GAZETTEER;
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    // Offsets in the lower-cased text order the hits; they equal the text's
+    // for ASCII and Danish letters (æøå and ÆØÅ have the same UTF-8 length).
+    let lower = text.to_lowercase();
+    for m in g.words.find_iter(&lower) {
+        if boundary_before(&lower, m.start()) && boundary_after(&lower, m.end()) {
+            hits.push((m.start(), g.targets[m.pattern().as_usize()]));
+        }
+    }
+    for m in g.acronyms.find_iter(text) {
+        let after = &text[m.end()..];
+        // `KL.` before a clock time is not Kommunernes Landsforening.
+        let clock = after.starts_with('.')
+            && after[1..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
+        if boundary_before(text, m.start()) && boundary_after(text, m.end()) && !clock {
+            hits.push((m.start(), g.acronym_targets[m.pattern().as_usize()]));
+        }
+    }
+    for c in MUNICIPALITY_LIST.captures_iter(text) {
+        let list = c.get(1).unwrap();
+        for name in list.as_str().split([',']).flat_map(|p| p.split(" og ")) {
+            let stem = name
+                .trim()
+                .trim_start_matches("samt ")
+                .trim_start_matches("eller ");
+            if let Some(&i) = g.municipality_stems.get(&stem.to_lowercase()) {
+                hits.push((list.start(), i));
+            }
+        }
+    }
+    hits.sort_by_key(|h| h.0);
+    let mut out: Vec<&'static str> = Vec::new();
+    for (_, i) in hits {
+        let name = g.bodies[i].canonical;
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteer_has_every_municipality_region_and_cluster() {
+        let count = |kind: &str| GAZETTEER.bodies.iter().filter(|b| b.kind == kind).count();
+        assert_eq!(count("municipality"), 98);
+        assert_eq!(count("region"), 5);
+        assert_eq!(count("health_cluster"), 21);
+    }
+
+    #[test]
+    fn every_municipality_is_found_in_a_sentence_that_names_it() {
+        for b in GAZETTEER.bodies.iter().filter(|b| b.kind == "municipality") {
+            let sentence = format!("Aftalen er indgået med {} om midlerne.", b.canonical);
+            assert_eq!(organisations(&sentence), [b.canonical], "{sentence}");
+            let genitive = format!("{}s borgere", b.canonical.to_lowercase());
+            assert_eq!(organisations(&genitive), [b.canonical], "{genitive}");
+        }
+    }
+
+    #[test]
+    fn variants_lists_and_non_matches() {
+        for (text, want) in [
+            (
+                "Sundhedsklynge Lillebælts møde",
+                vec!["Sundhedsklynge Lillebælt"],
+            ),
+            ("Region Midtjyllands budget", vec!["Region Midtjylland"]),
+            ("i Region Midt", vec!["Region Midtjylland"]),
+            (
+                "Randersklyngen og Gødstrupklyngen",
+                vec!["Randersklyngen", "Vestklyngen"],
+            ),
+            (
+                "Randers, Norddjurs, Favrskov og Syddjurs kommuner",
+                vec![
+                    "Randers Kommune",
+                    "Norddjurs Kommune",
+                    "Favrskov Kommune",
+                    "Syddjurs Kommune",
+                ],
+            ),
+            ("formand for PLO Midt", vec!["PLO"]),
+            ("Århus Kommune", vec!["Aarhus Kommune"]),
+            ("OUH's erfaringer", vec!["Odense Universitetshospital"]),
+            ("mødet starter kl. 13", vec![]),
+            ("KL. 13:30", vec![]),
+            ("Koldingkommune", vec![]),
+            ("Regionen og kommunerne", vec![]),
+            ("Kolding", vec![]),
+        ] {
+            assert_eq!(organisations(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn whole_names() {
+        assert_eq!(whole("Randers Kommune"), Some("Randers Kommune"));
+        assert_eq!(
+            whole("Psykiatrien Region Midtjylland"),
+            Some("Psykiatrien Region Midtjylland")
+        );
+        assert_eq!(whole("Thomas Krarup, Randers Kommune"), None);
+        assert_eq!(whole("Almen Praksis"), None);
+    }
+}

@@ -1,0 +1,934 @@
+//! People: who took part in the meeting, and who is named in each item.
+//!
+//! Takes the document's blocks and its items, gives the meeting's
+//! participants and each item's people, each with the block range of the
+//! line that names them. The layouts of the genre:
+//!
+//! - a label line (`Mødedeltagere:`, `Deltagere:`, `Gæster:`, `Afbud:`,
+//!   `Fraværende:`, `Faciliteret af:`) with names after the colon or on the
+//!   lines below, checkboxes (`[x]`) and bullets allowed;
+//! - an item titled `Mødedeltagere`: organisation lines, each followed by
+//!   `Name, title` lines, `(afbud)` marking those absent, `Sekretariat`;
+//! - bullets `- Name, Title, Department, Organisation` after a sentence that
+//!   invites them (`På mødet er inviteret ...`): guests;
+//! - multi-line blocks of name / title / organisation;
+//! - `X er mødeleder.`; in running text `oplæg ved Name (title organisation)`.
+//!
+//! Lists in the document's head or in a participants item are the
+//! meeting's; lists and mentions inside other items are that item's people.
+//!
+//! ```
+//! use referat::people::parse_line;
+//! let p = parse_line("Thomas Clausen, praktiserende læge og praksiskoordinator (afbud)", true).unwrap();
+//! assert_eq!(p.name, "Thomas Clausen");
+//! assert_eq!(p.title.as_deref(), Some("praktiserende læge og praksiskoordinator"));
+//! assert!(p.absent);
+//! ```
+
+use crate::blocks::{Block, BlockKind};
+use crate::orgs;
+use crate::segment::ItemSeg;
+use regex::Regex;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
+
+static FIRST: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    FIRST_NAMES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// Words that are never part of a person's name: organisations, places of
+/// work, headings, months and weekdays, common title words.
+const NOT_NAME: &[&str] = &[
+    "kommune",
+    "kommunes",
+    "region",
+    "regionen",
+    "sygehus",
+    "hospital",
+    "hospitalet",
+    "regionshospitalet",
+    "regionshospital",
+    "klynge",
+    "klyngen",
+    "sundhedsklynge",
+    "psykiatrien",
+    "psykiatri",
+    "afdeling",
+    "afdelingen",
+    "praksis",
+    "almen",
+    "udvalg",
+    "udvalget",
+    "beslutning",
+    "sagsfremstilling",
+    "indstilling",
+    "bilag",
+    "punkt",
+    "referat",
+    "dagsorden",
+    "møde",
+    "mødet",
+    "danske",
+    "regioner",
+    "sundhedsstyrelsen",
+    "team",
+    "center",
+    "centret",
+    "gruppe",
+    "styregruppe",
+    "sekretariat",
+    "sekretariatet",
+    "direktør",
+    "chef",
+    "leder",
+    "konsulent",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "mandag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lørdag",
+    "søndag",
+    "godkendt",
+    "orientering",
+    "eventuelt",
+    "velkomst",
+    "status",
+    "projekt",
+    "kontakt",
+    "tlf",
+    "mail",
+    "e-mail",
+    "telefon",
+    "adresse",
+    "vej",
+    "gade",
+    "plads",
+    "alle",
+    "der",
+    "det",
+    "den",
+    "de",
+    "og",
+    "i",
+    "på",
+    "for",
+    "med",
+    "til",
+    "af",
+    "fra",
+    "om",
+];
+
+fn name_token_ok(t: &str) -> bool {
+    let mut chars = t.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    // An initial: `M.` or `K.`
+    if t.len() <= 3 && t.ends_with('.') {
+        return true;
+    }
+    let rest: String = chars.collect();
+    !rest.is_empty()
+        && rest.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        // `PLO`, `KEU`: an acronym is not a name.
+        && rest.chars().any(char::is_lowercase)
+        && !NOT_NAME.contains(&t.to_lowercase().as_str())
+}
+
+/// Whether `s` looks like a person's name: two to five capitalised words
+/// (initials allowed inside), none of them an organisation, heading or
+/// title word. `strict` also asks that the first name be a known Danish
+/// first name (`data/first_names.txt`), as running text needs.
+pub fn is_name(s: &str, strict: bool) -> bool {
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=5).contains(&tokens.len()) || !tokens.iter().all(|t| name_token_ok(t)) {
+        return false;
+    }
+    if tokens.last().is_some_and(|t| t.ends_with('.')) {
+        return false;
+    }
+    if orgs::whole(s).is_some() {
+        return false;
+    }
+    !strict
+        || tokens[0]
+            .split('-')
+            .all(|p| FIRST.contains(&p.to_lowercase()))
+}
+
+/// A person as read from one line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FoundPerson {
+    /// The name as written.
+    pub name: String,
+    /// The job title, when the line gives one.
+    pub title: Option<String>,
+    /// The organisation: canonical when the gazetteer knows it.
+    pub organisation: Option<String>,
+    /// `mødeleder`, `formand`, `næstformand`, `referent`, `sekretariat`, `gæst`.
+    pub role: Option<String>,
+    /// Marked `(afbud)`, `(fraværende)` or listed as absent.
+    pub absent: bool,
+}
+
+fn role_word(s: &str) -> Option<&'static str> {
+    // `(mødeleder og referent)`: the first role named.
+    let lower = s.trim().trim_end_matches('.').to_lowercase();
+    if lower.split_whitespace().count() > 1 {
+        return lower
+            .split(|c: char| !c.is_alphabetic())
+            .find_map(role_word);
+    }
+    match lower.as_str() {
+        "mødeleder" | "ordstyrer" => Some("mødeleder"),
+        "formand" | "forperson" => Some("formand"),
+        "næstformand" => Some("næstformand"),
+        "referent" => Some("referent"),
+        "sekretariat" | "sekretær" => Some("sekretariat"),
+        "gæst" => Some("gæst"),
+        _ => None,
+    }
+}
+
+fn absent_word(s: &str) -> bool {
+    matches!(
+        s.trim().to_lowercase().as_str(),
+        "afbud" | "fraværende" | "fravær" | "ikke til stede" | "meldt afbud"
+    )
+}
+
+/// Whether a part of a line names an organisation (`Sygehus Lillebælt`,
+/// `Børne- og Ungeafdelingen` is a department, not one).
+fn org_like(s: &str) -> bool {
+    static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)kommune|region|sygehus|hospital|psykiatri|universitet|styrelse|ministeri|klynge|\bPLO\b|\bKL\b|forening|organisation").unwrap()
+    });
+    orgs::whole(s).is_some() || (ORG_WORD.is_match(s) && s.split_whitespace().count() <= 6)
+}
+
+fn canonical_org(s: &str) -> String {
+    orgs::whole(s).map_or_else(|| s.trim().to_string(), str::to_string)
+}
+
+/// Strips list markup: bullets and checkboxes.
+fn strip_marks(line: &str) -> &str {
+    let mut l = line.trim();
+    loop {
+        let before = l;
+        for p in ["- ", "* ", "• ", "[x] ", "[X] ", "[ ] ", "[x]", "[ ]"] {
+            l = l.strip_prefix(p).unwrap_or(l).trim_start();
+        }
+        if l == before {
+            return l;
+        }
+    }
+}
+
+/// Reads one `Name, title, ..., organisation (afbud)` line. `strict` asks
+/// for a known first name.
+pub fn parse_line(line: &str, strict: bool) -> Option<FoundPerson> {
+    let mut l = strip_marks(line).trim_end_matches(['.', ';']).trim_end();
+    let mut p = FoundPerson::default();
+    let mut extras: Vec<String> = Vec::new();
+    // Trailing parentheticals: `(afbud)`, `(Mødeleder)`, `(V)`, `(title)`.
+    while l.ends_with(')') {
+        let Some(open) = l.rfind('(') else { break };
+        let inner = l[open + 1..l.len() - 1].trim();
+        if absent_word(inner) {
+            p.absent = true;
+        } else if let Some(r) = role_word(inner) {
+            p.role = Some(r.to_string());
+        } else if inner.len() <= 3 && inner.chars().all(char::is_uppercase) {
+            // A party letter: `(V)`.
+        } else {
+            extras.push(inner.to_string());
+        }
+        l = l[..open].trim_end();
+    }
+    let mut parts = l.split(',').map(str::trim);
+    let name = parts.next()?;
+    if !is_name(name, strict) {
+        return None;
+    }
+    p.name = name.to_string();
+    // `sundhed-, kultur- og omsorgsdirektør`: a comma after a suspended
+    // compound does not end the part.
+    let mut rest: Vec<String> = Vec::new();
+    // A party letter after a comma (`Mikkel Bjørn, DF`) is not a title.
+    let party = |s: &str| s.len() <= 3 && s.chars().all(char::is_uppercase);
+    for part in parts.filter(|s| !s.is_empty() && !party(s)) {
+        match rest.last_mut() {
+            Some(prev) if prev.ends_with('-') => {
+                prev.push_str(", ");
+                prev.push_str(part);
+            }
+            _ => rest.push(part.to_string()),
+        }
+    }
+    let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
+    match rest.as_slice() {
+        [] => {}
+        [one] if org_like(one) && orgs::whole(one).is_some() => {
+            p.organisation = Some(canonical_org(one));
+        }
+        [title] => p.title = Some(title.to_string()),
+        [title, .., last] => {
+            p.title = Some(title.to_string());
+            if org_like(last) {
+                p.organisation = Some(canonical_org(last));
+            }
+        }
+    }
+    // Parentheticals, outermost last: an organisation, else a title; remarks
+    // (`deltog på Teams`, `flyttet til 7. september`) are neither.
+    let remark = |x: &str| {
+        let l = x.to_lowercase();
+        x.chars().any(|c| c.is_ascii_digit())
+            || x.split_whitespace().count() > 12
+            || [
+                "teams", "deltog", "online", "virtuel", "flyttet", "ændret", "kun ", "indtil",
+            ]
+            .iter()
+            .any(|w| l.contains(w))
+    };
+    extras.retain(|x| !remark(x));
+    if p.organisation.is_none()
+        && let Some(i) = extras.iter().position(|x| orgs::whole(x).is_some())
+    {
+        p.organisation = Some(canonical_org(&extras.remove(i)));
+    }
+    if p.title.is_none()
+        && let Some(x) = extras.pop()
+    {
+        // `(Medlem af Patientinddragelsesudvalget. Udpeget af ...)`: the first sentence.
+        let first = x.split(". ").next().unwrap_or(&x).trim();
+        split_title_org(first, &mut p);
+    } else if let Some(t) = p.title.clone()
+        && p.organisation.is_none()
+    {
+        split_title_org(&t, &mut p);
+    }
+    Some(p)
+}
+
+/// `forbedringskonsulent Sygehus Lillebælt`: a title ending in a known body.
+fn split_title_org(text: &str, p: &mut FoundPerson) {
+    let found = orgs::organisations(text);
+    if let [org] = found.as_slice() {
+        // Where the body's name begins: the first capitalised word that starts it.
+        for (i, _) in text.match_indices(' ') {
+            let tail = &text[i + 1..];
+            if orgs::whole(tail) == Some(*org) {
+                let title = text[..i].trim_end_matches([',', ' ']);
+                // `medlem af bestyrelsen for PLO Midt` is a title as a whole;
+                // `Cheflæge på ... Sygehus Lillebælt` names where they work.
+                if [" for", " af", " i"].iter().any(|p| title.ends_with(p)) {
+                    break;
+                }
+                for prep in [" på", " ved", " hos"] {
+                    if let Some(t) = title.strip_suffix(prep) {
+                        p.title = Some(t.to_string());
+                        p.organisation = Some(org.to_string());
+                        return;
+                    }
+                }
+                p.title = Some(title.to_string());
+                p.organisation = Some(org.to_string());
+                return;
+            }
+        }
+        if orgs::whole(text).is_some() {
+            p.title = None;
+            p.organisation = Some(org.to_string());
+            return;
+        }
+    }
+    p.title = Some(text.to_string());
+}
+
+/// A label that opens a list of people, and what it says of them.
+struct Label {
+    absent: bool,
+    role: Option<&'static str>,
+    /// Names after the colon on the same line.
+    inline: String,
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:#+\s*)?(?P<l>mødedeltagere|deltagere(?:\s+i\s+[\p{L} -]+)?|deltager(?:e)?liste|til stede|tilstede|fremmødte|tilstedeværende|medlemmer|gæster|inviterede|afbud|fraværende|ikke til stede|faciliteret af|referent|mødeleder|formand|sekretariat|[\p{L} ]+\s+deltager)\s*:?\s*(?P<rest>.*)$").unwrap()
+});
+
+fn label(line: &str) -> Option<Label> {
+    let c = LABEL.captures(line.trim())?;
+    let l = c["l"].to_lowercase();
+    let rest = c["rest"].trim();
+    // `Deltagere: Op til 30 pr. hold` is a course description, not a list.
+    if !rest.is_empty()
+        && !rest.split([',', ';']).any(|n| {
+            is_name(
+                strip_marks(n)
+                    .split(" og ")
+                    .next()
+                    .unwrap_or("")
+                    .split('(')
+                    .next()
+                    .unwrap_or("")
+                    .trim(),
+                false,
+            )
+        })
+    {
+        return None;
+    }
+    // A sentence that only starts like a label is not one.
+    if rest.is_empty() && !line.trim_end().ends_with(':') && l.split_whitespace().count() > 3 {
+        return None;
+    }
+    Some(Label {
+        absent: matches!(l.as_str(), "afbud" | "fraværende" | "ikke til stede"),
+        role: match l.as_str() {
+            "gæster" | "inviterede" => Some("gæst"),
+            "referent" => Some("referent"),
+            "mødeleder" => Some("mødeleder"),
+            "formand" => Some("formand"),
+            "sekretariat" => Some("sekretariat"),
+            _ => None,
+        },
+        inline: rest.to_string(),
+    })
+}
+
+static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<n>[A-ZÆØÅ][\p{L}.-]+(?:\s+[A-ZÆØÅ][\p{L}.-]+){1,4})\s+(?:er|var)\s+(?P<r>mødeleder|formand|næstformand|referent|ordstyrer)\b").unwrap()
+});
+
+/// `oplæg ved Maria Staun (forbedringskonsulent Sygehus Lillebælt)`,
+/// `Velkomst v. Hanne Andersen`, `oplæg ved Kim Houllind, Cheflæge på ...`.
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\bved|\bv\.|\baf|\bmed|\bfra|\bkontaktperson:?|\bprojektansvarlig:?)\s+(?P<n>[A-ZÆØÅ][\p{L}'-]+(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'-]+)){1,4})(?:\s*\((?P<p>[^)]{1,120})\)|,\s*(?P<t>[^,;()\n]{2,80})(?:,\s*(?P<o>[^,;()\n]{2,60}))?)?").unwrap()
+});
+
+/// People named in running text (strict names only).
+pub fn mentions(text: &str) -> Vec<(FoundPerson, Range<usize>)> {
+    let mut out: Vec<(FoundPerson, Range<usize>)> = Vec::new();
+    for c in MENTION.captures_iter(text) {
+        let n = c.name("n").unwrap();
+        if !is_name(n.as_str(), true) {
+            continue;
+        }
+        let mut p = FoundPerson {
+            name: n.as_str().to_string(),
+            ..FoundPerson::default()
+        };
+        if let Some(x) = c.name("p").or(c.name("t")) {
+            // The title ends with its sentence (`tidl. overlæge` keeps its dot).
+            let x = x.as_str().trim();
+            let end = x
+                .match_indices(". ")
+                .find(|(i, _)| x[i + 2..].starts_with(char::is_uppercase))
+                .map_or(x.len(), |(i, _)| i);
+            let x = x[..end].trim_end_matches('.');
+            // `(kl. 13:30-13:35)` is a time slot, not a title.
+            if !x.chars().any(|ch| ch.is_ascii_digit()) && !x.to_lowercase().starts_with("kl") {
+                split_title_org(x, &mut p);
+            }
+            if let Some(o) = c.name("o")
+                && p.organisation.is_none()
+                && orgs::whole(o.as_str()).is_some()
+            {
+                p.organisation = Some(canonical_org(o.as_str()));
+            }
+        }
+        out.push((p, n.range()));
+    }
+    for c in CHAIR.captures_iter(text) {
+        let n = c.name("n").unwrap();
+        if is_name(n.as_str(), false) {
+            out.push((
+                FoundPerson {
+                    name: n.as_str().to_string(),
+                    role: role_word(&c["r"]).map(str::to_string),
+                    ..FoundPerson::default()
+                },
+                n.range(),
+            ));
+        }
+    }
+    out
+}
+
+/// The people of a document: the meeting's and each item's, with the
+/// block ranges (in the normalized text) of the lines naming them.
+#[derive(Debug, Default)]
+pub struct People {
+    /// The meeting's participants.
+    pub meeting: Vec<(FoundPerson, Range<usize>)>,
+    /// For each item, the people named in it.
+    pub items: Vec<Vec<(FoundPerson, Range<usize>)>>,
+}
+
+static PARTICIPANTS_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:mødedeltagere|deltagere|deltagerliste|til stede|fremmødte|tilstedeværende|fravær og deltagelse)\b").unwrap()
+});
+static INVITES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)inviteret|deltage|til stede|gæst").unwrap());
+
+/// Adds a person, or merges into one of the same name already read (a
+/// chair named again in `X er mødeleder.`).
+fn add(list: &mut Vec<(FoundPerson, Range<usize>)>, p: FoundPerson, r: Range<usize>) {
+    if let Some((q, _)) = list.iter_mut().find(|(q, _)| q.name == p.name) {
+        q.role = q.role.take().or(p.role);
+        q.title = q.title.take().or(p.title);
+        q.organisation = q.organisation.take().or(p.organisation);
+        q.absent |= p.absent;
+        return;
+    }
+    list.push((p, r));
+}
+
+/// State of an open list of people.
+struct ListState {
+    absent: bool,
+    role: Option<&'static str>,
+    group_org: Option<String>,
+    /// The last person came from a bare name line (a name / title /
+    /// organisation block).
+    last_bare: bool,
+}
+
+/// Reads the people of `blocks[range]` into `out`. `in_list` says the
+/// range is a participants list from its first block on.
+fn scan(
+    blocks: &[Block],
+    range: Range<usize>,
+    in_list: bool,
+    out: &mut Vec<(FoundPerson, Range<usize>)>,
+) {
+    let mut list: Option<ListState> = in_list.then_some(ListState {
+        absent: false,
+        role: None,
+        group_org: None,
+        last_bare: false,
+    });
+    let mut bullets_guests: Option<bool> = None;
+    for (k, b) in blocks[range.clone()].iter().enumerate() {
+        let text = b.text.trim();
+        let r = b.start..b.end;
+        if text.is_empty() {
+            continue;
+        }
+        if b.kind == BlockKind::TableRow {
+            // A participants table: `Navn | Organisation | Init`.
+            let cells: Vec<&str> = text
+                .split(if text.contains('\t') { '\t' } else { '|' })
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            if let Some(first) = cells.first()
+                && let Some(mut p) = parse_line(first, list.is_none())
+            {
+                if let Some(st) = &list {
+                    p.absent |= st.absent;
+                    p.role = p.role.or(st.role.map(str::to_string));
+                }
+                p.organisation = cells[1..]
+                    .iter()
+                    .find_map(|c| c.split(',').next().and_then(orgs::whole))
+                    .map(str::to_string);
+                add(out, p, r);
+            }
+            continue;
+        }
+        if let Some(l) = label(text) {
+            list = Some(ListState {
+                absent: l.absent,
+                role: l.role,
+                group_org: None,
+                last_bare: false,
+            });
+            for name in l.inline.split([',', ';']).flat_map(|n| n.split(" og ")) {
+                if let Some(mut p) = parse_line(name, false) {
+                    p.absent |= l.absent;
+                    if p.role.is_none() {
+                        p.role = l.role.map(str::to_string);
+                    }
+                    add(out, p, r.clone());
+                }
+            }
+            if !l.inline.is_empty() {
+                list = None;
+            }
+            continue;
+        }
+        if let Some(st) = &mut list {
+            let line = strip_marks(text);
+            if let Some(mut p) = parse_line(line, false) {
+                let bare = !line.contains([',', '(']);
+                p.absent |= st.absent;
+                if p.role.is_none() {
+                    p.role = st.role.map(str::to_string);
+                }
+                if p.organisation.is_none() {
+                    p.organisation = st.group_org.clone();
+                }
+                st.last_bare = bare;
+                add(out, p, r);
+                continue;
+            }
+            let words = line.split_whitespace().count();
+            let sentence = line.ends_with('.') || words > 8;
+            if !sentence && line.to_lowercase() == "sekretariat" {
+                st.role = Some("sekretariat");
+                st.group_org = None;
+                continue;
+            }
+            if !sentence && org_like(line) {
+                match out.last_mut() {
+                    Some((p, _)) if st.last_bare && p.organisation.is_none() => {
+                        p.organisation = Some(canonical_org(line));
+                    }
+                    _ => st.group_org = Some(canonical_org(line)),
+                }
+                continue;
+            }
+            if !sentence
+                && st.last_bare
+                && let Some((p, _)) = out.last_mut()
+                && p.title.is_none()
+            {
+                p.title = Some(line.split(',').next().unwrap_or(line).trim().to_string());
+                continue;
+            }
+            if !sentence
+                && words <= 5
+                && !matches!(b.kind, BlockKind::ListItem { .. })
+                && !line.contains(':')
+            {
+                // An organisation or group heading: `Almen Praksis`.
+                st.group_org = Some(line.to_string());
+                st.role = None;
+                continue;
+            }
+            if !in_list || sentence {
+                list = None;
+            }
+        }
+        // Bullets of `Name, title, ...` after a sentence inviting them.
+        if matches!(b.kind, BlockKind::ListItem { .. })
+            && let Some(mut p) = parse_line(text, true)
+            && (p.title.is_some() || p.organisation.is_some())
+        {
+            let guests = *bullets_guests.get_or_insert_with(|| {
+                blocks[range.start..range.start + k]
+                    .iter()
+                    .rev()
+                    .find(|x| !matches!(x.kind, BlockKind::ListItem { .. }))
+                    .is_some_and(|x| INVITES.is_match(&x.text) && x.text.contains("inviteret"))
+            });
+            if guests && p.role.is_none() {
+                p.role = Some("gæst".to_string());
+            }
+            add(out, p, r);
+            continue;
+        }
+        if !matches!(b.kind, BlockKind::ListItem { .. }) {
+            bullets_guests = None;
+        }
+        for (p, _) in mentions(text) {
+            add(out, p, r.clone());
+        }
+    }
+}
+
+/// The meeting's participants and each item's people.
+pub fn people(blocks: &[Block], items: &[ItemSeg], preamble: Range<usize>) -> People {
+    let mut found = People::default();
+    scan(blocks, preamble, false, &mut found.meeting);
+    for it in items {
+        let mut people = Vec::new();
+        if PARTICIPANTS_TITLE.is_match(it.title.trim()) {
+            let body = (it.blocks.start + 1).min(it.blocks.end)..it.blocks.end;
+            scan(blocks, body, true, &mut found.meeting);
+        } else {
+            scan(blocks, it.blocks.clone(), false, &mut people);
+            // Invited guests and a chair named in an item are the meeting's
+            // too, and so is who gives the welcome (`Velkomst v. Hanne Andersen`).
+            let head = &blocks[it.blocks.start];
+            let welcome = it.title.to_lowercase().starts_with("velkomst");
+            for (p, r) in &people {
+                if matches!(p.role.as_deref(), Some("gæst" | "mødeleder"))
+                    || (welcome && r.start == head.start)
+                {
+                    add(&mut found.meeting, p.clone(), r.clone());
+                }
+            }
+        }
+        found.items.push(people);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Names and non-names: (text, strict reading, loose reading).
+    const NAME_CASES: &[(&str, bool, bool)] = &[
+        ("Thomas Krarup", true, true),
+        ("Anne-Marie Bentzen", true, true),
+        ("Niels M. K. Diedrichsen", true, true),
+        ("Rasmus Balder Holmgaard Larsen", true, true),
+        ("Jonna Nymann Pedersen", true, true),
+        ("Søren Landkildehus", true, true),
+        ("Mehmet Zeki Dogru", false, true),
+        ("Marc Genning", false, true),
+        ("Hans-Jørgen Kirstein", true, true),
+        ("Runa Sturlason", true, true),
+        ("Per Lund Sørensen", true, true),
+        ("Kolding Kommune", false, false),
+        ("Region Midtjylland", false, false),
+        ("Sygehus Lillebælt", false, false),
+        ("Regionshospitalet Randers", false, false),
+        ("Psykiatrien Region Midtjylland", false, false),
+        ("Almen Praksis", false, false),
+        ("Danske Regioner", false, false),
+        ("Sundhedsklynge Lillebælt", false, false),
+        ("Patienter og pårørende", false, false),
+        ("Beslutning", false, false),
+        ("Cheflæge", false, false),
+        ("Thomas", false, false),
+        ("Fredag 1. marts", false, false),
+        ("Mødelokale 3", false, false),
+        ("PLO Midt", false, false),
+        ("Det Konservative Folkeparti", false, false),
+        ("Tilbage Til Toppen", false, false),
+        ("Middelfart Rådhus", false, true),
+        ("Marts April", false, false),
+        ("Velkomst Og Godkendelse", false, false),
+        ("Sara Storm Jensen", true, true),
+        ("Niels M.", false, false),
+        ("Thomas Houmann Petersen", true, true),
+    ];
+
+    #[test]
+    fn names_and_non_names() {
+        for (text, strict, loose) in NAME_CASES {
+            assert_eq!(is_name(text, true), *strict, "strict {text}");
+            assert_eq!(is_name(text, false), *loose, "loose {text}");
+        }
+    }
+
+    /// Lines: (line, name, title, organisation, role, absent).
+    #[allow(clippy::type_complexity)]
+    const LINE_CASES: &[(&str, &str, Option<&str>, Option<&str>, Option<&str>, bool)] = &[
+        (
+            "Thomas Krarup, sundhed-, kultur- og omsorgsdirektør",
+            "Thomas Krarup",
+            Some("sundhed-, kultur- og omsorgsdirektør"),
+            None,
+            None,
+            false,
+        ),
+        (
+            "Runa Sturlason, cheflæge, Regionspsykiatrien Randers (afbud)",
+            "Runa Sturlason",
+            Some("cheflæge"),
+            Some("Regionspsykiatrien Randers"),
+            None,
+            true,
+        ),
+        (
+            "- Birgit Munk, skolechef, Middelfart Kommune",
+            "Birgit Munk",
+            Some("skolechef"),
+            Some("Middelfart Kommune"),
+            None,
+            false,
+        ),
+        (
+            "- Thomas Houmann Petersen, Cheflæge, Børne- og Ungeafdelingen, Sygehus Lillebælt",
+            "Thomas Houmann Petersen",
+            Some("Cheflæge"),
+            Some("Sygehus Lillebælt"),
+            None,
+            false,
+        ),
+        (
+            "Annette Roed (Medlem af Patientinddragelsesudvalget. Udpeget af Høreforeningen) (afbud)",
+            "Annette Roed",
+            Some("Medlem af Patientinddragelsesudvalget"),
+            None,
+            None,
+            true,
+        ),
+        (
+            "- [x] Agnete Moos (Mødeleder)",
+            "Agnete Moos",
+            None,
+            None,
+            Some("mødeleder"),
+            false,
+        ),
+        (
+            "- [x] Agnete Moos (Produkt Owner)",
+            "Agnete Moos",
+            Some("Produkt Owner"),
+            None,
+            None,
+            false,
+        ),
+        (
+            "Ronni Mark Nielsen (Fraværende)",
+            "Ronni Mark Nielsen",
+            None,
+            None,
+            None,
+            true,
+        ),
+        (
+            "Ronni Mark Nielsen (V)",
+            "Ronni Mark Nielsen",
+            None,
+            None,
+            None,
+            false,
+        ),
+        (
+            "Rune Gråbæk (Gladsaxe kommune)",
+            "Rune Gråbæk",
+            None,
+            Some("Gladsaxe Kommune"),
+            None,
+            false,
+        ),
+        (
+            "Stinna Andreasen, specialkonsulent, Randers Kommune",
+            "Stinna Andreasen",
+            Some("specialkonsulent"),
+            Some("Randers Kommune"),
+            None,
+            false,
+        ),
+        ("Mikkel Bjørn, DF", "Mikkel Bjørn", None, None, None, false),
+        (
+            "- [x] Jakob Thøtt Nørby, 4BC (mødeleder og referent)",
+            "Jakob Thøtt Nørby",
+            Some("4BC"),
+            None,
+            Some("mødeleder"),
+            false,
+        ),
+        (
+            "Rune Gråbæk (Gladsaxe kommune) (ændret/flyttet til forudgående møde 7. september)",
+            "Rune Gråbæk",
+            None,
+            Some("Gladsaxe Kommune"),
+            None,
+            false,
+        ),
+        (
+            "Villads Mønsted, Gladsaxe Kommune (deltog på Teams)",
+            "Villads Mønsted",
+            None,
+            Some("Gladsaxe Kommune"),
+            None,
+            false,
+        ),
+        (
+            "Christina Breddam, sundhedschef (repræsenterer klyngekommunerne på sundhedsområdet)",
+            "Christina Breddam",
+            Some("sundhedschef"),
+            None,
+            None,
+            false,
+        ),
+    ];
+
+    #[test]
+    fn participant_lines() {
+        for (line, name, title, org, role, absent) in LINE_CASES {
+            let p = parse_line(line, false).unwrap_or_else(|| panic!("no person in {line}"));
+            assert_eq!(p.name, *name, "{line}");
+            assert_eq!(p.title.as_deref(), *title, "{line}");
+            assert_eq!(p.organisation.as_deref(), *org, "{line}");
+            assert_eq!(p.role.as_deref(), *role, "{line}");
+            assert_eq!(p.absent, *absent, "{line}");
+        }
+    }
+
+    #[test]
+    fn lines_that_are_not_people() {
+        for line in [
+            "Randers Kommune",
+            "Almen Praksis",
+            "Sekretariat",
+            "Deltagere: Op til 30 pr. hold. Afholdes kommunevis.",
+            "Psykiatrien Region Midtjylland",
+            "Tilbage til toppen",
+            "Beslutning, Godkendt",
+            "2 repræsentanter fra hver kommune",
+            "Sagnr.: 1-36-70-7-22",
+            "Mødelokale 3, Regionshospitalet Randers",
+        ] {
+            assert_eq!(parse_line(line, true), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn mentions_in_running_text() {
+        let m = mentions(
+            "Under punktet vil der være oplæg ved Maria Staun (forbedringskonsulent Sygehus Lillebælt).",
+        );
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].0.name, "Maria Staun");
+        assert_eq!(m[0].0.title.as_deref(), Some("forbedringskonsulent"));
+        assert_eq!(m[0].0.organisation.as_deref(), Some("Sygehus Lillebælt"));
+        let m = mentions("Mette Bærentsen er mødeleder.");
+        assert_eq!(m[0].0.role.as_deref(), Some("mødeleder"));
+        assert!(
+            mentions("Aftalen er indgået med Kolding Kommune og Region Syddanmark.").is_empty()
+        );
+        let m = mentions(
+            "repræsenteret ved Rikke Thorninger, tidl. overlæge ved Ortopædkirurgisk Afdeling, Regionshospitalet Randers, og andre",
+        );
+        assert_eq!(
+            m[0].0.title.as_deref(),
+            Some("tidl. overlæge ved Ortopædkirurgisk Afdeling")
+        );
+        assert_eq!(
+            m[0].0.organisation.as_deref(),
+            Some("Regionshospitalet Randers")
+        );
+        let m = mentions("Velkomst v. Hanne Andersen (kl. 13:30-13:35)");
+        assert_eq!(
+            (m[0].0.name.as_str(), m[0].0.title.as_deref()),
+            ("Hanne Andersen", None)
+        );
+        assert!(mentions("oplæg ved Sundhedsstyrelsen om Fremtidens Sundhed").is_empty());
+    }
+}

@@ -1,0 +1,127 @@
+//! Participants, item people and organisations on the seeds, against the
+//! hand-read gold in `fixtures/gold/participants.tsv`: precision and recall
+//! are printed and held to a floor.
+
+#![allow(clippy::print_stdout)]
+
+use referat::record::Record;
+
+fn record(name: &str) -> Record {
+    let path = format!("fixtures/{name}");
+    referat::extract(&path, &std::fs::read(&path).unwrap())
+}
+
+const SEEDS: [&str; 5] = [
+    "000_7d8caf8445a2727d.txt",
+    "001_f2f7b4d944a37d36.txt",
+    "002_7f83bb290909fca2.txt",
+    "003_248f04cbab3a95c2.txt",
+    "004_3f5498eb8e985933.txt",
+];
+
+#[test]
+fn participants_precision_and_recall() {
+    let gold: Vec<Vec<String>> = std::fs::read_to_string("fixtures/gold/participants.tsv")
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect();
+    let (mut found, mut correct, mut org_right, mut flags_right) = (0, 0, 0, 0);
+    for seed in SEEDS {
+        let r = record(seed);
+        let want: Vec<&Vec<String>> = gold.iter().filter(|g| seed.starts_with(&g[0])).collect();
+        found += r.participants.len();
+        for p in &r.participants {
+            if let Some(g) = want.iter().find(|g| g[1] == p.name) {
+                correct += 1;
+                org_right += usize::from(p.organisation.as_deref().unwrap_or("") == g[2]);
+                flags_right += usize::from(
+                    p.role.as_deref().unwrap_or("") == g[3] && p.absent == (g[4] == "true"),
+                );
+            } else {
+                println!("{seed}: not in gold: {}", p.name);
+            }
+        }
+        for g in &want {
+            if !r.participants.iter().any(|p| p.name == g[1]) {
+                println!("{seed}: missed: {}", g[1]);
+            }
+        }
+    }
+    let precision = correct as f64 / found.max(1) as f64;
+    let recall = correct as f64 / gold.len() as f64;
+    println!(
+        "participants: precision {precision:.3} ({correct}/{found}), recall {recall:.3} ({correct}/{}), \
+         organisation right {org_right}/{correct}, role and absence right {flags_right}/{correct}",
+        gold.len()
+    );
+    assert!(precision >= 0.95 && recall >= 0.95);
+    assert!(org_right as f64 >= 0.9 * correct as f64);
+    assert_eq!(flags_right, correct);
+}
+
+#[test]
+fn item_people_belong_to_their_items() {
+    let r = record("003_248f04cbab3a95c2.txt");
+    let lab = r.items.iter().find(|i| i.number == "5").unwrap();
+    let names: Vec<&str> = lab.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.starts_with(&["Karina Kurtzmann", "Sara Storm Jensen", "Louise Hartvig"]));
+    let karina = &lab.people[0];
+    assert_eq!(karina.title.as_deref(), Some("Afdelingsleder"));
+    assert_eq!(karina.organisation.as_deref(), Some("Norddjurs Kommune"));
+    // The laboratory's members are not the meeting's participants.
+    assert!(!r.participants.iter().any(|p| p.name == "Karina Kurtzmann"));
+
+    let r = record("002_7f83bb290909fca2.txt");
+    let item4 = r.items.iter().find(|i| i.number == "4").unwrap();
+    let staun = item4
+        .people
+        .iter()
+        .find(|p| p.name == "Maria Staun")
+        .unwrap();
+    assert_eq!(staun.title.as_deref(), Some("forbedringskonsulent"));
+    assert_eq!(staun.organisation.as_deref(), Some("Sygehus Lillebælt"));
+    // Every person's span is the line that names them.
+    let src = std::fs::read_to_string("fixtures/002_7f83bb290909fca2.txt").unwrap();
+    for p in r
+        .participants
+        .iter()
+        .chain(r.items.iter().flat_map(|i| &i.people))
+    {
+        let line = &src[p.span.start..p.span.end];
+        let surname = p.name.split_whitespace().last().unwrap();
+        assert!(line.contains(surname), "{} not in {line:?}", p.name);
+    }
+}
+
+#[test]
+fn organisations_of_items_and_documents() {
+    let r = record("003_248f04cbab3a95c2.txt");
+    let item1 = &r.items[0];
+    for org in [
+        "Randers Kommune",
+        "Norddjurs Kommune",
+        "Favrskov Kommune",
+        "Syddjurs Kommune",
+        "Regionshospitalet Randers",
+        "Psykiatrien Region Midtjylland",
+    ] {
+        assert!(item1.organisations.iter().any(|o| o == org), "{org}");
+        assert!(r.organisations.iter().any(|o| o == org), "{org}");
+    }
+    // The document's list is the union of its parts: every item's bodies are in it.
+    for it in &r.items {
+        for o in &it.organisations {
+            assert!(r.organisations.contains(o), "{o}");
+        }
+    }
+    let r = record("002_7f83bb290909fca2.txt");
+    assert!(
+        r.organisations
+            .iter()
+            .any(|o| o == "Sundhedsklynge Lillebælt")
+    );
+    assert!(r.organisations.iter().any(|o| o == "Kolding Kommune"));
+}
