@@ -40,11 +40,12 @@ pub mod people;
 pub mod record;
 pub mod segment;
 pub mod span;
+pub mod tables;
 
 use crate::blocks::{Block, BlockKind, Format};
 use crate::record::{
     AgendaItem, Amount, AmountRange, DateRef, Decision, DocKind, ErrorKind, ItemKind, Meeting,
-    Outcome, Participant, Record, RecordError, SCHEMA_VERSION, Section, SectionName, Source,
+    Outcome, Participant, Record, RecordError, SCHEMA_VERSION, Section, SectionName, Source, Table,
     TimeSlot,
 };
 use crate::segment::{ItemSeg, SectionSeg};
@@ -107,6 +108,7 @@ pub fn error_record(path: &str, bytes: Option<&[u8]>, kind: ErrorKind, message: 
         dates: Vec::new(),
         participants: Vec::new(),
         organisations: Vec::new(),
+        tables: Vec::new(),
         warnings: Vec::new(),
         error: Some(RecordError { kind, message }),
     }
@@ -152,11 +154,22 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
     let meeting_date = head.date.map(|d| (d.year, d.month, d.day));
     let values = extract_values(text, &blocks, meeting_date, opts, &map, &mut warnings);
     let found_people = people::people(&blocks, &seg.items, seg.preamble.clone());
+    let found_tables: Vec<(std::ops::Range<usize>, Table)> = tables::tables(text, &blocks)
+        .into_iter()
+        .map(|t| {
+            let table = Table {
+                header: t.header,
+                rows: t.rows,
+                span: map.span(t.range.start, t.range.end),
+            };
+            (t.range, table)
+        })
+        .collect();
     let items: Vec<AgendaItem> = seg
         .items
         .iter()
         .zip(&found_people.items)
-        .map(|(it, people)| assemble_item(text, &blocks, it, &map, &values, people))
+        .map(|(it, people)| assemble_item(text, &blocks, it, &map, &values, people, &found_tables))
         .collect();
     let kind = doc_kind(head.announced, &items);
     if text.trim().is_empty() {
@@ -215,6 +228,7 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
             .into_iter()
             .map(str::to_string)
             .collect(),
+        tables: found_tables.into_iter().map(|(_, t)| t).collect(),
         warnings,
         error: None,
     }
@@ -225,24 +239,6 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
 struct Values {
     amounts: Vec<(std::ops::Range<usize>, Amount)>,
     dates: Vec<(std::ops::Range<usize>, DateRef)>,
-}
-
-/// The cells of a table row: split on tabs, else on pipes, trimmed, with
-/// their ranges in the normalized text.
-fn row_cells<'a>(text: &'a str, b: &Block) -> Vec<(&'a str, std::ops::Range<usize>)> {
-    let line = &text[b.start..b.end];
-    let sep = if line.contains('\t') { '\t' } else { '|' };
-    let mut out = Vec::new();
-    let mut at = b.start;
-    for cell in line.split(sep) {
-        let lead = cell.len() - cell.trim_start().len();
-        let t = cell.trim();
-        if !t.is_empty() {
-            out.push((t, at + lead..at + lead + t.len()));
-        }
-        at += cell.len() + 1;
-    }
-    out
 }
 
 fn extract_values(
@@ -282,7 +278,7 @@ fn extract_values(
         let rows: Vec<amounts::TableRow> = blocks[start..i]
             .iter()
             .map(|b| amounts::TableRow {
-                cells: row_cells(text, b),
+                cells: tables::cells(text, b),
             })
             .collect();
         let caption = start.checked_sub(1).map_or("", |c| blocks[c].text.as_str());
@@ -448,6 +444,7 @@ fn assemble_item<'a>(
     map: &SourceMap,
     values: &Values,
     people: &[(people::FoundPerson, std::ops::Range<usize>)],
+    tables: &[(std::ops::Range<usize>, Table)],
 ) -> AgendaItem {
     let mut title = it.title.as_str();
     let mut time = None;
@@ -547,6 +544,7 @@ fn assemble_item<'a>(
         amounts: inside(&values.amounts, first.start, last.end),
         dates: inside(&values.dates, first.start, last.end),
         people: participants(people, map),
+        tables: inside(tables, first.start, last.end),
         organisations: orgs::organisations(&text[first.start..last.end])
             .into_iter()
             .map(str::to_string)

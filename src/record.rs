@@ -45,6 +45,8 @@ pub struct Record {
     /// Canonical names of the public bodies the document mentions
     /// (municipalities, regions, health clusters, hospitals, national bodies).
     pub organisations: Vec<String>,
+    /// Every table of the document.
+    pub tables: Vec<Table>,
     /// Things a reader should check: missing sections, odd layout.
     pub warnings: Vec<String>,
     /// Set when the document could not be processed; the other fields are then empty.
@@ -129,6 +131,8 @@ pub struct AgendaItem {
     pub people: Vec<Participant>,
     /// Canonical names of the public bodies the item mentions.
     pub organisations: Vec<String>,
+    /// The tables inside the item.
+    pub tables: Vec<Table>,
     /// The whole item in the source.
     pub span: Span,
 }
@@ -292,6 +296,18 @@ pub struct DateRef {
     /// True when the year was not written and was taken from context.
     pub year_inferred: bool,
     /// Where it stands in the source.
+    pub span: Span,
+}
+
+/// A table: Markdown pipe rows or tab-separated rows, cells as plain text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// The first row's cells.
+    pub header: Vec<String>,
+    /// The other rows, each a list of cells.
+    pub rows: Vec<Vec<String>>,
+    /// The whole table in the source.
     pub span: Span,
 }
 
