@@ -37,6 +37,25 @@ pub struct FoundAmount {
     pub range_bounds: Option<(f64, f64)>,
 }
 
+impl FoundAmount {
+    /// An exact amount with no unit and no range.
+    fn new(value: f64, range: Range<usize>) -> FoundAmount {
+        FoundAmount {
+            value,
+            range,
+            approximate: false,
+            per: None,
+            range_bounds: None,
+        }
+    }
+}
+
+/// Keeps an amount found at `range`, which no earlier amount overlaps.
+fn keep(out: &mut Vec<FoundAmount>, taken: &mut RangeSet, found: FoundAmount) {
+    taken.insert(found.range.clone());
+    out.push(found);
+}
+
 /// A number as written in Danish: `1.035.458`, `14.122,05`, `941,47`, `1.5` (before `mio`).
 const NUM: &str = r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d+)?|\d+\.\d{1,2}";
 const SCALE: &str =
@@ -178,14 +197,11 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
             continue;
         };
         let range = cur.start()..end;
-        taken.insert(range.clone());
-        out.push(FoundAmount {
-            value: v * scale_factor(scale),
-            range,
-            approximate: false,
-            per: None,
-            range_bounds: None,
-        });
+        keep(
+            &mut out,
+            &mut taken,
+            FoundAmount::new(v * scale_factor(scale), range),
+        );
     }
     for c in SUFFIXED.captures_iter(text) {
         let num = c.name("num").unwrap();
@@ -213,25 +229,17 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
             continue;
         };
         let factor = scale_factor(scale);
-        let mut found = FoundAmount {
-            value: high_raw * factor,
-            range: range.clone(),
-            approximate: false,
-            per: None,
-            range_bounds: None,
-        };
-        if let Some(n2) = c.name("num2") {
+        let mut found = FoundAmount::new(high_raw * factor, range);
+        if c.name("num2").is_some() {
             let Some(low) = parse_number(num.as_str(), scale.is_some()) else {
                 continue;
             };
-            let _ = n2;
             if low >= high_raw {
                 continue;
             }
             found.range_bounds = Some((low * factor, high_raw * factor));
         }
-        taken.insert(range);
-        out.push(found);
+        keep(&mut out, &mut taken, found);
     }
     for c in DASHED.captures_iter(text) {
         let num = c.name("num").unwrap();
@@ -242,14 +250,7 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
         let Some(v) = parse_number(num.as_str(), false) else {
             continue;
         };
-        taken.insert(range.clone());
-        out.push(FoundAmount {
-            value: v,
-            range,
-            approximate: false,
-            per: None,
-            range_bounds: None,
-        });
+        keep(&mut out, &mut taken, FoundAmount::new(v, range));
     }
     for c in LABELLED.captures_iter(text) {
         let num = c.name("num").unwrap();
@@ -260,14 +261,7 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
         let Some(v) = parse_number(num.as_str(), false) else {
             continue;
         };
-        taken.insert(range.clone());
-        out.push(FoundAmount {
-            value: v,
-            range,
-            approximate: false,
-            per: None,
-            range_bounds: None,
-        });
+        keep(&mut out, &mut taken, FoundAmount::new(v, range));
     }
     // `= 14.122,05` on a line that is about money: the Danish accounting
     // format (thousands points, two decimals) with no currency of its own.
@@ -290,14 +284,7 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
         let Some(v) = parse_number(m.as_str(), false) else {
             continue;
         };
-        taken.insert(range.clone());
-        out.push(FoundAmount {
-            value: v,
-            range,
-            approximate: false,
-            per: None,
-            range_bounds: None,
-        });
+        keep(&mut out, &mut taken, FoundAmount::new(v, range));
     }
     out.sort_by_key(|a| a.range.start);
     for a in &mut out {
@@ -423,13 +410,7 @@ pub fn table_amounts(rows: &[TableRow], caption: &str) -> Vec<FoundAmount> {
                 continue;
             }
             if let Some(v) = parse_number(t, false) {
-                out.push(FoundAmount {
-                    value: v * factor,
-                    range: range.clone(),
-                    approximate: false,
-                    per: None,
-                    range_bounds: None,
-                });
+                out.push(FoundAmount::new(v * factor, range.clone()));
             }
         }
     }

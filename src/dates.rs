@@ -256,6 +256,22 @@ impl Builder<'_> {
         });
     }
 
+    /// [`Builder::push_period`], marked `year_inferred` when `inferred`.
+    fn push_period_inferred(
+        &mut self,
+        range: Range<usize>,
+        start: (i32, u32, u32),
+        end: (i32, u32, u32),
+        precision: &'static str,
+        inferred: bool,
+    ) {
+        let before = self.out.len();
+        self.push_period(range, start, end, precision);
+        if let Some(f) = self.out.get_mut(before) {
+            f.year_inferred = inferred;
+        }
+    }
+
     /// A day; `year` None means infer it. `wd` is a written weekday.
     fn push_day(
         &mut self,
@@ -508,11 +524,7 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
         } else {
             ((y, 7, 1), (y, 12, 31))
         };
-        let before = b.out.len();
-        b.push_period(r, s, e, "half");
-        if c.name("y").is_none() && b.out.len() > before {
-            b.out[before].year_inferred = true;
-        }
+        b.push_period_inferred(r, s, e, "half", c.name("y").is_none());
     }
     for c in QUARTER.captures_iter(text) {
         let r = c.get(0).unwrap().range();
@@ -533,11 +545,9 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
             continue;
         };
         let (m1, m2) = (3 * q - 2, 3 * q);
-        let before = b.out.len();
-        b.push_period(r, (y, m1, 1), (y, m2, days_in_month(y, m2)), "quarter");
-        if c.name("y").is_none() && c.name("qy").is_none() && b.out.len() > before {
-            b.out[before].year_inferred = true;
-        }
+        let inferred = c.name("y").is_none() && c.name("qy").is_none();
+        let (s, e) = ((y, m1, 1), (y, m2, days_in_month(y, m2)));
+        b.push_period_inferred(r, s, e, "quarter", inferred);
     }
     for c in SEASON.captures_iter(text) {
         let r = c.get(0).unwrap().range();
@@ -643,11 +653,8 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
                 continue;
             };
             let y = nearest(m);
-            let before = b.out.len();
-            b.push_period(r, (y, m, 1), (y, m, days_in_month(y, m)), "month");
-            if b.out.len() > before {
-                b.out[before].year_inferred = true;
-            }
+            let (s, e) = ((y, m, 1), (y, m, days_in_month(y, m)));
+            b.push_period_inferred(r, s, e, "month", true);
         }
         for c in CUED_SEASON.captures_iter(text) {
             if cue_glued(text, c.get(0).unwrap().start()) {
@@ -679,11 +686,7 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
                     ((y, 12, 1), (y + 1, 2, days_in_month(y + 1, 2)))
                 }
             };
-            let before = b.out.len();
-            b.push_period(r, s, e, "season");
-            if b.out.len() > before {
-                b.out[before].year_inferred = true;
-            }
+            b.push_period_inferred(r, s, e, "season", true);
         }
     }
     b.out.sort_by_key(|f| f.range.start);

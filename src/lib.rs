@@ -154,6 +154,7 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
     let meeting_date = head.date.map(|d| (d.year, d.month, d.day));
     let values = extract_values(text, &blocks, meeting_date, opts, &map, &mut warnings);
     let found_people = people::people(&blocks, &seg.items, seg.preamble.clone());
+    let org_mentions = orgs::mentions(text);
     let found_tables: Vec<(std::ops::Range<usize>, Table)> = tables::tables(text, &blocks)
         .into_iter()
         .map(|t| {
@@ -169,7 +170,14 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
         .items
         .iter()
         .zip(&found_people.items)
-        .map(|(it, people)| assemble_item(text, &blocks, it, &map, &values, people, &found_tables))
+        .map(|(it, people)| {
+            let parts = ItemParts {
+                people,
+                tables: &found_tables,
+                org_mentions: &org_mentions,
+            };
+            assemble_item(&blocks, it, &map, &values, parts)
+        })
         .collect();
     let kind = doc_kind(head.announced, &items);
     if text.trim().is_empty() {
@@ -224,7 +232,7 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
         } else {
             Vec::new()
         },
-        organisations: orgs::organisations(text)
+        organisations: orgs::names(&org_mentions)
             .into_iter()
             .map(str::to_string)
             .collect(),
@@ -265,23 +273,17 @@ fn extract_values(
         taken.insert(a.range.clone());
     }
     // Bare numbers in money tables.
-    let mut i = 0;
-    while i < blocks.len() {
-        if blocks[i].kind != BlockKind::TableRow {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < blocks.len() && blocks[i].kind == BlockKind::TableRow {
-            i += 1;
-        }
-        let rows: Vec<amounts::TableRow> = blocks[start..i]
+    for run in tables::runs(blocks) {
+        let rows: Vec<amounts::TableRow> = blocks[run.clone()]
             .iter()
             .map(|b| amounts::TableRow {
                 cells: tables::cells(text, b),
             })
             .collect();
-        let caption = start.checked_sub(1).map_or("", |c| blocks[c].text.as_str());
+        let caption = run
+            .start
+            .checked_sub(1)
+            .map_or("", |c| blocks[c].text.as_str());
         for a in amounts::table_amounts(&rows, caption) {
             if !taken.overlaps(&a.range) {
                 taken.insert(a.range.clone());
@@ -437,14 +439,19 @@ fn participants(
         .collect()
 }
 
+/// What the document-level stages found that an item takes its share of.
+struct ItemParts<'a> {
+    people: &'a [(people::FoundPerson, std::ops::Range<usize>)],
+    tables: &'a [(std::ops::Range<usize>, Table)],
+    org_mentions: &'a [(usize, &'static str)],
+}
+
 fn assemble_item<'a>(
-    text: &str,
     blocks: &'a [Block],
     it: &'a ItemSeg,
     map: &SourceMap,
     values: &Values,
-    people: &[(people::FoundPerson, std::ops::Range<usize>)],
-    tables: &[(std::ops::Range<usize>, Table)],
+    parts: ItemParts,
 ) -> AgendaItem {
     let mut title = it.title.as_str();
     let mut time = None;
@@ -543,12 +550,17 @@ fn assemble_item<'a>(
         attachments,
         amounts: inside(&values.amounts, first.start, last.end),
         dates: inside(&values.dates, first.start, last.end),
-        people: participants(people, map),
-        tables: inside(tables, first.start, last.end),
-        organisations: orgs::organisations(&text[first.start..last.end])
-            .into_iter()
-            .map(str::to_string)
-            .collect(),
+        people: participants(parts.people, map),
+        tables: inside(parts.tables, first.start, last.end),
+        organisations: {
+            let mentions = parts.org_mentions;
+            let from = mentions.partition_point(|(at, _)| *at < first.start);
+            let to = mentions.partition_point(|(at, _)| *at < last.end);
+            orgs::names(&mentions[from..to])
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        },
         span: map.span(first.start, last.end),
     }
 }

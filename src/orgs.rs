@@ -123,33 +123,43 @@ pub fn lookup(canonical: &str) -> Option<Organisation> {
         .cloned()
 }
 
+/// Lower case that keeps every byte offset: a character whose lower case
+/// has another UTF-8 length (rare outside Danish letters) stays as it is.
+fn fold_case(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
 /// The body a short text names as a whole (`Randers Kommune`, `Region
 /// Midt`, `Kolding kommunes`), if any.
 pub fn whole(text: &str) -> Option<&'static str> {
     let t = text.trim().trim_end_matches([':', '.']);
-    match organisations(t).as_slice() {
-        [one] => {
-            let lower = t.to_lowercase();
-            let g = &*GAZETTEER;
-            let found = g
-                .words
-                .find(&lower)
-                .map(|m| m.len())
-                .or_else(|| g.acronyms.find(t).map(|m| m.len()))?;
-            (found + 1 >= t.len()).then_some(*one)
-        }
-        _ => None,
+    let g = &*GAZETTEER;
+    let covers =
+        |m: &aho_corasick::Match, hay: &str| m.start() == 0 && matches!(&hay[m.end()..], "" | "s");
+    let lower = fold_case(t);
+    if let Some(m) = g.words.find(&lower)
+        && covers(&m, &lower)
+    {
+        return Some(g.bodies[g.targets[m.pattern().as_usize()]].canonical);
     }
+    let m = g.acronyms.find(t)?;
+    covers(&m, t).then(|| g.bodies[g.acronym_targets[m.pattern().as_usize()]].canonical)
 }
 
-/// The canonical names of the bodies `text` mentions, in order of first
-/// mention, each once.
-pub fn organisations(text: &str) -> Vec<&'static str> {
+/// Every mention of a body in `text`: its byte offset and canonical name,
+/// in order of offset.
+pub fn mentions(text: &str) -> Vec<(usize, &'static str)> {
     let g = &*GAZETTEER;
     let mut hits: Vec<(usize, usize)> = Vec::new();
-    // Offsets in the lower-cased text order the hits; they equal the text's
-    // for ASCII and Danish letters (æøå and ÆØÅ have the same UTF-8 length).
-    let lower = text.to_lowercase();
+    let lower = fold_case(text);
     for m in g.words.find_iter(&lower) {
         if boundary_before(&lower, m.start()) && boundary_after(&lower, m.end()) {
             hits.push((m.start(), g.targets[m.pattern().as_usize()]));
@@ -179,14 +189,28 @@ pub fn organisations(text: &str) -> Vec<&'static str> {
         }
     }
     hits.sort_by_key(|h| h.0);
+    hits.into_iter()
+        .map(|(at, i)| (at, g.bodies[i].canonical))
+        .collect()
+}
+
+/// The names of `mentions`, each once, in order of first mention.
+pub fn names<'a>(
+    mentions: impl IntoIterator<Item = &'a (usize, &'static str)>,
+) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
-    for (_, i) in hits {
-        let name = g.bodies[i].canonical;
-        if !out.contains(&name) {
+    for (_, name) in mentions {
+        if !out.contains(name) {
             out.push(name);
         }
     }
     out
+}
+
+/// The canonical names of the bodies `text` mentions, in order of first
+/// mention, each once.
+pub fn organisations(text: &str) -> Vec<&'static str> {
+    names(&mentions(text))
 }
 
 #[cfg(test)]

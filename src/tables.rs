@@ -68,35 +68,39 @@ pub fn clean_cell(cell: &str) -> String {
     no_marks.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Every table of two rows or more, in order.
-pub fn tables(text: &str, blocks: &[Block]) -> Vec<FoundTable> {
-    let mut out = Vec::new();
+/// The block index ranges of runs of consecutive table rows, in order.
+pub fn runs(blocks: &[Block]) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut i = 0;
-    while i < blocks.len() {
-        if blocks[i].kind != BlockKind::TableRow {
+    std::iter::from_fn(move || {
+        while i < blocks.len() && blocks[i].kind != BlockKind::TableRow {
             i += 1;
-            continue;
         }
         let start = i;
         while i < blocks.len() && blocks[i].kind == BlockKind::TableRow {
             i += 1;
         }
-        let rows: Vec<Vec<String>> = blocks[start..i]
-            .iter()
-            .map(|b| cells(text, b))
-            .filter(|c| !c.is_empty() && !is_rule(c))
-            .map(|c| c.iter().map(|(t, _)| clean_cell(t)).collect())
-            .collect();
-        if rows.len() >= 2 {
-            let mut rows = rows.into_iter();
-            out.push(FoundTable {
-                header: rows.next().unwrap_or_default(),
-                rows: rows.collect(),
-                range: blocks[start].start..blocks[i - 1].end,
-            });
-        }
-    }
-    out
+        (start < i).then_some(start..i)
+    })
+}
+
+/// Every table of two rows or more, in order.
+pub fn tables(text: &str, blocks: &[Block]) -> Vec<FoundTable> {
+    runs(blocks)
+        .filter_map(|run| {
+            let mut rows = blocks[run.clone()]
+                .iter()
+                .map(|b| cells(text, b))
+                .filter(|c| !c.is_empty() && !is_rule(c))
+                .map(|c| c.iter().map(|(t, _)| clean_cell(t)).collect::<Vec<_>>());
+            let header = rows.next()?;
+            let rows: Vec<Vec<String>> = rows.collect();
+            (!rows.is_empty()).then(|| FoundTable {
+                header,
+                rows,
+                range: blocks[run.start].start..blocks[run.end - 1].end,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

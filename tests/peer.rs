@@ -96,16 +96,8 @@ const UNSUPPORTED: &[(&str, &str)] = &[
     ("fjortende April 15", "spelled day with a two-digit year"),
 ];
 
-fn rows(path: &str) -> Vec<Vec<String>> {
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::to_string).collect())
-        .collect()
-}
+mod common;
+use common::tsv_rows as rows;
 
 /// `YYYY-MM-DD` plus one day.
 fn next_day(iso: &str) -> String {
@@ -192,15 +184,16 @@ fn duckling_time_absolute() {
     let mut unexpected_pass = Vec::new();
     for row in &absolute {
         let (expr, kind, grain, start, end) = (&row[0], &row[1], &row[2], &row[3], &row[4]);
-        let ok = match ours(expr) {
+        let got = ours(expr);
+        let ok = match &got {
             Ok((g, s, e)) => {
                 let grain_ok = if g == "time" {
                     matches!(grain.as_str(), "hour" | "minute")
                 } else {
-                    &g == grain
+                    g == grain
                 };
-                let end_ok = kind != "interval" || &e == end;
-                grain_ok && &s == start && end_ok
+                let end_ok = kind != "interval" || e == end;
+                grain_ok && s == start && end_ok
             }
             Err(_) => false,
         };
@@ -212,10 +205,9 @@ fn duckling_time_absolute() {
                 unexpected_pass.push(expr.as_str());
             }
             (false, Some(_)) => {}
-            (false, None) => failures.push(format!(
-                "{expr:?}: want {grain} {start} {end}, got {:?}",
-                ours(expr)
-            )),
+            (false, None) => {
+                failures.push(format!("{expr:?}: want {grain} {start} {end}, got {got:?}"))
+            }
         }
     }
     println!(

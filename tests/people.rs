@@ -4,6 +4,8 @@
 
 #![allow(clippy::print_stdout)]
 
+mod common;
+
 use referat::record::Record;
 
 fn record(name: &str) -> Record {
@@ -21,13 +23,7 @@ const SEEDS: [&str; 5] = [
 
 #[test]
 fn participants_precision_and_recall() {
-    let gold: Vec<Vec<String>> = std::fs::read_to_string("fixtures/gold/participants.tsv")
-        .unwrap()
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .skip(1)
-        .map(|l| l.split('\t').map(str::to_string).collect())
-        .collect();
+    let gold = common::tsv_rows("fixtures/gold/participants.tsv");
     let (mut found, mut correct, mut org_right, mut flags_right) = (0, 0, 0, 0);
     for seed in SEEDS {
         let r = record(seed);

@@ -6,17 +6,8 @@
 
 use referat::{ExtractOptions, extract_with};
 
-/// The data rows of a TSV case file (after the comment and header lines).
-fn rows(path: &str) -> Vec<Vec<String>> {
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::to_string).collect())
-        .collect()
-}
+mod common;
+use common::tsv_rows as rows;
 
 fn ymd(s: &str) -> Option<(i32, u32, u32)> {
     (s.len() == 10).then(|| {
