@@ -15,7 +15,7 @@
 //! );
 //! ```
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -33,7 +33,8 @@ pub struct Organisation {
 
 struct Gazetteer {
     bodies: Vec<Organisation>,
-    /// Lower-cased names and variants; pattern i names `bodies[targets[i]]`.
+    /// Names and variants in their case forms, matched ASCII
+    /// case-insensitively; pattern i names `bodies[targets[i]]`.
     words: AhoCorasick,
     targets: Vec<usize>,
     /// Acronyms, matched case-sensitively.
@@ -41,6 +42,28 @@ struct Gazetteer {
     acronym_targets: Vec<usize>,
     /// Lower-cased municipality name without `kommune` → body, for lists.
     municipality_stems: HashMap<String, usize>,
+}
+
+/// The forms of a name that case-insensitive ASCII matching does not
+/// cover: lower case, each word capitalised, and upper case differ in
+/// `æøå`/`ÆØÅ` (`ærø kommune`, `Ærø Kommune`, `ÆRØ KOMMUNE`).
+fn case_forms(name: &str) -> Vec<String> {
+    let lower = name.to_lowercase();
+    let title = lower
+        .split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut forms = vec![lower, title, name.to_uppercase()];
+    forms.dedup();
+    forms.sort();
+    forms.dedup();
+    forms
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -68,8 +91,10 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
                 acronyms.push(name.to_string());
                 acronym_targets.push(i);
             } else {
-                words.push(name.to_lowercase());
-                targets.push(i);
+                for form in case_forms(name) {
+                    words.push(form);
+                    targets.push(i);
+                }
             }
             if cols[1] == "municipality"
                 && let Some(stem) = name.to_lowercase().strip_suffix(" kommune")
@@ -79,15 +104,17 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             }
         }
     }
-    let build = |pats: &[String]| {
+    let build = |pats: &[String], ascii_case_insensitive: bool| {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .ascii_case_insensitive(ascii_case_insensitive)
             .build(pats)
             .expect("gazetteer patterns build")
     };
     Gazetteer {
-        words: build(&words),
-        acronyms: build(&acronyms),
+        words: build(&words, true),
+        acronyms: build(&acronyms, false),
         bodies,
         targets,
         acronym_targets,
@@ -95,9 +122,10 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
 });
 
-/// `Randers, Norddjurs, Favrskov og Syddjurs kommuner`.
+/// `Randers, Norddjurs, Favrskov og Syddjurs` before `kommuner`: matched
+/// on a window ending at the word, so the scan runs only where it stands.
 static MUNICIPALITY_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[A-ZÆØÅ][\w-]+,\s*)*[A-ZÆØÅ][\w-]+\s+(?:og|samt|eller)\s+[A-ZÆØÅ][\w-]+)\s+[Kk]ommuner")
+    Regex::new(r"((?:[A-ZÆØÅ][\w-]+,\s*)*[A-ZÆØÅ][\w-]+\s+(?:og|samt|eller)\s+[A-ZÆØÅ][\w-]+)\s+$")
         .unwrap()
 });
 
@@ -123,20 +151,6 @@ pub fn lookup(canonical: &str) -> Option<Organisation> {
         .cloned()
 }
 
-/// Lower case that keeps every byte offset: a character whose lower case
-/// has another UTF-8 length (rare outside Danish letters) stays as it is.
-fn fold_case(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-                _ => c,
-            }
-        })
-        .collect()
-}
-
 /// The body a short text names as a whole (`Randers Kommune`, `Region
 /// Midt`, `Kolding kommunes`), if any.
 pub fn whole(text: &str) -> Option<&'static str> {
@@ -144,9 +158,8 @@ pub fn whole(text: &str) -> Option<&'static str> {
     let g = &*GAZETTEER;
     let covers =
         |m: &aho_corasick::Match, hay: &str| m.start() == 0 && matches!(&hay[m.end()..], "" | "s");
-    let lower = fold_case(t);
-    if let Some(m) = g.words.find(&lower)
-        && covers(&m, &lower)
+    if let Some(m) = g.words.find(t)
+        && covers(&m, t)
     {
         return Some(g.bodies[g.targets[m.pattern().as_usize()]].canonical);
     }
@@ -159,9 +172,8 @@ pub fn whole(text: &str) -> Option<&'static str> {
 pub fn mentions(text: &str) -> Vec<(usize, &'static str)> {
     let g = &*GAZETTEER;
     let mut hits: Vec<(usize, usize)> = Vec::new();
-    let lower = fold_case(text);
-    for m in g.words.find_iter(&lower) {
-        if boundary_before(&lower, m.start()) && boundary_after(&lower, m.end()) {
+    for m in g.words.find_iter(text) {
+        if boundary_before(text, m.start()) && boundary_after(text, m.end()) {
             hits.push((m.start(), g.targets[m.pattern().as_usize()]));
         }
     }
@@ -176,15 +188,23 @@ pub fn mentions(text: &str) -> Vec<(usize, &'static str)> {
             hits.push((m.start(), g.acronym_targets[m.pattern().as_usize()]));
         }
     }
-    for c in MUNICIPALITY_LIST.captures_iter(text) {
+    for (at, _) in text.match_indices("ommuner") {
+        if !(text[..at].ends_with('k') || text[..at].ends_with('K')) {
+            continue;
+        }
+        let window = crate::span::before(text, at - 1, 200);
+        let Some(c) = MUNICIPALITY_LIST.captures(window) else {
+            continue;
+        };
         let list = c.get(1).unwrap();
+        let list_start = at - 1 - window.len() + list.start();
         for name in list.as_str().split([',']).flat_map(|p| p.split(" og ")) {
             let stem = name
                 .trim()
                 .trim_start_matches("samt ")
                 .trim_start_matches("eller ");
             if let Some(&i) = g.municipality_stems.get(&stem.to_lowercase()) {
-                hits.push((list.start(), i));
+                hits.push((list_start, i));
             }
         }
     }
