@@ -101,6 +101,15 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
+    // The OCR gate on all seeds (four clean, one scan, which is corrected).
+    g.bench_function("ocr", |b| {
+        use referat::ocr::{OcrMode, correct};
+        b.iter(|| {
+            for (t, _) in &normalized {
+                black_box(correct(t, OcrMode::Auto));
+            }
+        })
+    });
     let records: Vec<_> = seeds.iter().map(|(n, b)| referat::extract(n, b)).collect();
     g.bench_function("serialize", |b| {
         b.iter(|| {
@@ -109,6 +118,29 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
+    g.finish();
+
+    // OCR correction alone: the scanned seed, corrected; the clean seeds,
+    // gate only. The lexicon is loaded before timing starts.
+    let _ = referat::ocr::Lexicon::get();
+    let mut g = c.benchmark_group("ocr");
+    for (scan, set) in [(true, "scan"), (false, "clean")] {
+        let texts: Vec<&String> = normalized
+            .iter()
+            .map(|(t, _)| t)
+            .filter(|t| referat::ocr::looks_scanned(t) == scan)
+            .collect();
+        g.throughput(Throughput::Bytes(
+            texts.iter().map(|t| t.len() as u64).sum(),
+        ));
+        g.bench_function(set, |b| {
+            b.iter(|| {
+                for t in &texts {
+                    black_box(referat::ocr::correct(t, referat::ocr::OcrMode::Auto));
+                }
+            })
+        });
+    }
     g.finish();
 
     let mut g = c.benchmark_group("pipeline");

@@ -26,6 +26,39 @@ enum Command {
     Extract(ExtractArgs),
     /// Print the JSON Schema of the records.
     Schema,
+    /// Print a document's text as the extractors read it (decoded,
+    /// normalized, OCR-corrected), or with `--diff` the OCR changes.
+    Normalize(NormalizeArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct NormalizeArgs {
+    /// The document (`-` reads standard input).
+    file: String,
+    /// List the changes as `line: damaged → corrected` instead.
+    #[arg(long)]
+    diff: bool,
+    /// OCR correction: on, off, or auto (scans only).
+    #[arg(long, value_enum, default_value_t = Ocr::Auto)]
+    ocr: Ocr,
+}
+
+/// `--ocr` values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum Ocr {
+    Auto,
+    On,
+    Off,
+}
+
+impl From<Ocr> for referat::ocr::OcrMode {
+    fn from(o: Ocr) -> Self {
+        match o {
+            Ocr::Auto => Self::Auto,
+            Ocr::On => Self::On,
+            Ocr::Off => Self::Off,
+        }
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -57,6 +90,10 @@ struct ExtractArgs {
     /// this date when a document has no meeting date and no full date.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_reference_date)]
     reference_date: Option<(i32, u32, u32)>,
+    /// Restore Danish letters lost by OCR (`laeger` → `læger`): on, off, or
+    /// auto (documents that look scanned).
+    #[arg(long, value_enum, default_value_t = Ocr::Auto)]
+    ocr: Ocr,
     /// No progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
@@ -92,6 +129,39 @@ pub fn main() -> ExitCode {
             }
         }
         Command::Extract(args) => extract(args),
+        Command::Normalize(args) => normalize(&args),
+    }
+}
+
+fn normalize(args: &NormalizeArgs) -> ExitCode {
+    let bytes = if args.file == "-" {
+        let mut b = Vec::new();
+        if let Err(e) = io::Read::read_to_end(&mut io::stdin().lock(), &mut b) {
+            return fatal(&format!("cannot read standard input: {e}"));
+        }
+        b
+    } else {
+        match std::fs::read(&args.file) {
+            Ok(b) => b,
+            Err(e) => return fatal(&format!("cannot read {}: {e}", args.file)),
+        }
+    };
+    let doc = match referat::normalize_document(&bytes, args.ocr.into()) {
+        Ok(d) => d,
+        Err(e) => return fatal(&format!("{}: {e}", args.file)),
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written = if args.diff {
+        doc.changes
+            .iter()
+            .try_for_each(|(line, from, to)| writeln!(out, "{line}: {from} → {to}"))
+    } else {
+        out.write_all(doc.text.as_bytes())
+    };
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::from(OK),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(OK),
+        Err(e) => fatal(&format!("cannot write output: {e}")),
     }
 }
 
@@ -141,6 +211,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
         jobs: args.jobs.map(usize::from),
         extract: referat::ExtractOptions {
             reference_date: args.reference_date,
+            ocr: args.ocr.into(),
         },
     };
     let out: Box<dyn Write> = match &args.output {

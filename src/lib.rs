@@ -11,9 +11,10 @@
 //! | read | [`batch`] | paths and folders → bytes (the only stage that does I/O) |
 //! | decode | [`decode`] | bytes → UTF-8 text + offset map (UTF-8, UTF-16, Windows-1252) |
 //! | normalize | [`normalize`] | text → normalized text + offset map (CRLF, NFC, soft hyphens) |
+//! | repair | [`ocr`] | normalized text → line-break hyphens joined and, in scans, Danish letters restored + offset map |
 //! | lay out | [`blocks`] | normalized text → one [`blocks::Block`] per line (Markdown or plain text) |
 //! | segment | [`segment`] | blocks → preamble + agenda items + sections |
-//! | extract | [`meeting`], [`decision`], [`datetime`] | blocks and sections → typed values |
+//! | extract | [`meeting`], [`decision`], [`datetime`], [`amounts`], [`dates`], [`people`], [`orgs`], [`tables`] | blocks and sections → typed values |
 //! | assemble | [`extract`] (this module) | all of the above → a [`record::Record`] with source spans |
 //! | write | `main.rs` | records → NDJSON or a JSON array |
 //!
@@ -35,6 +36,7 @@ pub mod decode;
 pub mod lexicon;
 pub mod meeting;
 pub mod normalize;
+pub mod ocr;
 pub mod orgs;
 pub mod people;
 pub mod record;
@@ -45,8 +47,8 @@ pub mod tables;
 use crate::blocks::{Block, BlockKind, Format};
 use crate::record::{
     AgendaItem, Amount, AmountRange, DateRef, Decision, DocKind, ErrorKind, ItemKind, Meeting,
-    Outcome, Participant, Record, RecordError, SCHEMA_VERSION, Section, SectionName, Source, Table,
-    TimeSlot,
+    Normalization, Outcome, Participant, Record, RecordError, SCHEMA_VERSION, Section, SectionName,
+    Source, Table, TimeSlot,
 };
 use crate::segment::{ItemSeg, SectionSeg};
 use crate::span::{LineIndex, OffsetMap, RangeSet, Span};
@@ -58,13 +60,17 @@ use std::sync::LazyLock;
 struct SourceMap<'a> {
     decoded: &'a OffsetMap,
     normalized: &'a OffsetMap,
+    corrected: &'a OffsetMap,
     lines: LineIndex,
 }
 
 impl SourceMap<'_> {
     fn span(&self, start: usize, end: usize) -> Span {
-        let s = self.decoded.to_origin(self.normalized.to_origin(start));
-        let e = self.decoded.to_origin(self.normalized.to_origin(end));
+        let back = |at| {
+            let at = self.normalized.to_origin(self.corrected.to_origin(at));
+            self.decoded.to_origin(at)
+        };
+        let (s, e) = (back(start), back(end));
         Span {
             start: s,
             end: e.max(s),
@@ -109,6 +115,7 @@ pub fn error_record(path: &str, bytes: Option<&[u8]>, kind: ErrorKind, message: 
         participants: Vec::new(),
         organisations: Vec::new(),
         tables: Vec::new(),
+        normalization: Normalization::default(),
         warnings: Vec::new(),
         error: Some(RecordError { kind, message }),
     }
@@ -120,6 +127,41 @@ pub struct ExtractOptions {
     /// Resolves days written without a year when the document has no
     /// meeting date and no full date of its own (`--reference-date`).
     pub reference_date: Option<(i32, u32, u32)>,
+    /// Whether scanned text gets its Danish letters restored (`--ocr`).
+    pub ocr: ocr::OcrMode,
+}
+
+/// A document's text as every extractor reads it, and the OCR changes.
+#[derive(Debug, Clone)]
+pub struct NormalizedDocument {
+    /// The normalized (and, for scans, corrected) text.
+    pub text: String,
+    /// Whether OCR correction ran.
+    pub scanned: bool,
+    /// Each change as (1-based line in `text`, damaged, corrected).
+    pub changes: Vec<(usize, String, String)>,
+}
+
+/// Runs the first stages only (decode, normalize, OCR correction): what
+/// `referat normalize` prints.
+pub fn normalize_document(
+    bytes: &[u8],
+    mode: ocr::OcrMode,
+) -> Result<NormalizedDocument, decode::DecodeError> {
+    let decoded = decode::decode(bytes)?;
+    let normalized = normalize::normalize(&decoded.text);
+    let corrected = ocr::correct(&normalized.text, mode);
+    let lines = LineIndex::new(&normalized.text);
+    let changes = corrected
+        .corrections
+        .iter()
+        .map(|c| (lines.line(c.range.start), c.from.clone(), c.to.clone()))
+        .collect();
+    Ok(NormalizedDocument {
+        text: corrected.text.into_owned(),
+        scanned: corrected.scanned,
+        changes,
+    })
 }
 
 /// Runs the whole pipeline over one document's bytes with default options.
@@ -136,7 +178,8 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
         Err(e) => return error_record(path, Some(bytes), ErrorKind::NotText, e.to_string()),
     };
     let normalized = normalize::normalize(&decoded.text);
-    let text = normalized.text.as_str();
+    let corrected = ocr::correct(&normalized.text, opts.ocr);
+    let text: &str = &corrected.text;
     let format = match path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()) {
         Some(e) if e == "md" || e == "markdown" => Format::Markdown,
         _ => blocks::detect_format(text),
@@ -144,6 +187,7 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
     let map = SourceMap {
         decoded: &decoded.map,
         normalized: &normalized.map,
+        corrected: &corrected.map,
         lines: LineIndex::new(text),
     };
     let blocks = blocks::blocks(text, format);
@@ -182,6 +226,12 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
     let kind = doc_kind(head.announced, &items);
     if text.trim().is_empty() {
         warnings.push("empty document: no text".to_string());
+    }
+    if corrected.scanned {
+        warnings.push(format!(
+            "scanned text: {} words with lost Danish letters corrected",
+            corrected.corrections.len()
+        ));
     }
     if kind == DocKind::Minutes {
         for item in &items {
@@ -237,6 +287,11 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
             .map(str::to_string)
             .collect(),
         tables: found_tables.into_iter().map(|(_, t)| t).collect(),
+        normalization: Normalization {
+            ocr: corrected.scanned,
+            corrections: corrected.corrections.len(),
+            danish_letter_share: (corrected.danish_letter_share * 1e4).round() / 1e4,
+        },
         warnings,
         error: None,
     }

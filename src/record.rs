@@ -47,6 +47,8 @@ pub struct Record {
     pub organisations: Vec<String>,
     /// Every table of the document.
     pub tables: Vec<Table>,
+    /// What the OCR correction stage did.
+    pub normalization: Normalization,
     /// Things a reader should check: missing sections, odd layout.
     pub warnings: Vec<String>,
     /// Set when the document could not be processed; the other fields are then empty.
@@ -297,6 +299,18 @@ pub struct DateRef {
     pub year_inferred: bool,
     /// Where it stands in the source.
     pub span: Span,
+}
+
+/// What the OCR correction stage found and did to a document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Normalization {
+    /// Whether the text was corrected as a scan (the gate's verdict, or `--ocr on`).
+    pub ocr: bool,
+    /// How many words were changed.
+    pub corrections: usize,
+    /// Share of `æøåÆØÅ` among the letters (clean Danish: about 0.02), to four decimals.
+    pub danish_letter_share: f64,
 }
 
 /// A table: Markdown pipe rows or tab-separated rows, cells as plain text.

@@ -266,3 +266,30 @@ fn broken_pipe_is_not_an_error() {
     );
     assert!(Path::new(dir.path()).exists());
 }
+
+#[test]
+fn normalize_prints_the_corrected_text_or_its_changes() {
+    let seed = "fixtures/000_7d8caf8445a2727d.txt";
+    let diff = referat(&["normalize", "--diff", seed]);
+    assert!(diff.status.success());
+    let diff = String::from_utf8(diff.stdout).unwrap();
+    assert!(
+        diff.lines().any(|l| l == "11: ANSQ@GERS → ANSØGERS"),
+        "{diff}"
+    );
+    assert_eq!(diff.lines().count(), 207);
+    let text = referat(&["normalize", seed]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.trim_start().starts_with("FÆLLES ANSØGNINGSSKEMA"));
+    // `--ocr off` leaves the scan as it is, in `normalize` and in `extract`.
+    let off = referat(&["normalize", "--diff", "--ocr", "off", seed]);
+    assert!(off.stdout.is_empty());
+    let records = lines(&referat(&["extract", "--quiet", "--ocr", "off", seed]));
+    assert_eq!(records[0]["normalization"]["ocr"], false);
+    assert_eq!(
+        records[0]["title"].as_str().unwrap().split(' ').next(),
+        Some("FALLES")
+    );
+    let records = lines(&referat(&["extract", "--quiet", seed]));
+    assert_eq!(records[0]["normalization"]["corrections"], 207);
+}

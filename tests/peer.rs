@@ -132,6 +132,7 @@ fn ours(expr: &str) -> Result<(String, String, String), String> {
         expr.as_bytes(),
         &ExtractOptions {
             reference_date: Some((2013, 2, 12)),
+            ..Default::default()
         },
     );
     let times = find_times(expr);
@@ -246,6 +247,7 @@ fn duckling_time_relative_gives_no_day() {
             row[0].as_bytes(),
             &ExtractOptions {
                 reference_date: Some((2013, 2, 12)),
+                ..Default::default()
             },
         );
         for d in &r.dates {

@@ -25,6 +25,7 @@ fn run(text: &str, anchor: Option<(i32, u32, u32)>) -> referat::record::Record {
         text.as_bytes(),
         &ExtractOptions {
             reference_date: anchor,
+            ..Default::default()
         },
     )
 }
