@@ -277,7 +277,6 @@ fn normalize_prints_the_corrected_text_or_its_changes() {
         diff.lines().any(|l| l == "11: ANSQ@GERS → ANSØGERS"),
         "{diff}"
     );
-    assert_eq!(diff.lines().count(), 207);
     let text = referat(&["normalize", seed]);
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.trim_start().starts_with("FÆLLES ANSØGNINGSSKEMA"));
@@ -290,6 +289,9 @@ fn normalize_prints_the_corrected_text_or_its_changes() {
         records[0]["title"].as_str().unwrap().split(' ').next(),
         Some("FALLES")
     );
+    // One line per correction the record counts.
     let records = lines(&referat(&["extract", "--quiet", seed]));
-    assert_eq!(records[0]["normalization"]["corrections"], 207);
+    let counted = records[0]["normalization"]["corrections"].as_u64().unwrap();
+    assert!(counted > 200);
+    assert_eq!(diff.lines().count() as u64, counted);
 }
