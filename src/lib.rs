@@ -33,6 +33,7 @@ pub mod dates;
 pub mod datetime;
 pub mod decision;
 pub mod decode;
+pub mod forms;
 pub mod lexicon;
 pub mod meeting;
 pub mod normalize;
@@ -115,6 +116,8 @@ pub fn error_record(path: &str, bytes: Option<&[u8]>, kind: ErrorKind, message: 
         participants: Vec::new(),
         organisations: Vec::new(),
         tables: Vec::new(),
+        form: None,
+        grant: None,
         normalization: Normalization::default(),
         warnings: Vec::new(),
         error: Some(RecordError { kind, message }),
@@ -259,6 +262,16 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
         location: head.location.clone(),
     });
 
+    let found = forms::Found {
+        amounts: &values.amounts,
+        dates: &values.dates,
+    };
+    let form = (kind == DocKind::Application)
+        .then(|| forms::application(text, &found, &|r| map.span(r.start, r.end)))
+        .flatten();
+    let grant = (kind == DocKind::Report)
+        .then(|| forms::grant(text, &found))
+        .flatten();
     let sha = hex(&Sha256::digest(bytes));
     Record {
         schema: SCHEMA_VERSION.to_string(),
@@ -287,6 +300,8 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
             .map(str::to_string)
             .collect(),
         tables: found_tables.into_iter().map(|(_, t)| t).collect(),
+        form,
+        grant,
         normalization: Normalization {
             ocr: corrected.scanned,
             corrections: corrected.corrections.len(),

@@ -47,6 +47,10 @@ pub struct Record {
     pub organisations: Vec<String>,
     /// Every table of the document.
     pub tables: Vec<Table>,
+    /// The form of an application (`kind = application`): its fields and typed slots.
+    pub form: Option<ApplicationForm>,
+    /// The grant a report accounts for (`kind = report`).
+    pub grant: Option<Grant>,
     /// What the OCR correction stage did.
     pub normalization: Normalization,
     /// Things a reader should check: missing sections, odd layout.
@@ -299,6 +303,108 @@ pub struct DateRef {
     pub year_inferred: bool,
     /// Where it stands in the source.
     pub span: Span,
+}
+
+/// An application form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationForm {
+    /// The project's title (`PROJEKTETS TITEL`).
+    pub title: Option<String>,
+    /// Who applies (`ANSØGERS NAVN`, else `PROJEKTANSVARLIG`), with title and organisation.
+    pub applicant: Option<Participant>,
+    /// `FORMÅL`.
+    pub purpose: Option<String>,
+    /// The short description (`PROJEKTBESKRIVELSE (kort resumé)`), at most about 2,000 bytes.
+    pub summary: Option<String>,
+    /// `ANSØGT BELØB`: the amount applied for.
+    pub amount_requested: Option<Amount>,
+    /// `BUDGET FORDELT PÅ ÅR`: each year with its amount.
+    pub budget_by_year: Vec<YearAmount>,
+    /// `TOTALBUDGET`.
+    pub total_budget: Option<Amount>,
+    /// The project period, when the period field names dates.
+    pub period: Option<Period>,
+    /// Every `LABEL: value` pair of the form in document order, labels as
+    /// written (whitespace collapsed); a repeated label gets ` (2)`.
+    pub fields: FormFields,
+}
+
+/// One year of a budget.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct YearAmount {
+    /// The year.
+    pub year: i32,
+    /// Its amount.
+    pub amount: Amount,
+}
+
+/// A period with ISO first and last days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First day, `YYYY-MM-DD`.
+    pub start: Option<String>,
+    /// Last day, `YYYY-MM-DD`.
+    pub end: Option<String>,
+}
+
+/// The grant a report accounts for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Grant {
+    /// The amount granted.
+    pub amount: Amount,
+    /// The year of the grant (`fik i 2014 bevilliget`).
+    pub year: Option<i32>,
+    /// Who granted it (`fra Kvalitets- og Efteruddannelsesudvalget for almen praksis`).
+    pub funder: Option<String>,
+    /// The period the money was used in (`i perioden 2014-2017`).
+    pub period: Option<Period>,
+}
+
+/// Form fields as a JSON object whose keys keep the form's order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FormFields(pub Vec<(String, String)>);
+
+impl Serialize for FormFields {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<'de> Deserialize<'de> for FormFields {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = FormFields;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of string values")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<FormFields, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = m.next_entry::<String, String>()? {
+                    out.push((k, v));
+                }
+                Ok(FormFields(out))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
+impl JsonSchema for FormFields {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FormFields".into()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <std::collections::BTreeMap<String, String>>::json_schema(g)
+    }
 }
 
 /// What the OCR correction stage found and did to a document.

@@ -85,6 +85,13 @@ pub fn runs(blocks: &[Block]) -> impl Iterator<Item = Range<usize>> + '_ {
 
 /// Every table of two rows or more, in order.
 pub fn tables(text: &str, blocks: &[Block]) -> Vec<FoundTable> {
+    let mut found: Vec<FoundTable> = delimited(text, blocks);
+    found.extend(flattened(blocks));
+    found.sort_by_key(|t| t.range.start);
+    found
+}
+
+fn delimited(text: &str, blocks: &[Block]) -> Vec<FoundTable> {
     runs(blocks)
         .filter_map(|run| {
             let mut rows = blocks[run.clone()]
@@ -94,6 +101,15 @@ pub fn tables(text: &str, blocks: &[Block]) -> Vec<FoundTable> {
                 .map(|c| c.iter().map(|(t, _)| clean_cell(t)).collect::<Vec<_>>());
             let header = rows.next()?;
             let rows: Vec<Vec<String>> = rows.collect();
+            // A table of contents (`Velkomst (kl. 13:30).....	3`) is no table.
+            let leaders = rows
+                .iter()
+                .chain(std::iter::once(&header))
+                .filter(|r| r.iter().any(|c| c.trim_end().ends_with("....")))
+                .count();
+            if leaders * 2 > rows.len() + 1 {
+                return None;
+            }
             (!rows.is_empty()).then(|| FoundTable {
                 header,
                 rows,
@@ -103,10 +119,150 @@ pub fn tables(text: &str, blocks: &[Block]) -> Vec<FoundTable> {
         .collect()
 }
 
+/// A number cell of a flattened table: `78,7`, `87`, `1.234`, `12 %`.
+fn numeric(line: &str) -> bool {
+    let t = line.trim().trim_end_matches('%').trim_end();
+    !t.is_empty()
+        && t.len() <= 16
+        && t.starts_with(|c: char| c.is_ascii_digit() || c == '-')
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | ' '))
+        && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A line that can be a cell: short, not a sentence, not a bullet.
+fn cell_like(b: &Block) -> bool {
+    let t = b.text.trim();
+    !t.is_empty()
+        && t.len() <= 60
+        && t.split_whitespace().count() <= 8
+        && !t.ends_with(['.', ':', ';'])
+        && matches!(b.kind, crate::blocks::BlockKind::Paragraph)
+}
+
+/// Tables that a meeting portal flattened to one cell per line (seed 003's
+/// vaccination table): a run of short lines in which numbers come in
+/// groups of the same size `k`, each group after its row label, sometimes
+/// after a group label too (`Favrskov` / `65+ år` / `79,7` / `80,1`). The
+/// `k` lines before the first labels are the column headers; the group
+/// label, when there is one, fills down.
+pub fn flattened(blocks: &[Block]) -> Vec<FoundTable> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        if !cell_like(&blocks[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < blocks.len() && cell_like(&blocks[i]) {
+            i += 1;
+        }
+        if let Some(t) = flattened_run(&blocks[start..i]) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+fn flattened_run(run: &[Block]) -> Option<FoundTable> {
+    // Numeric groups: (first line, length).
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    for (j, b) in run.iter().enumerate() {
+        if numeric(&b.text) {
+            match groups.last_mut() {
+                Some((s, n)) if *s + *n == j => *n += 1,
+                _ => groups.push((j, 1)),
+            }
+        }
+    }
+    let k = groups.first()?.1;
+    if groups.len() < 3 || groups.iter().any(|&(_, n)| n != k) || k > 12 {
+        return None;
+    }
+    // Labels between groups: 1 (row label) or 2 (group label + row label).
+    let gaps: Vec<usize> = groups
+        .windows(2)
+        .map(|w| w[1].0 - (w[0].0 + w[0].1))
+        .collect();
+    if gaps.iter().any(|&g| g == 0 || g > 2) {
+        return None;
+    }
+    let grouped = gaps.contains(&2);
+    let labels_before_first = 1 + usize::from(grouped);
+    let first = groups[0].0;
+    if first < labels_before_first + k {
+        return None;
+    }
+    let header_start = first - labels_before_first - k;
+    let text = |j: usize| clean_cell(&run[j].text);
+    let mut header: Vec<String> = vec![String::new(); labels_before_first];
+    header.extend((header_start..header_start + k).map(text));
+    let mut rows = Vec::new();
+    let mut group = String::new();
+    for (n, &(g, len)) in groups.iter().enumerate() {
+        let gap = if n == 0 {
+            labels_before_first
+        } else {
+            gaps[n - 1]
+        };
+        if gap == 2 {
+            group = text(g - 2);
+        }
+        let mut row = Vec::with_capacity(labels_before_first + len);
+        if grouped {
+            row.push(group.clone());
+        }
+        row.push(text(g - 1));
+        row.extend((g..g + len).map(text));
+        rows.push(row);
+    }
+    let last = groups.last().map(|&(g, n)| g + n - 1)?;
+    Some(FoundTable {
+        header,
+        rows,
+        range: run[header_start].start..run[last].end,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::blocks::{Format, blocks};
+
+    #[test]
+    fn a_table_flattened_one_cell_per_line() {
+        let text = "Tilslutning, sæson 2023/2024\nInfluenza, procent\nCovid-19, procent\nRegion Midtjylland\n65+ år\n78,7\n79,2\nPlejehjemsbeboere\n87,1\n87\nFavrskov\n65+ år\n79,7\n80,1\nPlejehjemsbeboere\n89,7\n91,4\nDe præsenterede data er baseret på Sundhedsstyrelsens data om tilslutning.\n";
+        let t = tables(text, &blocks(text, Format::Text));
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            t[0].header,
+            ["", "", "Influenza, procent", "Covid-19, procent"]
+        );
+        assert_eq!(t[0].rows.len(), 4);
+        assert_eq!(
+            t[0].rows[0],
+            ["Region Midtjylland", "65+ år", "78,7", "79,2"]
+        );
+        assert_eq!(
+            t[0].rows[3],
+            ["Favrskov", "Plejehjemsbeboere", "89,7", "91,4"]
+        );
+        assert!(text[t[0].range.clone()].starts_with("Influenza"));
+        assert!(text[t[0].range.clone()].ends_with("91,4"));
+    }
+
+    #[test]
+    fn a_table_of_contents_is_no_table() {
+        let text = "Punkt 1: Velkomst (kl. 13:30).....\t3\nPunkt 2: Økonomi.......\t4\nPunkt 3: Eventuelt......\t9\n";
+        assert!(tables(text, &blocks(text, Format::Text)).is_empty());
+    }
+
+    #[test]
+    fn short_lines_with_a_few_numbers_are_no_table() {
+        let text = "Deltagere\nAnne Hansen\n12\nBo Jensen\n2024\nReferat\n";
+        assert!(tables(text, &blocks(text, Format::Text)).is_empty());
+    }
 
     #[test]
     fn markdown_pipe_table() {

@@ -1,0 +1,682 @@
+//! Extract stage, forms: the `LABEL: value` pairs of an application form,
+//! its typed slots, and the grant a report accounts for.
+//!
+//! [`fields`] takes the (normalized, OCR-corrected) text and gives every
+//! label and its value in document order: upper-case labels anywhere in a
+//! line (`REGION: DATO: LØBENR.:` are three), and short capitalised labels at
+//! a line start (`Projektets titel:`). A value runs on over the following
+//! lines until a blank line, the next label, or an upper-case heading.
+//! [`application`] reads the typed slots from the fields by fuzzy label
+//! (`ANSØGT BELYB` still means `ansøgt beløb`); [`grant`] reads `fik i 2014
+//! bevilliget 264.400 kr. fra <funder>` sentences of a report.
+//!
+//! ```
+//! let f = referat::forms::fields("FORMÅL: Bedre forløb\nfor borgerne\n\nTOTALBUDGET: 89.500 kr.\n");
+//! assert_eq!(f[0].label, "FORMÅL");
+//! assert_eq!(f[0].value, "Bedre forløb for borgerne");
+//! assert_eq!(f[1].label, "TOTALBUDGET");
+//! ```
+
+use crate::record::{
+    Amount, ApplicationForm, DateRef, FormFields, Grant, Participant, Period, YearAmount,
+};
+use crate::span::Span;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// One `LABEL: value` pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// The label as written, whitespace collapsed, without its colon.
+    pub label: String,
+    /// The value, lines joined by spaces (empty when the form left it blank).
+    pub value: String,
+    /// Where the label starts and the value ends in the text.
+    pub range: Range<usize>,
+    /// Where the value stands in the text.
+    pub value_range: Range<usize>,
+}
+
+/// An upper-case label: capitals, digits and punctuation, with optional
+/// parentheticals in any case (`ØVRIGE DELTAGERE (samarbejdspartnere ...)`,
+/// `ANSØGT BELØB (2)`), ending in a colon.
+static UPPER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*((?:[\p{Lu}][\p{Lu}\d./&-]*|\([^()\n]{0,120}\)|mm\.|m\.m\.|el\.|og|\d+)(?:[ \t,]+(?:[\p{Lu}\d][\p{Lu}\d./&-]*|\([^()\n]{0,120}\)|mm\.|m\.m\.|el\.|og))*)\s*:",
+    )
+    .unwrap()
+});
+
+/// A capitalised label at a line start: one to five words (`Projektets
+/// titel:`, `Ansøger:`).
+static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(\p{Lu}[\p{Ll}\p{Lu}.-]*(?:[ \t]+[\p{L}.()/-]+){0,4})\s*:").unwrap()
+});
+
+/// Whether an upper-case label has at least two capitals outside its
+/// parentheses (`DATO`, not `I`).
+fn real_label(label: &str) -> bool {
+    let mut depth = 0usize;
+    let mut capitals = 0;
+    for ch in label.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 && c.is_uppercase() => capitals += 1,
+            _ => {}
+        }
+    }
+    capitals >= 2
+}
+
+/// The labels at the start of `line` (several when a row of the form holds
+/// several: `REGION: DATO: LØBENR.: (udfyldes af regionen)`), each as
+/// (label start, label end, value start) within the line.
+fn labels_at(line: &str, title_case: bool) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    loop {
+        let rest = &line[at..];
+        let found = UPPER_LABEL
+            .captures(rest)
+            .filter(|c| real_label(&c[1]))
+            .or_else(|| {
+                (title_case && out.is_empty())
+                    .then(|| TITLE_LABEL.captures(rest))
+                    .flatten()
+            });
+        let Some(c) = found else { break };
+        let m = c.get(1).unwrap();
+        let whole = c.get(0).unwrap();
+        out.push((at + m.start(), at + m.end(), at + whole.end()));
+        at += whole.end();
+    }
+    if out.is_empty()
+        && let Some(m) = BARE_LABEL.captures(line).and_then(|c| c.get(1))
+        && real_label(m.as_str())
+        && m.as_str().split_whitespace().count() >= 2
+    {
+        // `ANSØGERS NAVN, MAIL, TLF mm. Arbejdsmarkedschef ...`: the form
+        // printed no colon, but a shouted label runs into a value.
+        out.push((m.start(), m.end(), m.end()));
+    }
+    out
+}
+
+/// An upper-case label with no colon, followed by a capitalised word on
+/// the same line.
+static BARE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*((?:[\p{Lu}][\p{Lu}\d./&-]+|mm\.|m\.m\.)(?:[ \t,]+(?:[\p{Lu}][\p{Lu}\d./&-]*|mm\.|m\.m\.|og))+)[ \t]+\p{Lu}\p{Ll}",
+    )
+    .unwrap()
+});
+
+/// A line that is an upper-case heading without a colon (`BUDGET`,
+/// `EVALUERING (metode og tidsramme ...) (1)`): it ends a value.
+fn heading(line: &str) -> bool {
+    let t = line.trim();
+    let head = t.split(['(', '—', '–']).next().unwrap_or("").trim();
+    head.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && head
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every `LABEL: value` pair of `text`, in order. `title_case` also takes
+/// short capitalised labels at line starts (forms that do not shout).
+pub fn fields_with(text: &str, title_case: bool) -> Vec<Field> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((start, line.trim_end_matches(['\n', '\r'])));
+        start += line.len();
+    }
+    let labels: Vec<Vec<(usize, usize, usize)>> = lines
+        .iter()
+        .map(|(_, l)| labels_at(l, title_case))
+        .collect();
+    let mut out = Vec::new();
+    for (i, (line_start, line)) in lines.iter().enumerate() {
+        let found = &labels[i];
+        for (k, &(ls, le, vs)) in found.iter().enumerate() {
+            // A value ends at the next label on the line, or runs on.
+            let (value_end, last) = match found.get(k + 1) {
+                Some(&(next, _, _)) => (line_start + next, false),
+                None => (line_start + line.len(), true),
+            };
+            let raw = &line[vs..value_end - line_start];
+            let vs = vs + raw.len() - raw.trim_start().len();
+            let mut end = value_end;
+            let mut value = line[vs..value_end - line_start].trim().to_string();
+            if last {
+                for (j, (s, l)) in lines.iter().enumerate().skip(i + 1) {
+                    if l.trim().is_empty() || !labels[j].is_empty() || heading(l) {
+                        break;
+                    }
+                    value.push(' ');
+                    value.push_str(l.trim());
+                    end = s + l.len();
+                }
+            }
+            out.push(Field {
+                label: collapse(&line[ls..le]),
+                value: collapse(&value),
+                range: line_start + ls..end,
+                value_range: line_start + vs..end,
+            });
+        }
+    }
+    out
+}
+
+/// [`fields_with`] upper-case labels only.
+pub fn fields(text: &str) -> Vec<Field> {
+    fields_with(text, false)
+}
+
+/// A label reduced for matching: lower case, parentheticals, digits and
+/// punctuation gone (`ANSØGT BELØB (2):` → `ansøgt beløb`).
+pub fn label_key(label: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for ch in label.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth > 0 => {
+                let _ = c;
+            }
+            c if c.is_alphabetic() => out.extend(c.to_lowercase()),
+            '-' | ' ' | ',' | '.' | '/' => out.push(' '),
+            _ => {}
+        }
+    }
+    collapse(&out)
+}
+
+/// Whether a label key means `target`: the same words give or take an OCR
+/// slip (normalized Levenshtein ≥ 0.8), or `target` followed by more
+/// words (`ansøgers navn mail tlf mm` means `ansøgers navn`).
+pub fn label_means(key: &str, target: &str) -> bool {
+    let near = |a: &str, b: &str| strsim::normalized_levenshtein(a, b) >= 0.8;
+    if near(key, target) {
+        return true;
+    }
+    let words = target.split(' ').count();
+    let head: Vec<&str> = key.split(' ').take(words).collect();
+    key.split(' ').count() > words && near(&head.join(" "), target)
+}
+
+/// The slots of an application form, as found: indexes into the fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Slots {
+    /// Project title.
+    pub title: Option<usize>,
+    /// Applicant (name, contact).
+    pub applicant: Option<usize>,
+    /// Person responsible, when no applicant line.
+    pub responsible: Option<usize>,
+    /// Purpose.
+    pub purpose: Option<usize>,
+    /// Short description.
+    pub summary: Option<usize>,
+    /// Amount applied for.
+    pub amount_requested: Option<usize>,
+    /// Budget by year.
+    pub budget_by_year: Option<usize>,
+    /// Total budget.
+    pub total_budget: Option<usize>,
+    /// Project period.
+    pub period: Option<usize>,
+}
+
+const TITLE: &[&str] = &[
+    "projektets titel",
+    "projekttitel",
+    "titel",
+    "projektets navn",
+    "projektnavn",
+];
+const APPLICANT: &[&str] = &["ansøgers navn", "ansøger", "ansøgende", "kontaktperson"];
+const RESPONSIBLE: &[&str] = &["projektansvarlig", "projektleder", "ansvarlig"];
+const PURPOSE: &[&str] = &["formål", "projektets formål", "formålet"];
+const SUMMARY: &[&str] = &[
+    "projektbeskrivelse kort resumé",
+    "kort resumé",
+    "resumé",
+    "sammenfatning",
+    "kort beskrivelse",
+];
+const AMOUNT: &[&str] = &[
+    "ansøgt beløb",
+    "ansøgte beløb",
+    "beløb der ansøges om",
+    "der ansøges om",
+];
+const BY_YEAR: &[&str] = &[
+    "budget fordelt på år",
+    "fordeling på år",
+    "budget pr år",
+    "budget fordelt på årene",
+];
+const TOTAL: &[&str] = &[
+    "totalbudget",
+    "samlet budget",
+    "budget i alt",
+    "total budget",
+    "samlede budget",
+];
+const PERIOD: &[&str] = &[
+    "start og sluttidspunkt",
+    "projektperiode",
+    "periode",
+    "projektets periode",
+    "tidsperiode",
+];
+
+/// Finds the typed slots among `fields` (the first field that means each).
+pub fn slots(fields: &[Field]) -> Slots {
+    let find = |targets: &[&str]| {
+        fields.iter().position(|f| {
+            let key = label_key(&f.label);
+            targets.iter().any(|t| label_means(&key, t))
+        })
+    };
+    Slots {
+        title: find(TITLE),
+        applicant: find(APPLICANT),
+        responsible: find(RESPONSIBLE),
+        purpose: find(PURPOSE),
+        summary: find(SUMMARY),
+        amount_requested: find(AMOUNT),
+        budget_by_year: find(BY_YEAR),
+        total_budget: find(TOTAL),
+        period: find(PERIOD),
+    }
+}
+
+/// Summary heading lines without a colon (`PROJEKTBESKRIVELSE (kort
+/// resumé) — selve projektbeskrivelsen vedlægges ...`): the paragraphs
+/// under them, up to the next label or heading, at most `limit` bytes
+/// (cut at a paragraph end), with their range.
+pub fn summary_block(text: &str, limit: usize) -> Option<(String, Range<usize>)> {
+    let mut start = 0;
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .map(|l| {
+            let s = start;
+            start += l.len();
+            (s, l.trim_end())
+        })
+        .collect();
+    lines.iter().enumerate().find_map(|(i, (_, l))| {
+        let head = l.split(['—', '–', ':']).next().unwrap_or("");
+        let key = label_key(head);
+        let is_summary = heading(head)
+            && (SUMMARY.iter().any(|t| label_means(&key, t)) || key == "projektbeskrivelse")
+            && l.contains(['(', '—', '–']);
+        if is_summary {
+            // The heading's own paragraph (its instructions) is not the summary.
+            let rest = &lines[i + 1..];
+            let skip = rest
+                .iter()
+                .position(|(_, l)| l.trim().is_empty())
+                .unwrap_or(rest.len());
+            paragraphs_after(&rest[skip..], limit)
+        } else {
+            None
+        }
+    })
+}
+
+/// The paragraphs of `lines` up to the next label or heading, joined, at
+/// most `limit` bytes unless the first paragraph alone is longer.
+fn paragraphs_after(lines: &[(usize, &str)], limit: usize) -> Option<(String, Range<usize>)> {
+    let mut out = String::new();
+    let mut range: Option<Range<usize>> = None;
+    let mut paragraph = String::new();
+    let flush = |paragraph: &mut String, out: &mut String| -> bool {
+        if paragraph.is_empty() {
+            return true;
+        }
+        if !out.is_empty() && out.len() + paragraph.len() > limit {
+            return false;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(paragraph);
+        paragraph.clear();
+        true
+    };
+    for &(s, l) in lines {
+        if !labels_at(l, false).is_empty() || heading(l) {
+            break;
+        }
+        if l.trim().is_empty() {
+            if !flush(&mut paragraph, &mut out) {
+                break;
+            }
+            continue;
+        }
+        if !paragraph.is_empty() {
+            paragraph.push(' ');
+        }
+        paragraph.push_str(l.trim());
+        let r = range.get_or_insert(s..s);
+        r.end = s + l.len();
+    }
+    flush(&mut paragraph, &mut out);
+    (!out.is_empty()).then(|| (out, range.unwrap_or(0..0)))
+}
+
+/// A grant sentence of a report, as found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrantSentence {
+    /// The sentence's range in the text.
+    pub range: Range<usize>,
+    /// The year named with the grant (`i 2014`).
+    pub year: Option<i32>,
+    /// The body that granted it (`fra <funder> til ...`).
+    pub funder: Option<String>,
+}
+
+static GRANT_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:bevillig(?:et|ede)|bevilg(?:et|ede)|bevilling(?:en)? på|tildelt|tildelte|fik tilsagn om|modtog)\b").unwrap()
+});
+static GRANT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bi (?:år )?((?:19|20)\d\d)\b").unwrap());
+static FUNDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bfra ((?:\p{Lu}|KEU|PLO)[^.;:\n]{2,120}?)(?:\s+(?:til|i perioden|i \d{4}|med henblik)\b|[.;:\n]|$)").unwrap()
+});
+
+/// The first sentence of `text` that reports a grant (`bevilliget`,
+/// `tildelt`, `modtog`), with the year and funder it names. The caller
+/// finds the amount inside `range`.
+pub fn grant_sentence(text: &str) -> Option<GrantSentence> {
+    let cue = GRANT_CUE.find(text)?;
+    // The sentence: back to the previous full stop before a capital or line
+    // break, on to the next `. ` or line end.
+    let start = text[..cue.start()]
+        .rfind(['\n'])
+        .map_or(0, |i| i + 1)
+        .max(text[..cue.start()].rfind(". ").map_or(0, |i| i + 2));
+    let tail = &text[cue.start()..];
+    let end = cue.start()
+        + tail
+            .find(['\n'])
+            .unwrap_or(tail.len())
+            .min(sentence_end(tail).unwrap_or(tail.len()));
+    let sentence = &text[start..end];
+    let year = GRANT_YEAR
+        .captures(sentence)
+        .and_then(|c| c[1].parse().ok());
+    let funder = FUNDER
+        .captures(&text[cue.end()..end])
+        .map(|c| collapse(&c[1]));
+    Some(GrantSentence {
+        range: start..end,
+        year,
+        funder,
+    })
+}
+
+/// The end of the first sentence: a full stop before a space and a capital
+/// (not the dot of `264.400` or `kr. fra`).
+fn sentence_end(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len()).find(|&i| {
+        b[i] == b'.'
+            && b.get(i + 1) == Some(&b' ')
+            && s[i + 2..].chars().next().is_some_and(char::is_uppercase)
+            && !s[..i].ends_with("kr")
+    })
+}
+
+/// Amounts and dates of the document with their ranges in the text.
+pub struct Found<'a> {
+    /// Every amount, in text order.
+    pub amounts: &'a [(Range<usize>, Amount)],
+    /// Every date, in text order.
+    pub dates: &'a [(Range<usize>, DateRef)],
+}
+
+impl Found<'_> {
+    fn amounts_in(&self, r: &Range<usize>) -> impl Iterator<Item = &(Range<usize>, Amount)> {
+        self.amounts
+            .iter()
+            .filter(move |(a, _)| a.start >= r.start && a.end <= r.end)
+    }
+
+    fn period_in(&self, r: &Range<usize>) -> Option<Period> {
+        let inside: Vec<&DateRef> = self
+            .dates
+            .iter()
+            .filter(|(d, _)| d.start >= r.start && d.end <= r.end)
+            .map(|(_, d)| d)
+            .collect();
+        let first = inside.first()?;
+        let last = inside.last()?;
+        let period = Period {
+            start: first.start.clone(),
+            end: last.end.clone(),
+        };
+        (period.start.is_some() && period.end.is_some() && period.start != period.end)
+            .then_some(period)
+    }
+}
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap());
+
+/// The application form of `text`: `None` when it has no form fields.
+pub fn application(
+    text: &str,
+    found: &Found,
+    span: &dyn Fn(Range<usize>) -> Span,
+) -> Option<ApplicationForm> {
+    let fields = fields(text);
+    if fields.len() < 3 {
+        return None;
+    }
+    let s = slots(&fields);
+    let value = |i: Option<usize>| i.map(|i| fields[i].value.clone()).filter(|v| !v.is_empty());
+    let first_amount = |i: Option<usize>| {
+        i.and_then(|i| found.amounts_in(&fields[i].value_range).next())
+            .map(|(_, a)| a.clone())
+    };
+    let budget_by_year = s
+        .budget_by_year
+        .map(|i| {
+            let r = &fields[i].value_range;
+            let mut from = r.start;
+            let mut out = Vec::new();
+            for (ar, a) in found.amounts_in(r) {
+                let before = &text[from..ar.start];
+                if let Some(y) = YEAR.find_iter(before).last() {
+                    out.push(YearAmount {
+                        year: y.as_str().parse().unwrap_or_default(),
+                        amount: a.clone(),
+                    });
+                }
+                from = ar.end;
+            }
+            out
+        })
+        .unwrap_or_default();
+    let applicant = s
+        .applicant
+        .or(s.responsible)
+        .and_then(|i| applicant(&fields[i], span));
+    let summary = s
+        .summary
+        .and_then(|i| value(Some(i)).filter(|v| v.len() > 80))
+        .or_else(|| summary_block(text, 2000).map(|(t, _)| t));
+    let mut labelled: Vec<(String, String)> = Vec::with_capacity(fields.len());
+    for f in &fields {
+        let mut label = f.label.clone();
+        let mut n = 1;
+        while labelled.iter().any(|(l, _)| *l == label) {
+            n += 1;
+            label = format!("{} ({n})", f.label);
+        }
+        labelled.push((label, f.value.clone()));
+    }
+    Some(ApplicationForm {
+        title: value(s.title),
+        applicant,
+        purpose: value(s.purpose),
+        summary,
+        amount_requested: first_amount(s.amount_requested),
+        budget_by_year,
+        total_budget: first_amount(s.total_budget),
+        period: s
+            .period
+            .and_then(|i| found.period_in(&fields[i].value_range)),
+        fields: FormFields(labelled),
+    })
+}
+
+/// The applicant of a form line: `Arbejdsmarkedschef Søren Landkildehus,
+/// tlf. 22751071, mail soren.landkildehus@holstebro.dk` → name, title, and
+/// the organisation of the mail domain when the gazetteer knows it.
+fn applicant(f: &Field, span: &dyn Fn(Range<usize>) -> Span) -> Option<Participant> {
+    let person = f.value.split(',').map(str::trim).find(|seg| {
+        !seg.is_empty() && !seg.contains('@') && !seg.chars().any(|c| c.is_ascii_digit())
+    })?;
+    let words: Vec<&str> = person.split_whitespace().collect();
+    let at = (0..words.len()).find(|&i| crate::people::is_name(&words[i..].join(" "), true))?;
+    let name = words[at..].join(" ");
+    let title = (at > 0).then(|| words[..at].join(" "));
+    let organisation = f
+        .value
+        .split_whitespace()
+        .find_map(|w| w.split_once('@'))
+        .and_then(|(_, domain)| domain.split('.').next())
+        .and_then(|stem| {
+            let mut c = stem.chars();
+            let first = c.next()?;
+            let town: String = first.to_uppercase().chain(c).collect();
+            crate::orgs::whole(&format!("{town} Kommune")).map(str::to_string)
+        })
+        .or_else(|| {
+            crate::orgs::names(&crate::orgs::mentions(&f.value))
+                .first()
+                .map(|s| s.to_string())
+        });
+    Some(Participant {
+        name,
+        title,
+        organisation,
+        role: Some("ansøger".to_string()),
+        absent: false,
+        span: span(f.range.clone()),
+    })
+}
+
+/// The grant a report accounts for: `None` without a grant sentence that
+/// names an amount.
+pub fn grant(text: &str, found: &Found) -> Option<Grant> {
+    let g = grant_sentence(text)?;
+    let amount = found.amounts_in(&g.range).next().map(|(_, a)| a.clone())?;
+    let period = found
+        .dates
+        .iter()
+        .find(|(r, d)| {
+            let before = crate::span::before(text, r.start, 16);
+            before.contains("periode") && d.start.is_some() && d.end.is_some() && d.start != d.end
+        })
+        .map(|(_, d)| Period {
+            start: d.start.clone(),
+            end: d.end.clone(),
+        });
+    Some(Grant {
+        amount,
+        year: g.year,
+        funder: g.funder,
+        period,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn several_labels_on_one_row_and_values_over_lines() {
+        let text = "REGION: DATO: LØBENR.: (udfyldes af\nregionen)\n\nSTAMOPLYSNINGER\n\nANSØGERS NAVN, MAIL, TLF mm. Arbejdsmarkedschef Søren Hansen, tlf.\n22751071\n\nØVRIGE DELTAGERE (samarbejdspartnere el.lign): Alment praktiserende læger\n";
+        let f = fields(text);
+        let labels: Vec<&str> = f.iter().map(|f| f.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "REGION",
+                "DATO",
+                "LØBENR.",
+                "ANSØGERS NAVN, MAIL, TLF mm.",
+                "ØVRIGE DELTAGERE (samarbejdspartnere el.lign)"
+            ]
+        );
+        assert_eq!(f[0].value, "");
+        assert_eq!(f[2].value, "(udfyldes af regionen)");
+        // No colon, but a shouted label runs into its value.
+        assert_eq!(f[3].value, "Arbejdsmarkedschef Søren Hansen, tlf. 22751071");
+        assert_eq!(f[4].value, "Alment praktiserende læger");
+        assert_eq!(
+            &text[f[4].value_range.clone()],
+            "Alment praktiserende læger"
+        );
+    }
+
+    #[test]
+    fn prose_with_colons_is_no_form() {
+        for line in [
+            "Der blev drøftet følgende: økonomi og plan.",
+            "Bemærk: dette er en sætning.",
+            "I 2021: ingen ændringer.",
+            "kl. 13:30 mødes vi",
+        ] {
+            assert!(fields(line).is_empty(), "{line}");
+        }
+        // Capitalised labels only when asked for, and at a line start.
+        assert_eq!(
+            fields_with("Projektets titel: Bedre forløb", true)[0].label,
+            "Projektets titel"
+        );
+    }
+
+    #[test]
+    fn labels_match_in_spite_of_ocr_slips() {
+        assert!(label_means(&label_key("ANSØGT BELYB (2)"), "ansøgt beløb"));
+        assert!(label_means(
+            &label_key("ANSØGERS NAVN, MAIL, TLF mm."),
+            "ansøgers navn"
+        ));
+        assert!(label_means(&label_key("FORMAL"), "formål"));
+        assert!(!label_means(
+            &label_key("ANSØGT MIDLER SPONSERET FRA ANDRE SIDER"),
+            "ansøgt beløb"
+        ));
+        assert!(!label_means(&label_key("BEVILLING"), "ansøgt beløb"));
+    }
+
+    #[test]
+    fn grant_sentences_give_year_and_funder() {
+        let g = grant_sentence(
+            "Intro.\nParterne i Randers-klyngen fik i 2014 bevilliget 264.400 kr. fra Kvalitets- og Efteruddannelsesudvalget for almen praksis til udvikling af samarbejdet. Midlerne er brugt.",
+        )
+        .unwrap();
+        assert_eq!(g.year, Some(2014));
+        assert_eq!(
+            g.funder.as_deref(),
+            Some("Kvalitets- og Efteruddannelsesudvalget for almen praksis")
+        );
+        assert!(grant_sentence("Udvalget godkendte planen.").is_none());
+    }
+}
