@@ -121,3 +121,39 @@ fn organisations_of_items_and_documents() {
     );
     assert!(r.organisations.iter().any(|o| o == "Kolding Kommune"));
 }
+
+/// The name recogniser over `fixtures/cases/names.tsv`: names with and
+/// without titles come out as the name alone; organisations, places, job
+/// titles and headings are no person.
+#[test]
+fn name_recogniser_cases() {
+    let rows = common::tsv_rows("fixtures/cases/names.tsv");
+    assert!(rows.len() >= 80, "{} cases", rows.len());
+    let mut wrong = Vec::new();
+    for r in &rows {
+        let input = r[0].as_str();
+        let want_name = r.get(1).map(String::as_str).unwrap_or("");
+        let want_title = r.get(2).map(String::as_str).filter(|t| !t.is_empty());
+        let got = referat::people::parse_line(input, true);
+        let got_name = got.as_ref().map_or("", |p| p.name.as_str());
+        if got_name != want_name {
+            wrong.push(format!("{input:?}: name {got_name:?}, want {want_name:?}"));
+            continue;
+        }
+        if let Some(t) = want_title
+            && got.as_ref().and_then(|p| p.title.as_deref()) != Some(t)
+        {
+            wrong.push(format!(
+                "{input:?}: title {:?}, want {t:?}",
+                got.and_then(|p| p.title)
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {} wrong:\n{}",
+        wrong.len(),
+        rows.len(),
+        wrong.join("\n")
+    );
+}
