@@ -24,8 +24,12 @@ struct Cli {
 enum Command {
     /// Extract records from files and folders (`-` reads standard input).
     Extract(ExtractArgs),
-    /// Print the JSON Schema of the records.
-    Schema,
+    /// Print the JSON Schema of the records (`--items`: of the item stream).
+    Schema {
+        /// The schema of `extract --items` lines instead.
+        #[arg(long)]
+        items: bool,
+    },
     /// Print a document's text as the extractors read it (decoded,
     /// normalized, OCR-corrected), or with `--diff` the OCR changes.
     Normalize(NormalizeArgs),
@@ -72,6 +76,10 @@ struct ExtractArgs {
     /// Write one indented JSON array instead of NDJSON.
     #[arg(long)]
     pretty: bool,
+    /// One NDJSON line per agenda item (with its document's id, title, kind,
+    /// body, meeting date and the item's text) instead of one per document.
+    #[arg(long)]
+    items: bool,
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
@@ -119,8 +127,12 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Schema => {
-            let schema = referat::record::json_schema();
+        Command::Schema { items } => {
+            let schema = if items {
+                referat::record::item_json_schema()
+            } else {
+                referat::record::json_schema()
+            };
             let text = serde_json::to_string_pretty(&schema).expect("schema serializes");
             match writeln!(io::stdout().lock(), "{text}") {
                 Ok(()) => ExitCode::from(OK),
@@ -174,17 +186,28 @@ fn fatal(message: &str) -> ExitCode {
 struct RecordWriter<W: Write> {
     out: W,
     pretty: bool,
+    items: bool,
     written: u64,
 }
 
 impl<W: Write> RecordWriter<W> {
     fn write(&mut self, r: &Record) -> io::Result<()> {
+        if self.items {
+            for item in referat::record::item_records(r) {
+                self.write_one(&item)?;
+            }
+            return Ok(());
+        }
+        self.write_one(r)
+    }
+
+    fn write_one(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
         if self.pretty {
             self.out
                 .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-            serde_json::to_writer_pretty(&mut self.out, r)?;
+            serde_json::to_writer_pretty(&mut self.out, value)?;
         } else {
-            serde_json::to_writer(&mut self.out, r)?;
+            serde_json::to_writer(&mut self.out, value)?;
             self.out.write_all(b"\n")?;
         }
         self.written += 1;
@@ -212,6 +235,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
         extract: referat::ExtractOptions {
             reference_date: args.reference_date,
             ocr: args.ocr.into(),
+            keep_text: args.items,
         },
     };
     let out: Box<dyn Write> = match &args.output {
@@ -224,6 +248,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
     let mut writer = RecordWriter {
         out,
         pretty: args.pretty,
+        items: args.items,
         written: 0,
     };
     let inputs = batch::collect_inputs(&args.paths, &opts);

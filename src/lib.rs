@@ -121,6 +121,7 @@ pub fn error_record(path: &str, bytes: Option<&[u8]>, kind: ErrorKind, message: 
         normalization: Normalization::default(),
         warnings: Vec::new(),
         error: Some(RecordError { kind, message }),
+        texts: None,
     }
 }
 
@@ -132,6 +133,9 @@ pub struct ExtractOptions {
     pub reference_date: Option<(i32, u32, u32)>,
     /// Whether scanned text gets its Danish letters restored (`--ocr`).
     pub ocr: ocr::OcrMode,
+    /// Keep the normalized text of the document and its items in
+    /// `Record::texts` (for the item stream).
+    pub keep_text: bool,
 }
 
 /// A document's text as every extractor reads it, and the OCR changes.
@@ -309,6 +313,20 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
         },
         warnings,
         error: None,
+        texts: opts.keep_text.then(|| record::Texts {
+            document: text.to_string(),
+            items: seg
+                .items
+                .iter()
+                .map(|it| {
+                    let b = &blocks[it.blocks.clone()];
+                    match (b.first(), b.last()) {
+                        (Some(f), Some(l)) => text[f.start..l.end].to_string(),
+                        _ => String::new(),
+                    }
+                })
+                .collect(),
+        }),
     }
 }
 

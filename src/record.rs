@@ -57,6 +57,87 @@ pub struct Record {
     pub warnings: Vec<String>,
     /// Set when the document could not be processed; the other fields are then empty.
     pub error: Option<RecordError>,
+    /// The normalized text of the document and of each item, kept only when
+    /// asked for (`ExtractOptions::keep_text`, for `--items`); never written.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub texts: Option<Texts>,
+}
+
+/// The text every extractor read: of the whole document and of each item.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Texts {
+    /// The document's normalized (and OCR-corrected) text.
+    pub document: String,
+    /// Each item's text, in item order.
+    pub items: Vec<String>,
+}
+
+/// The schema identifier of the item stream (`--items`).
+pub const ITEM_SCHEMA_VERSION: &str = "referat-item/1";
+
+/// One line of the item stream (`referat extract --items`): an agenda item
+/// with what a search index needs of its document. A document without
+/// items gives one line for the whole document, without the item fields.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ItemRecord {
+    /// Always `referat-item/1` for this version of the stream.
+    pub schema: String,
+    /// The document's id (16 hex chars of its SHA-256).
+    pub doc_id: String,
+    /// `<doc_id>-<n>`, n the item's 1-based position in the document (0 for
+    /// a document without items): stable across runs and machines.
+    pub item_id: String,
+    /// The document's path as given.
+    pub source_path: String,
+    /// The document's title.
+    pub doc_title: Option<String>,
+    /// The document's kind.
+    pub doc_kind: DocKind,
+    /// The forum that met.
+    pub body: Option<String>,
+    /// The meeting's date, `YYYY-MM-DD`.
+    pub meeting_date: Option<String>,
+    /// The item's whole normalized text (the document's for a document
+    /// without items), for full-text search.
+    pub text: String,
+    /// Set when the document could not be processed.
+    pub error: Option<RecordError>,
+    /// The item's fields, as in the document record.
+    #[serde(flatten)]
+    pub item: Option<AgendaItem>,
+}
+
+/// The item lines of one record.
+pub fn item_records(r: &Record) -> Vec<ItemRecord> {
+    let base = |item_id: String, text: String, item: Option<AgendaItem>| ItemRecord {
+        schema: ITEM_SCHEMA_VERSION.to_string(),
+        doc_id: r.id.clone(),
+        item_id,
+        source_path: r.source.path.clone(),
+        doc_title: r.title.clone(),
+        doc_kind: r.kind,
+        body: r.body.clone(),
+        meeting_date: r.meeting.as_ref().and_then(|m| m.date.clone()),
+        text,
+        error: r.error.clone(),
+        item,
+    };
+    let texts = r.texts.as_ref();
+    if r.items.is_empty() {
+        let text = texts.map(|t| t.document.clone()).unwrap_or_default();
+        return vec![base(format!("{}-0", r.id), text, None)];
+    }
+    r.items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let text = texts
+                .and_then(|t| t.items.get(i).cloned())
+                .unwrap_or_default();
+            base(format!("{}-{}", r.id, i + 1), text, Some(item.clone()))
+        })
+        .collect()
 }
 
 /// Where a record's document came from.
@@ -476,4 +557,9 @@ pub enum ErrorKind {
 /// The JSON Schema of [`Record`].
 pub fn json_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Record)).expect("schema serializes")
+}
+
+/// The JSON Schema of the item stream, as `referat schema --items` prints it.
+pub fn item_json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(ItemRecord)).expect("schema serializes")
 }
