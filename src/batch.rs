@@ -60,6 +60,13 @@ pub enum Input {
     },
     /// Standard input.
     Stdin,
+    /// A document handed over in memory (a `--stdin-ndjson` line).
+    Memory {
+        /// The path as written in the record.
+        label: String,
+        /// The document's bytes.
+        bytes: Vec<u8>,
+    },
     /// A path that could not be listed (a broken folder entry, a missing file).
     Unreadable {
         /// The path as written in the record.
@@ -72,9 +79,63 @@ pub enum Input {
 impl Input {
     fn label(&self) -> &str {
         match self {
-            Input::File { label, .. } | Input::Unreadable { label, .. } => label,
+            Input::File { label, .. }
+            | Input::Unreadable { label, .. }
+            | Input::Memory { label, .. } => label,
             Input::Stdin => "-",
         }
+    }
+}
+
+/// The `k`-th (1-based) of `n` contiguous shards of `inputs`: shard 1's
+/// inputs, then shard 2's, ... are all of them, in order, so the shards'
+/// outputs concatenate to the whole run's.
+pub fn shard(inputs: &[Input], k: usize, n: usize) -> &[Input] {
+    let n = n.max(1);
+    let k = k.clamp(1, n);
+    let len = inputs.len();
+    &inputs[(k - 1) * len / n..k * len / n]
+}
+
+/// One `--stdin-ndjson` line, `{"path": ..., "text": ...}` or
+/// `{"path": ..., "base64": ...}`, as an input; a line that is neither is
+/// an unreadable input labelled `<stdin line N>` (1-based `n`).
+pub fn ndjson_input(line: &str, n: usize) -> Input {
+    use base64::Engine as _;
+    let bad = |message: String| Input::Unreadable {
+        label: format!("<stdin line {n}>"),
+        message,
+    };
+    let value: serde_json::Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return bad(format!("stdin line {n} is not JSON: {e}")),
+    };
+    let Some(path) = value.get("path").and_then(|p| p.as_str()) else {
+        return bad(format!("stdin line {n} has no \"path\" string"));
+    };
+    let bytes = match (value.get("text"), value.get("base64")) {
+        (Some(serde_json::Value::String(t)), _) => t.as_bytes().to_vec(),
+        (_, Some(serde_json::Value::String(b))) => {
+            match base64::engine::general_purpose::STANDARD.decode(b.trim()) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    return Input::Unreadable {
+                        label: path.to_string(),
+                        message: format!("{path}: \"base64\" does not decode: {e}"),
+                    };
+                }
+            }
+        }
+        _ => {
+            return Input::Unreadable {
+                label: path.to_string(),
+                message: format!("{path}: the line has neither a \"text\" nor a \"base64\" string"),
+            };
+        }
+    };
+    Input::Memory {
+        label: path.to_string(),
+        bytes,
     }
 }
 
@@ -183,6 +244,20 @@ fn read(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Box<Record>> {
     let fail = |kind, message: String| Box::new(crate::error_record(label, None, kind, message));
     match input {
         Input::Unreadable { message, .. } => Err(fail(ErrorKind::Io, message.clone())),
+        Input::Memory { bytes, .. } => {
+            if bytes.len() as u64 > max_bytes {
+                let mut r = fail(
+                    ErrorKind::TooLarge,
+                    format!(
+                        "{label} is {} bytes, over --max-bytes {max_bytes}",
+                        bytes.len()
+                    ),
+                );
+                r.source.bytes = bytes.len() as u64;
+                return Err(r);
+            }
+            Ok(bytes.clone())
+        }
         Input::Stdin => {
             let mut buf = Vec::new();
             io::stdin()

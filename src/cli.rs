@@ -6,8 +6,9 @@
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use referat::batch::{self, BatchError, Options};
+use referat::dataset;
 use referat::record::Record;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -68,8 +69,29 @@ impl From<Ocr> for referat::ocr::OcrMode {
 #[derive(clap::Args, Debug)]
 struct ExtractArgs {
     /// Files and folders to read; folders are walked recursively.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "stdin_ndjson")]
     paths: Vec<String>,
+    /// Read documents as NDJSON lines `{"path": ..., "text": ...}` or
+    /// `{"path": ..., "base64": ...}` from standard input and write their
+    /// records in the same order (a filter for Spark's `RDD.pipe`, Hadoop
+    /// Streaming or GNU parallel).
+    #[arg(long, conflicts_with = "paths")]
+    stdin_ndjson: bool,
+    /// Process only the K-th of N contiguous shards of the sorted file list
+    /// (`--shard 2/4`); the shards' outputs, concatenated in order, are the
+    /// whole run's.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<(usize, usize)>,
+    /// Also write a normalized SQLite database (created, or updated: a
+    /// document processed again has its rows replaced).
+    #[arg(long, value_name = "FILE")]
+    sqlite: Option<PathBuf>,
+    /// Also write the same tables as CSV files into DIR.
+    #[arg(long, value_name = "DIR")]
+    csv: Option<PathBuf>,
+    /// Write CSV cells exactly, without defusing spreadsheet formulas.
+    #[arg(long, requires = "csv")]
+    csv_raw: bool,
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -105,6 +127,19 @@ struct ExtractArgs {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
+}
+
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let bad = || format!("{s:?} is not K/N with 1 <= K <= N");
+    let (k, n) = s.split_once('/').ok_or_else(bad)?;
+    let (k, n): (usize, usize) = (
+        k.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
+    if k == 0 || n == 0 || k > n {
+        return Err(bad());
+    }
+    Ok((k, n))
 }
 
 fn parse_reference_date(s: &str) -> Result<(i32, u32, u32), String> {
@@ -238,12 +273,15 @@ fn extract(args: ExtractArgs) -> ExitCode {
             keep_text: args.items,
         },
     };
+    // With only a dataset asked for, standard output stays quiet.
+    let json_out = args.output.is_some() || (args.sqlite.is_none() && args.csv.is_none());
     let out: Box<dyn Write> = match &args.output {
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => Box::new(io::BufWriter::new(f)),
             Err(e) => return fatal(&format!("cannot create {}: {e}", path.display())),
         },
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+        None if json_out => Box::new(io::BufWriter::new(io::stdout().lock())),
+        None => Box::new(io::sink()),
     };
     let mut writer = RecordWriter {
         out,
@@ -251,7 +289,43 @@ fn extract(args: ExtractArgs) -> ExitCode {
         items: args.items,
         written: 0,
     };
+    let mut sqlite = match args
+        .sqlite
+        .as_deref()
+        .map(dataset::Sqlite::open)
+        .transpose()
+    {
+        Ok(db) => db,
+        Err(e) => return fatal(&e.to_string()),
+    };
+    let mut csv = match args
+        .csv
+        .as_deref()
+        .map(|d| dataset::CsvDir::create(d, args.csv_raw))
+        .transpose()
+    {
+        Ok(c) => c,
+        Err(e) => return fatal(&e.to_string()),
+    };
+    let mut sink = |r: &Record| -> io::Result<()> {
+        writer.write(r)?;
+        if let Some(db) = sqlite.as_mut() {
+            db.add(r).map_err(io::Error::other)?;
+        }
+        if let Some(c) = csv.as_mut() {
+            c.add(r).map_err(io::Error::other)?;
+        }
+        Ok(())
+    };
+    if args.stdin_ndjson {
+        let result = stdin_ndjson(&opts, &mut sink);
+        return finish(result, writer, sqlite, csv, args.quiet);
+    }
     let inputs = batch::collect_inputs(&args.paths, &opts);
+    let inputs = match args.shard {
+        Some((k, n)) => batch::shard(&inputs, k, n).to_vec(),
+        None => inputs,
+    };
 
     let show = !args.quiet && io::stderr().is_terminal();
     let bar = if show {
@@ -265,8 +339,57 @@ fn extract(args: ExtractArgs) -> ExitCode {
         )
         .expect("valid template"),
     );
-    let result = batch::run(&inputs, &opts, |r| writer.write(r), |_| bar.inc(1));
+    let result = batch::run(&inputs, &opts, &mut sink, |_| bar.inc(1));
     bar.finish_and_clear();
+    finish(result, writer, sqlite, csv, args.quiet)
+}
+
+/// Reads `--stdin-ndjson` lines a window at a time and runs each window
+/// through the batch, so output starts before input ends.
+fn stdin_ndjson(
+    opts: &Options,
+    sink: &mut dyn FnMut(&Record) -> io::Result<()>,
+) -> Result<batch::Summary, BatchError> {
+    let started = std::time::Instant::now();
+    let mut total = batch::Summary::default();
+    let mut lines = io::stdin().lock().lines();
+    let mut n = 0;
+    loop {
+        let mut window = Vec::new();
+        for line in lines.by_ref() {
+            n += 1;
+            match line {
+                Ok(l) if l.trim().is_empty() => continue,
+                Ok(l) => window.push(batch::ndjson_input(&l, n)),
+                Err(e) => window.push(batch::Input::Unreadable {
+                    label: format!("<stdin line {n}>"),
+                    message: format!("stdin line {n} cannot be read: {e}"),
+                }),
+            }
+            if window.len() >= 256 {
+                break;
+            }
+        }
+        if window.is_empty() {
+            break;
+        }
+        let s = batch::run(&window, opts, &mut *sink, |_| {})?;
+        total.files += s.files;
+        total.items += s.items;
+        total.errors += s.errors;
+        total.bytes += s.bytes;
+    }
+    total.elapsed = started.elapsed();
+    Ok(total)
+}
+
+fn finish(
+    result: Result<batch::Summary, BatchError>,
+    writer: RecordWriter<Box<dyn Write>>,
+    sqlite: Option<dataset::Sqlite>,
+    csv: Option<dataset::CsvDir>,
+    quiet: bool,
+) -> ExitCode {
     let summary = match result {
         Ok(s) => s,
         Err(BatchError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
@@ -279,7 +402,13 @@ fn extract(args: ExtractArgs) -> ExitCode {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::from(OK),
         Err(e) => return fatal(&format!("cannot write output: {e}")),
     }
-    if !args.quiet {
+    if let Some(Err(e)) = sqlite.map(dataset::Sqlite::finish) {
+        return fatal(&e.to_string());
+    }
+    if let Some(Err(e)) = csv.map(dataset::CsvDir::finish) {
+        return fatal(&e.to_string());
+    }
+    if !quiet {
         eprintln!(
             "referat: {} files, {} items, {} with errors, {:.2} MB in {:.2} s ({:.1} MB/s)",
             summary.files,

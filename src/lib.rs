@@ -29,6 +29,7 @@
 pub mod amounts;
 pub mod batch;
 pub mod blocks;
+pub mod dataset;
 pub mod dates;
 pub mod datetime;
 pub mod decision;
