@@ -31,9 +31,26 @@ enum Command {
         #[arg(long)]
         items: bool,
     },
+    /// Score extraction against hand-made gold files (`DIR/<file stem>.json`):
+    /// precision, recall and F1 of items, amounts, dates and participants,
+    /// accuracy of titles, kinds and outcomes.
+    Eval(EvalArgs),
     /// Print a document's text as the extractors read it (decoded,
     /// normalized, OCR-corrected), or with `--diff` the OCR changes.
     Normalize(NormalizeArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct EvalArgs {
+    /// The folder of gold files.
+    #[arg(long, value_name = "DIR")]
+    gold: PathBuf,
+    /// Files and folders to score (files without a gold file are skipped).
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Scores of each file too.
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -177,6 +194,56 @@ pub fn main() -> ExitCode {
         }
         Command::Extract(args) => extract(args),
         Command::Normalize(args) => normalize(&args),
+        Command::Eval(args) => eval(&args),
+    }
+}
+
+fn eval(args: &EvalArgs) -> ExitCode {
+    use referat::eval::{Gold, Scores, report, score};
+    let opts = Options::default();
+    let inputs = batch::collect_inputs(&args.paths, &opts);
+    let mut total = Scores::default();
+    let (mut scored, mut skipped) = (0, 0);
+    let mut out = String::new();
+    for input in &inputs {
+        let batch::Input::File { label, path } = input else {
+            continue;
+        };
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let gold_path = args.gold.join(format!("{stem}.json"));
+        let Ok(text) = std::fs::read_to_string(&gold_path) else {
+            skipped += 1;
+            continue;
+        };
+        let gold: Gold = match serde_json::from_str(&text) {
+            Ok(g) => g,
+            Err(e) => return fatal(&format!("{}: {e}", gold_path.display())),
+        };
+        let record = batch::process_input(input, &opts);
+        let s = score(&record, &gold);
+        if args.verbose {
+            out.push_str(&format!("== {label}\n{}\n", report(&s)));
+        }
+        total.add(&s);
+        scored += 1;
+    }
+    if scored == 0 {
+        return fatal(&format!(
+            "no file has a gold file in {}",
+            args.gold.display()
+        ));
+    }
+    out.push_str(&format!(
+        "== all: {scored} files scored, {skipped} without gold\n{}",
+        report(&total)
+    ));
+    match io::stdout().lock().write_all(out.as_bytes()) {
+        Ok(()) => ExitCode::from(OK),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(OK),
+        Err(e) => fatal(&format!("cannot write output: {e}")),
     }
 }
 

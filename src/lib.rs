@@ -34,6 +34,7 @@ pub mod dates;
 pub mod datetime;
 pub mod decision;
 pub mod decode;
+pub mod eval;
 pub mod forms;
 pub mod lexicon;
 pub mod meeting;
