@@ -135,6 +135,9 @@ fn seed_precision_and_recall() {
     let mut totals = [(0usize, 0usize, 0usize); 2]; // (correct, found, gold) for amounts, dates
     for entry in std::fs::read_dir("fixtures/gold").unwrap() {
         let gold_path = entry.unwrap().path();
+        if gold_path.extension().is_none_or(|e| e != "tsv") {
+            continue; // the `referat eval` JSON files and notes
+        }
         let stem = gold_path
             .file_stem()
             .unwrap()
