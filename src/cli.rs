@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use referat::batch::{self, BatchError, Options};
 use referat::dataset;
+use referat::output::AtomicFile;
 use referat::record::Record;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -316,12 +317,48 @@ impl<W: Write> RecordWriter<W> {
         Ok(())
     }
 
-    fn finish(mut self) -> io::Result<()> {
+    fn finish(mut self) -> io::Result<W> {
         if self.pretty {
             self.out
                 .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
         }
-        self.out.flush()
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// Where records go: standard output, a file renamed into place when the
+/// run succeeds (`-o`), or nowhere (only `--sqlite`/`--csv` asked for).
+enum Out {
+    Stdout(io::BufWriter<io::StdoutLock<'static>>),
+    File(AtomicFile),
+    Nowhere,
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Out::Stdout(w) => w.write(buf),
+            Out::File(f) => f.write(buf),
+            Out::Nowhere => Ok(buf.len()),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Out::Stdout(w) => w.flush(),
+            Out::File(f) => f.flush(),
+            Out::Nowhere => Ok(()),
+        }
+    }
+}
+
+impl Out {
+    fn commit(self) -> io::Result<()> {
+        match self {
+            Out::File(f) => f.commit(),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -342,13 +379,13 @@ fn extract(args: ExtractArgs) -> ExitCode {
     };
     // With only a dataset asked for, standard output stays quiet.
     let json_out = args.output.is_some() || (args.sqlite.is_none() && args.csv.is_none());
-    let out: Box<dyn Write> = match &args.output {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(io::BufWriter::new(f)),
+    let out = match &args.output {
+        Some(path) => match AtomicFile::create(path) {
+            Ok(f) => Out::File(f),
             Err(e) => return fatal(&format!("cannot create {}: {e}", path.display())),
         },
-        None if json_out => Box::new(io::BufWriter::new(io::stdout().lock())),
-        None => Box::new(io::sink()),
+        None if json_out => Out::Stdout(io::BufWriter::new(io::stdout().lock())),
+        None => Out::Nowhere,
     };
     let mut writer = RecordWriter {
         out,
@@ -452,7 +489,7 @@ fn stdin_ndjson(
 
 fn finish(
     result: Result<batch::Summary, BatchError>,
-    writer: RecordWriter<Box<dyn Write>>,
+    writer: RecordWriter<Out>,
     sqlite: Option<dataset::Sqlite>,
     csv: Option<dataset::CsvDir>,
     quiet: bool,
@@ -464,7 +501,7 @@ fn finish(
         }
         Err(e) => return fatal(&e.to_string()),
     };
-    match writer.finish() {
+    match writer.finish().and_then(Out::commit) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::from(OK),
         Err(e) => return fatal(&format!("cannot write output: {e}")),

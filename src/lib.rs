@@ -41,6 +41,7 @@ pub mod meeting;
 pub mod normalize;
 pub mod ocr;
 pub mod orgs;
+pub mod output;
 pub mod people;
 pub mod record;
 pub mod segment;

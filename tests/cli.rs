@@ -295,3 +295,36 @@ fn normalize_prints_the_corrected_text_or_its_changes() {
     assert!(counted > 200);
     assert_eq!(diff.lines().count() as u64, counted);
 }
+
+#[test]
+fn output_files_appear_whole_and_unwritable_ones_are_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("records.ndjson");
+    std::fs::write(&out_path, "previous\n").unwrap();
+    let out = referat(&[
+        "extract",
+        "-q",
+        "fixtures/",
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(&out_path).unwrap().lines().count(),
+        5
+    );
+    // Only the output itself is left in the folder: no temporary file.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    // A folder that does not exist: a clear fatal error naming the path.
+    let missing = dir.path().join("no/such/dir/x.ndjson");
+    let out = referat(&[
+        "extract",
+        "-q",
+        "fixtures/",
+        "-o",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no/such/dir/x.ndjson"), "{err}");
+}
