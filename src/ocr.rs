@@ -90,21 +90,18 @@ pub fn danish_letter_share(text: &str) -> f64 {
 /// non-ASCII characters (dashes, quotes) are not letters.
 fn letter_counts(text: &str) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let mut letters = 0;
-    let mut danish = 0;
+    let mut letters = 0usize;
+    let mut danish = 0usize;
     for (i, &b) in bytes.iter().enumerate() {
-        if b.is_ascii_alphabetic() {
-            letters += 1;
-        } else if (0xC3..=0xC5).contains(&b) {
-            letters += 1;
-            if b == 0xC3
-                && matches!(
-                    bytes.get(i + 1),
-                    Some(0xA6 | 0xB8 | 0xA5 | 0x86 | 0x98 | 0x85)
-                )
-            {
-                danish += 1;
-            }
+        // Branch-free for the common bytes: ASCII letters and the lead
+        // bytes of two-byte Latin letters.
+        letters +=
+            usize::from((b | 0x20).wrapping_sub(b'a') < 26) + usize::from(b.wrapping_sub(0xC3) < 3);
+        if b == 0xC3 {
+            danish += usize::from(matches!(
+                bytes.get(i + 1),
+                Some(0xA6 | 0xB8 | 0xA5 | 0x86 | 0x98 | 0x85)
+            ));
         }
     }
     (letters, danish)
@@ -121,7 +118,10 @@ const FUNCTION_WORDS: &[&str] = &[
 /// least 8 % of the words Danish function words (so English text, which
 /// has no `æøå` either, stays untouched).
 pub fn looks_scanned(text: &str) -> bool {
-    let (letters, danish) = letter_counts(text);
+    gate(text, letter_counts(text))
+}
+
+fn gate(text: &str, (letters, danish): (usize, usize)) -> bool {
     if letters < 400 || danish as f64 / letters as f64 >= 0.005 {
         return false;
     }
@@ -141,11 +141,16 @@ pub fn looks_scanned(text: &str) -> bool {
 
 /// Corrects `text` as `mode` says.
 pub fn correct(text: &str, mode: OcrMode) -> Corrected<'_> {
-    let share = danish_letter_share(text);
+    let counts = letter_counts(text);
+    let share = if counts.0 == 0 {
+        0.0
+    } else {
+        counts.1 as f64 / counts.0 as f64
+    };
     let scanned = match mode {
         OcrMode::Off => false,
         OcrMode::On => true,
-        OcrMode::Auto => looks_scanned(text),
+        OcrMode::Auto => gate(text, counts),
     };
     let joins = hyphen_joins(text);
     let mut corrections = Vec::new();
