@@ -35,6 +35,9 @@ pub struct Options {
     pub jobs: Option<usize>,
     /// Options for each document's pipeline.
     pub extract: crate::ExtractOptions,
+    /// Set from outside (a Ctrl-C handler) to stop the batch: documents
+    /// already in flight finish and are handed over, no new ones start.
+    pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl Default for Options {
@@ -44,6 +47,7 @@ impl Default for Options {
             max_bytes: 64 * 1024 * 1024,
             jobs: None,
             extract: crate::ExtractOptions::default(),
+            stop: None,
         }
     }
 }
@@ -168,6 +172,8 @@ pub struct Summary {
     pub bytes: u64,
     /// Wall time of the batch.
     pub elapsed: Duration,
+    /// The batch was stopped before all inputs were processed.
+    pub interrupted: bool,
 }
 
 impl Summary {
@@ -375,7 +381,22 @@ pub fn run_with(
     // A window of records in flight: bounded memory, ordered output.
     let window = (jobs * 16).max(64);
     let mut summary = Summary::default();
+    let stopped = || {
+        opts.stop
+            .as_ref()
+            .is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
+    };
+    // Smaller windows when a stop may come, so it is heeded soon.
+    let window = if opts.stop.is_some() {
+        jobs * 4
+    } else {
+        window
+    };
     for chunk in inputs.chunks(window) {
+        if stopped() {
+            summary.interrupted = true;
+            break;
+        }
         let records: Vec<Record> = pool.install(|| {
             chunk
                 .par_iter()

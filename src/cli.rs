@@ -147,6 +147,19 @@ struct ExtractArgs {
     quiet: bool,
 }
 
+/// A flag that Ctrl-C (SIGINT) sets; a second Ctrl-C exits at once.
+fn interrupt_flag() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let flag = std::sync::Arc::new(AtomicBool::new(false));
+    let seen = flag.clone();
+    let _ = ctrlc::set_handler(move || {
+        if seen.swap(true, Ordering::SeqCst) {
+            std::process::exit(i32::from(INTERRUPTED));
+        }
+    });
+    flag
+}
+
 fn parse_shard(s: &str) -> Result<(usize, usize), String> {
     let bad = || format!("{s:?} is not K/N with 1 <= K <= N");
     let (k, n) = s.split_once('/').ok_or_else(bad)?;
@@ -169,6 +182,8 @@ fn parse_reference_date(s: &str) -> Result<(i32, u32, u32), String> {
 const OK: u8 = 0;
 const SOME_FAILED: u8 = 1;
 const FATAL: u8 = 2;
+/// Stopped by Ctrl-C (128 + SIGINT), as shells expect.
+const INTERRUPTED: u8 = 130;
 
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -371,6 +386,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
             .collect(),
         max_bytes: args.max_bytes,
         jobs: args.jobs.map(usize::from),
+        stop: Some(interrupt_flag()),
         extract: referat::ExtractOptions {
             reference_date: args.reference_date,
             ocr: args.ocr.into(),
@@ -478,10 +494,14 @@ fn stdin_ndjson(
             break;
         }
         let s = batch::run(&window, opts, &mut *sink, |_| {})?;
+        total.interrupted |= s.interrupted;
         total.files += s.files;
         total.items += s.items;
         total.errors += s.errors;
         total.bytes += s.bytes;
+        if s.interrupted {
+            break;
+        }
     }
     total.elapsed = started.elapsed();
     Ok(total)
@@ -495,6 +515,21 @@ fn finish(
     quiet: bool,
 ) -> ExitCode {
     let summary = match result {
+        Ok(s) if s.interrupted => {
+            // Whole records only: stdout got whole lines; an `-o` file is
+            // not renamed into place (the previous one stays); SQLite keeps
+            // the documents of committed batches and the pending whole ones.
+            drop(writer);
+            if let Some(Err(e)) = sqlite.map(dataset::Sqlite::finish) {
+                return fatal(&e.to_string());
+            }
+            drop(csv);
+            eprintln!(
+                "referat: interrupted after {} files ({} with errors); -o output not written",
+                s.files, s.errors
+            );
+            return ExitCode::from(INTERRUPTED);
+        }
         Ok(s) => s,
         Err(BatchError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
             return ExitCode::from(OK);

@@ -328,3 +328,40 @@ fn output_files_appear_whole_and_unwritable_ones_are_fatal() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("no/such/dir/x.ndjson"), "{err}");
 }
+
+#[test]
+fn ctrl_c_stops_the_batch_with_130_and_leaves_no_partial_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let seed = std::fs::read("fixtures/002_7f83bb290909fca2.txt").unwrap();
+    for i in 0..4000 {
+        std::fs::write(docs.join(format!("{i:05}.txt")), &seed).unwrap();
+    }
+    let out_path = dir.path().join("records.ndjson");
+    std::fs::write(&out_path, "previous\n").unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(["extract", "-q", "--jobs", "1", "-o"])
+        .arg(&out_path)
+        .arg(&docs)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted after"));
+    // The previous output stands, and no temporary file is left.
+    assert_eq!(std::fs::read_to_string(&out_path).unwrap(), "previous\n");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
