@@ -138,6 +138,10 @@ struct ExtractArgs {
     /// this date when a document has no meeting date and no full date.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_reference_date)]
     reference_date: Option<(i32, u32, u32)>,
+    /// Keep at most N agenda items of one document (the rest are dropped
+    /// with a warning), so a hostile file cannot blow up memory.
+    #[arg(long, value_name = "N", default_value_t = referat::DEFAULT_MAX_ITEMS)]
+    max_items: usize,
     /// Restore Danish letters lost by OCR (`laeger` → `læger`): on, off, or
     /// auto (documents that look scanned).
     #[arg(long, value_enum, default_value_t = Ocr::Auto)]
@@ -391,6 +395,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
             reference_date: args.reference_date,
             ocr: args.ocr.into(),
             keep_text: args.items,
+            max_items: Some(args.max_items),
         },
     };
     // With only a dataset asked for, standard output stays quiet.

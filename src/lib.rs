@@ -139,7 +139,14 @@ pub struct ExtractOptions {
     /// Keep the normalized text of the document and its items in
     /// `Record::texts` (for the item stream).
     pub keep_text: bool,
+    /// The most agenda items split out of one document (`--max-items`);
+    /// `None` means [`DEFAULT_MAX_ITEMS`]. Items past it are dropped with a
+    /// warning, so one hostile file cannot make a record of millions.
+    pub max_items: Option<usize>,
 }
+
+/// The default per-document item limit.
+pub const DEFAULT_MAX_ITEMS: usize = 100_000;
 
 /// A document's text as every extractor reads it, and the OCR changes.
 #[derive(Debug, Clone)]
@@ -201,10 +208,18 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
         lines: LineIndex::new(text),
     };
     let blocks = blocks::blocks(text, format);
-    let seg = segment::segment(&blocks);
+    let mut seg = segment::segment(&blocks);
+    let max_items = opts.max_items.unwrap_or(DEFAULT_MAX_ITEMS);
+    let mut warnings = Vec::new();
+    if seg.items.len() > max_items {
+        warnings.push(format!(
+            "{} agenda items found; only the first {max_items} are kept (--max-items)",
+            seg.items.len()
+        ));
+        seg.items.truncate(max_items);
+    }
     let head = meeting::head(&blocks, seg.preamble.clone());
 
-    let mut warnings = Vec::new();
     let meeting_date = head.date.map(|d| (d.year, d.month, d.day));
     let values = extract_values(text, &blocks, meeting_date, opts, &map, &mut warnings);
     let found_people = people::people(&blocks, &seg.items, seg.preamble.clone());

@@ -365,3 +365,18 @@ fn ctrl_c_stops_the_batch_with_130_and_leaves_no_partial_output_file() {
     assert_eq!(std::fs::read_to_string(&out_path).unwrap(), "previous\n");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }
+
+#[test]
+fn max_items_caps_a_document_with_a_warning() {
+    let doc: String = (1..=50)
+        .map(|i| format!("Punkt {i}: Sag {i}\n\nBeslutning\n\nGodkendt.\n\n"))
+        .collect();
+    let out = referat_stdin(&["extract", "-q", "--max-items", "10", "-"], doc.as_bytes());
+    let records = lines(&out);
+    assert_eq!(records[0]["items"].as_array().unwrap().len(), 10);
+    let warnings = records[0]["warnings"].to_string();
+    assert!(
+        warnings.contains("50 agenda items found; only the first 10"),
+        "{warnings}"
+    );
+}
