@@ -14,9 +14,10 @@
 //! | repair | [`ocr`] | normalized text → line-break hyphens joined and, in scans, Danish letters restored + offset map |
 //! | lay out | [`blocks`] | normalized text → one [`blocks::Block`] per line (Markdown or plain text) |
 //! | segment | [`segment`] | blocks → preamble + agenda items + sections |
-//! | extract | [`meeting`], [`decision`], [`datetime`], [`amounts`], [`dates`], [`people`], [`orgs`], [`tables`] | blocks and sections → typed values |
+//! | extract | [`meeting`], [`decision`], [`datetime`], [`amounts`], [`dates`], [`people`], [`orgs`], [`tables`], [`forms`] | blocks and sections → typed values |
 //! | assemble | [`extract`] (this module) | all of the above → a [`record::Record`] with source spans |
-//! | write | `main.rs` | records → NDJSON or a JSON array |
+//! | write | [`record::item_records`], [`dataset`], [`output`], `cli.rs` | records → NDJSON records or items, a JSON array, SQLite, CSV; files renamed into place |
+//! | score | [`eval`] | records + hand-made gold → precision, recall, accuracy |
 //!
 //! ```
 //! let text = "# Referat\n\n## Punkt 1: Eventuelt\n\n### Beslutning\n\nIntet at bemærke.\n";
