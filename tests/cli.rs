@@ -380,3 +380,32 @@ fn max_items_caps_a_document_with_a_warning() {
         "{warnings}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_and_names_that_are_not_utf8_do_not_stop_a_walk() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy("fixtures/004_3f5498eb8e985933.txt", d.join("a.txt")).unwrap();
+    std::fs::create_dir(d.join("sub")).unwrap();
+    std::os::unix::fs::symlink("..", d.join("sub/loop")).unwrap();
+    let odd = std::ffi::OsStr::from_bytes(b"bad\xffname.txt");
+    std::fs::copy("fixtures/001_f2f7b4d944a37d36.txt", d.join(odd)).unwrap();
+    let out = referat(&["extract", "-q", d.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let records = lines(&out);
+    // Both files once each; the loop is not followed.
+    assert_eq!(records.len(), 2);
+    let paths: Vec<&str> = records
+        .iter()
+        .map(|r| r["source"]["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.iter().any(|p| p.ends_with("a.txt")));
+    // The name is written lossily (U+FFFD), and the file is read.
+    let bad = records
+        .iter()
+        .find(|r| r["source"]["path"].as_str().unwrap().contains('\u{FFFD}'))
+        .unwrap();
+    assert_eq!(bad["kind"], "report");
+}
