@@ -14,7 +14,7 @@
 //! assert_eq!(rows.get("amounts").len(), 1);
 //! ```
 
-use crate::record::{Amount, DateRef, Participant, Record};
+use crate::record::{AgendaItem, Amount, DateRef, Participant, Record, item_id};
 use rusqlite::types::{ToSqlOutput, Value as SqlValue};
 use std::collections::BTreeMap;
 use std::io;
@@ -281,12 +281,14 @@ fn json_name<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
-/// The item a span belongs to: the item whose span holds it.
-fn owner(item_spans: &[(String, usize, usize)], start: usize) -> Cell {
-    item_spans
-        .iter()
-        .find(|(_, s, e)| *s <= start && start < *e)
-        .map_or(Cell::Null, |(id, _, _)| Cell::Text(id.clone()))
+/// The item a source offset belongs to: the item whose span holds it
+/// (items are in document order, so a binary search finds it).
+fn owner(items: &[AgendaItem], ids: &[String], start: usize) -> Cell {
+    let i = items.partition_point(|it| it.span.start <= start);
+    match i.checked_sub(1) {
+        Some(i) if start < items[i].span.end => Cell::Text(ids[i].clone()),
+        _ => Cell::Null,
+    }
 }
 
 /// The rows of one record for every table.
@@ -313,10 +315,8 @@ pub fn rows(r: &Record) -> Rows {
             r.error.as_ref().map(|e| e.message.clone()).into(),
         ],
     );
-    let mut item_spans = Vec::new();
-    for (i, item) in r.items.iter().enumerate() {
-        let id = format!("{}-{}", r.id, i + 1);
-        item_spans.push((id.clone(), item.span.start, item.span.end));
+    let ids: Vec<String> = (1..=r.items.len()).map(|n| item_id(&r.id, n)).collect();
+    for (i, (item, id)) in r.items.iter().zip(&ids).enumerate() {
         let item_cell = || Cell::Text(id.clone());
         let outcome = item.decision.as_ref().map(|d| json_name(&d.outcome));
         let [s, e, l] = span_cells(&item.span);
@@ -372,13 +372,13 @@ pub fn rows(r: &Record) -> Rows {
     for (j, a) in r.amounts.iter().enumerate() {
         out.push(
             "amounts",
-            amount_row(doc(), owner(&item_spans, a.span.start), j, a),
+            amount_row(doc(), owner(&r.items, &ids, a.span.start), j, a),
         );
     }
     for (j, d) in r.dates.iter().enumerate() {
         out.push(
             "dates",
-            date_row(doc(), owner(&item_spans, d.span.start), j, d),
+            date_row(doc(), owner(&r.items, &ids, d.span.start), j, d),
         );
     }
     // Meeting participants first (no item), then the people of each item.
@@ -390,9 +390,9 @@ pub fn rows(r: &Record) -> Rows {
     for p in &r.participants {
         person(&mut out, Cell::Null, p);
     }
-    for (i, item) in r.items.iter().enumerate() {
+    for (item, id) in r.items.iter().zip(&ids) {
         for p in &item.people {
-            person(&mut out, Cell::Text(format!("{}-{}", r.id, i + 1)), p);
+            person(&mut out, Cell::Text(id.clone()), p);
         }
     }
     // The document's bodies (no item), then each item's.
@@ -402,9 +402,9 @@ pub fn rows(r: &Record) -> Rows {
             vec![doc(), Cell::Null, name.as_str().into()],
         );
     }
-    for (i, item) in r.items.iter().enumerate() {
+    for (item, id) in r.items.iter().zip(&ids) {
         for name in &item.organisations {
-            let item = Cell::Text(format!("{}-{}", r.id, i + 1));
+            let item = Cell::Text(id.clone());
             out.push("organisations", vec![doc(), item, name.as_str().into()]);
         }
     }

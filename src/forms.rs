@@ -190,9 +190,7 @@ pub fn label_key(label: &str) -> String {
         match ch {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
-            c if depth > 0 => {
-                let _ = c;
-            }
+            _ if depth > 0 => {}
             c if c.is_alphabetic() => out.extend(c.to_lowercase()),
             '-' | ' ' | ',' | '.' | '/' => out.push(' '),
             _ => {}
@@ -305,18 +303,10 @@ pub fn slots(fields: &[Field]) -> Slots {
 /// Summary heading lines without a colon (`PROJEKTBESKRIVELSE (kort
 /// resumé) — selve projektbeskrivelsen vedlægges ...`): the paragraphs
 /// under them, up to the next label or heading, at most `limit` bytes
-/// (cut at a paragraph end), with their range.
-pub fn summary_block(text: &str, limit: usize) -> Option<(String, Range<usize>)> {
-    let mut start = 0;
-    let lines: Vec<(usize, &str)> = text
-        .split_inclusive('\n')
-        .map(|l| {
-            let s = start;
-            start += l.len();
-            (s, l.trim_end())
-        })
-        .collect();
-    lines.iter().enumerate().find_map(|(i, (_, l))| {
+/// (cut at a paragraph end).
+pub fn summary_block(text: &str, limit: usize) -> Option<String> {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    lines.iter().enumerate().find_map(|(i, l)| {
         let head = l.split(['—', '–', ':']).next().unwrap_or("");
         let key = label_key(head);
         let is_summary = heading(head)
@@ -327,7 +317,7 @@ pub fn summary_block(text: &str, limit: usize) -> Option<(String, Range<usize>)>
             let rest = &lines[i + 1..];
             let skip = rest
                 .iter()
-                .position(|(_, l)| l.trim().is_empty())
+                .position(|l| l.trim().is_empty())
                 .unwrap_or(rest.len());
             paragraphs_after(&rest[skip..], limit)
         } else {
@@ -338,9 +328,8 @@ pub fn summary_block(text: &str, limit: usize) -> Option<(String, Range<usize>)>
 
 /// The paragraphs of `lines` up to the next label or heading, joined, at
 /// most `limit` bytes unless the first paragraph alone is longer.
-fn paragraphs_after(lines: &[(usize, &str)], limit: usize) -> Option<(String, Range<usize>)> {
+fn paragraphs_after(lines: &[&str], limit: usize) -> Option<String> {
     let mut out = String::new();
-    let mut range: Option<Range<usize>> = None;
     let mut paragraph = String::new();
     let flush = |paragraph: &mut String, out: &mut String| -> bool {
         if paragraph.is_empty() {
@@ -356,7 +345,7 @@ fn paragraphs_after(lines: &[(usize, &str)], limit: usize) -> Option<(String, Ra
         paragraph.clear();
         true
     };
-    for &(s, l) in lines {
+    for &l in lines {
         if !labels_at(l, false).is_empty() || heading(l) {
             break;
         }
@@ -370,11 +359,9 @@ fn paragraphs_after(lines: &[(usize, &str)], limit: usize) -> Option<(String, Ra
             paragraph.push(' ');
         }
         paragraph.push_str(l.trim());
-        let r = range.get_or_insert(s..s);
-        r.end = s + l.len();
     }
     flush(&mut paragraph, &mut out);
-    (!out.is_empty()).then(|| (out, range.unwrap_or(0..0)))
+    (!out.is_empty()).then_some(out)
 }
 
 /// A grant sentence of a report, as found.
@@ -517,7 +504,7 @@ pub fn application(
     let summary = s
         .summary
         .and_then(|i| value(Some(i)).filter(|v| v.len() > 80))
-        .or_else(|| summary_block(text, 2000).map(|(t, _)| t));
+        .or_else(|| summary_block(text, 2000));
     let mut labelled: Vec<(String, String)> = Vec::with_capacity(fields.len());
     for f in &fields {
         let mut label = f.label.clone();
@@ -559,12 +546,8 @@ fn applicant(f: &Field, span: &dyn Fn(Range<usize>) -> Span) -> Option<Participa
         .split_whitespace()
         .find_map(|w| w.split_once('@'))
         .and_then(|(_, domain)| domain.split('.').next())
-        .and_then(|stem| {
-            let mut c = stem.chars();
-            let first = c.next()?;
-            let town: String = first.to_uppercase().chain(c).collect();
-            crate::orgs::whole(&format!("{town} Kommune")).map(str::to_string)
-        })
+        .and_then(crate::orgs::municipality)
+        .map(str::to_string)
         .or_else(|| {
             crate::orgs::names(&crate::orgs::mentions(&f.value))
                 .first()

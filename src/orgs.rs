@@ -167,6 +167,15 @@ pub fn whole(text: &str) -> Option<&'static str> {
     covers(&m, t).then(|| g.bodies[g.acronym_targets[m.pattern().as_usize()]].canonical)
 }
 
+/// The municipality a bare town name stands for, in any case (`holstebro`
+/// → `Holstebro Kommune`, as in a mail domain or a list of municipalities).
+pub fn municipality(stem: &str) -> Option<&'static str> {
+    let g = &*GAZETTEER;
+    g.municipality_stems
+        .get(&stem.to_lowercase())
+        .map(|&i| g.bodies[i].canonical)
+}
+
 /// Every mention of a body in `text`: its byte offset and canonical name,
 /// in order of offset.
 pub fn mentions(text: &str) -> Vec<(usize, &'static str)> {

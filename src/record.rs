@@ -108,6 +108,12 @@ pub struct ItemRecord {
     pub item: Option<AgendaItem>,
 }
 
+/// The stable id of an item: `<doc_id>-<n>`, n its 1-based position (0
+/// for a document without items). The item stream and the datasets use it.
+pub fn item_id(doc_id: &str, position: usize) -> String {
+    format!("{doc_id}-{position}")
+}
+
 /// The item lines of one record.
 pub fn item_records(r: &Record) -> Vec<ItemRecord> {
     let base = |item_id: String, text: String, item: Option<AgendaItem>| ItemRecord {
@@ -126,7 +132,7 @@ pub fn item_records(r: &Record) -> Vec<ItemRecord> {
     let texts = r.texts.as_ref();
     if r.items.is_empty() {
         let text = texts.map(|t| t.document.clone()).unwrap_or_default();
-        return vec![base(format!("{}-0", r.id), text, None)];
+        return vec![base(item_id(&r.id, 0), text, None)];
     }
     r.items
         .iter()
@@ -135,7 +141,7 @@ pub fn item_records(r: &Record) -> Vec<ItemRecord> {
             let text = texts
                 .and_then(|t| t.items.get(i).cloned())
                 .unwrap_or_default();
-            base(format!("{}-{}", r.id, i + 1), text, Some(item.clone()))
+            base(item_id(&r.id, i + 1), text, Some(item.clone()))
         })
         .collect()
 }
