@@ -157,10 +157,11 @@ pub fn correct(text: &str, mode: OcrMode) -> Corrected<'_> {
     if scanned {
         corrections = scan_corrections(text);
         // A word cut by a line break is joined, not corrected in halves.
+        // Joins are in text order and do not overlap: the first one that
+        // ends after the word starts is the only one that can touch it.
         corrections.retain(|c| {
-            !joins
-                .iter()
-                .any(|j| j.range.start < c.range.end + 1 && c.range.start < j.range.end)
+            let i = joins.partition_point(|j| j.range.end <= c.range.start);
+            joins.get(i).is_none_or(|j| j.range.start > c.range.end)
         });
     }
     let changes: Vec<&Correction> = {
