@@ -133,13 +133,25 @@ fn stages(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(
             texts.iter().map(|t| t.len() as u64).sum(),
         ));
+        // A document's first visit: the per-thread word cache emptied.
         g.bench_function(set, |b| {
             b.iter(|| {
                 for t in &texts {
+                    referat::ocr::clear_word_cache();
                     black_box(referat::ocr::correct(t, referat::ocr::OcrMode::Auto));
                 }
             })
         });
+        if scan {
+            // In a batch, the words of earlier scans are known already.
+            g.bench_function("scan-warm", |b| {
+                b.iter(|| {
+                    for t in &texts {
+                        black_box(referat::ocr::correct(t, referat::ocr::OcrMode::Auto));
+                    }
+                })
+            });
+        }
     }
     g.finish();
 

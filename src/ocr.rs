@@ -32,7 +32,7 @@
 
 use crate::span::OffsetMap;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Whether OCR correction runs (`--ocr on|off|auto`).
@@ -245,25 +245,51 @@ fn hyphen_joins(text: &str) -> Vec<Correction> {
 
 /// The OCR corrections of a scanned text, in text order.
 fn scan_corrections(text: &str) -> Vec<Correction> {
-    let lex = &*LEXICON;
-    let mut cache: HashMap<&str, Option<String>> = HashMap::new();
+    let lex = Lexicon::get();
     let mut corrections = Vec::new();
-    for (range, word) in words(text) {
-        let fixed = cache
-            .entry(word)
-            .or_insert_with(|| fix_word(lex, word))
-            .clone();
-        if let Some(to) = fixed {
-            corrections.push(Correction {
-                range,
-                from: word.to_string(),
-                to,
-            });
+    WORD_CACHE.with_borrow_mut(|cache| {
+        for (range, word) in words(text) {
+            let fixed = match cache.get(word) {
+                Some(fixed) => fixed.clone(),
+                None => {
+                    let fixed = fix_word(lex, word);
+                    if cache.len() >= WORD_CACHE_MAX {
+                        cache.clear();
+                    }
+                    cache.insert(word.into(), fixed.clone());
+                    fixed
+                }
+            };
+            if let Some(to) = fixed {
+                corrections.push(Correction {
+                    range,
+                    from: word.to_string(),
+                    to,
+                });
+            }
         }
-    }
+    });
     corrections.extend(pipe_for_i(text));
     corrections.sort_by_key(|c| c.range.start);
     corrections
+}
+
+/// The most words the per-thread cache holds before it starts over (about
+/// 10 MB).
+const WORD_CACHE_MAX: usize = 100_000;
+
+thread_local! {
+    /// Each word's correction, kept across the documents a thread corrects:
+    /// a batch of scans repeats most of its words. A word's correction
+    /// depends on the word alone, so the cache changes no output.
+    static WORD_CACHE: std::cell::RefCell<HashMap<Box<str>, Option<String>, foldhash::fast::RandomState>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
+/// Empties this thread's word cache, so the next scan is corrected from
+/// scratch (benchmarks of a document's first visit use it).
+pub fn clear_word_cache() {
+    WORD_CACHE.with_borrow_mut(HashMap::clear);
 }
 
 /// `|` misread for `I` at a line start before a lower-case word
@@ -294,38 +320,44 @@ fn pipe_for_i(text: &str) -> Vec<Correction> {
 /// The words of `text` that may be corrected, with their byte ranges:
 /// runs of letters, `@` and digits, leaving out chunks that are e-mail
 /// addresses or URLs, and pure numbers.
-fn words(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, &str)> {
-    let mut chunk_start = 0;
-    text.split_inclusive(char::is_whitespace)
-        .flat_map(move |chunk| {
-            let base = chunk_start;
-            chunk_start += chunk.len();
-            let skip = chunk.contains("://")
-                || chunk.starts_with("www.")
-                || chunk
-                    .find('@')
-                    .is_some_and(|i| i > 0 && chunk[i..].contains('.') && !chunk.ends_with(". "));
-            let mut found = Vec::new();
-            if !skip {
-                let mut start = None;
-                for (i, ch) in chunk
-                    .char_indices()
-                    .chain(std::iter::once((chunk.len(), ' ')))
-                {
-                    let part = ch.is_alphanumeric() || ch == '@';
-                    match (part, start) {
-                        (true, None) => start = Some(i),
-                        (false, Some(s)) => {
-                            found.push((base + s..base + i, &chunk[s..i]));
-                            start = None;
-                        }
-                        _ => {}
-                    }
+fn words(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    let mut found = Vec::with_capacity(text.len() / 6);
+    let mut base = 0;
+    for chunk in text.split_inclusive(char::is_whitespace) {
+        let chunk_base = base;
+        base += chunk.len();
+        let skip = chunk.contains("://")
+            || chunk.starts_with("www.")
+            || chunk
+                .find('@')
+                .is_some_and(|i| i > 0 && chunk[i..].contains('.') && !chunk.ends_with(". "));
+        if skip {
+            continue;
+        }
+        let mut start = None;
+        let mut alpha = false;
+        for (i, ch) in chunk
+            .char_indices()
+            .chain(std::iter::once((chunk.len(), ' ')))
+        {
+            let part = ch.is_alphanumeric() || ch == '@';
+            match (part, start) {
+                (true, None) => {
+                    start = Some(i);
+                    alpha = ch.is_alphabetic() || ch == '@';
                 }
+                (true, Some(_)) => alpha |= ch.is_alphabetic() || ch == '@',
+                (false, Some(s)) => {
+                    if alpha {
+                        found.push((chunk_base + s..chunk_base + i, &chunk[s..i]));
+                    }
+                    start = None;
+                }
+                (false, None) => {}
             }
-            found
-        })
-        .filter(|(_, w)| w.chars().any(|c| c.is_alphabetic() || c == '@'))
+        }
+    }
+    found
 }
 
 /// A Danish lexicon: word frequencies (wordfreq) for ranking, the 157,835
@@ -333,16 +365,18 @@ fn words(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, &str)> {
 /// compounds on top of both. (The dictionary's own affix and compound
 /// rules, through the `spellbook` crate, were tried: one point more recall,
 /// but less precision and 2.6 times slower, see the README.)
+///
+/// The words are compiled by `build.rs` into an `fst` map (lower-cased word
+/// → `zipf × 100 << 1 | stem`), which costs nothing to load and which the
+/// candidate search walks as a trie.
 pub struct Lexicon {
-    zipf: HashMap<String, f32, Fast>,
-    /// The dictionary's words, lower-cased (names included).
-    stems: HashSet<String, Fast>,
+    map: fst::Map<&'static [u8]>,
 }
 
-/// A quick hasher for the lexicon's many short-string lookups.
-type Fast = foldhash::fast::RandomState;
-
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+/// The compiled lexicon (see `build.rs`).
+static LEXICON_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 
 impl Lexicon {
     /// The lexicon compiled into referat, loaded on first use.
@@ -351,82 +385,36 @@ impl Lexicon {
     }
 
     fn load() -> Lexicon {
-        let dic = include_str!("../data/hunspell/da_DK.dic");
-        let zipf = include_str!("../data/wordfreq_da.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (w, z) = l.split_once('\t')?;
-                Some((w.to_string(), z.parse().ok()?))
-            })
-            .collect();
-        let stems = dic
-            .lines()
-            .skip(1)
-            .filter_map(|l| l.split(['/', '\t', ' ']).next())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        Lexicon { zipf, stems }
+        let map = fst::Map::new(LEXICON_FST).expect("the lexicon built by build.rs is an fst");
+        Lexicon { map }
     }
 
     /// Zipf frequency of a lower-case word (0 when the list lacks it).
     pub fn zipf(&self, lower: &str) -> f32 {
-        self.zipf.get(lower).copied().unwrap_or(0.0)
+        self.map.get(lower).map_or(0.0, value_zipf)
     }
 
     /// Whether the frequency list or the dictionary's stems hold `lower`
     /// exactly (or capitalised, for names): the words whose spelling is
     /// attested as written.
+    #[cfg(test)]
     fn attested(&self, lower: &str) -> bool {
-        self.zipf.contains_key(lower) || self.stems.contains(lower)
+        self.map.contains_key(lower)
     }
 
-    /// [`Lexicon::attested`], or a stem of the dictionary with a regular
-    /// Danish ending (`ansøges` from `ansøge`).
-    fn inflected(&self, lower: &str) -> bool {
-        self.attested(lower)
-            || SUFFIXES.iter().any(|suf| {
-                lower.len() > suf.len() + 2
-                    && lower.ends_with(suf)
-                    && self.stems.contains(&lower[..lower.len() - suf.len()])
-            })
+    #[cfg(test)]
+    fn stem(&self, lower: &str) -> bool {
+        self.map.get(lower).is_some_and(|v| v & 1 == 1)
     }
 
-    /// Whether `lower` is known from hash lookups alone: attested,
-    /// inflected, or a compound of two or three such parts, the first ones
-    /// with an optional linking `s` or `e` (`mestrings|forløbet`).
-    fn knows_fast(&self, lower: &str) -> bool {
-        self.inflected(lower) || self.compound(lower, 3, true)
-    }
-
-    /// `lower` split into a head that is a word (with an optional linking
-    /// `s` or `e`) and a tail that is an inflected word or, while `parts`
-    /// allows, a compound itself. Heads are tried first: they are a hash
-    /// lookup or two, and few of them fit.
-    fn compound(&self, lower: &str, parts: usize, first: bool) -> bool {
-        if parts < 2 || lower.len() < 6 {
-            return false;
-        }
-        lower.char_indices().skip(3).any(|(i, _)| {
-            let (head, tail) = lower.split_at(i);
-            tail.chars().count() >= 4
-                && self.compound_head(head, first)
-                && (self.inflected(tail) || self.compound(tail, parts - 1, false))
-        })
-    }
-
-    fn compound_head(&self, head: &str, first: bool) -> bool {
-        // Three-letter heads only first and when they are frequent words
-        // (`sår|vurdering`), or `ans|eges` and `mestrings|for|labet` pass.
-        let fits = |h: &str| {
-            let n = h.chars().count();
-            n >= 4 && self.attested(h) || first && n == 3 && self.zipf(h) >= 4.0
-        };
-        fits(head)
-            || head
-                .strip_suffix(['s', 'e'])
-                .is_some_and(|h| h.chars().count() >= 4 && self.attested(h))
+    /// Whether `lower` is known by the lexicon's rules: attested, a stem
+    /// with a regular ending (`ansøges` from `ansøge`), or a compound of
+    /// two or three such parts, the first ones with an optional linking `s`
+    /// or `e` (`mestrings|forløbet`). One walk of the trie.
+    fn knows(&self, lower: &str) -> bool {
+        let mut walk = Walk::new(self, lower, false, 0, true);
+        walk.run();
+        !walk.out.is_empty()
     }
 }
 
@@ -435,6 +423,15 @@ const SUFFIXES: &[&str] = &[
     "erne", "ende", "ene", "ens", "ets", "ede", "ers", "er", "en", "et", "es", "ne", "te", "e",
     "n", "r", "s", "t",
 ];
+
+/// `s` in lower case, borrowed when it is already.
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
 
 fn capitalize(lower: &str) -> String {
     let mut chars = lower.chars();
@@ -502,6 +499,15 @@ const RULES: &[Rule] = &[
     rule("i", "l", 0.8),
 ];
 
+/// The rules by the first byte of their damaged form.
+static RULES_BY_BYTE: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
+    let mut by = vec![Vec::new(); 256];
+    for (i, r) in RULES.iter().enumerate() {
+        by[usize::from(r.damaged.as_bytes()[0])].push(i as u8);
+    }
+    by
+});
+
 /// Substitutions of the real-word step: one letter, and the result must be
 /// a frequent word.
 const REAL_WORD_RULES: &[(&str, &str, f32)] = &[
@@ -522,6 +528,9 @@ const MAX_EDITS: usize = 3;
 const MAX_CANDIDATES: usize = 600;
 const MAX_COST: f32 = 3.6;
 
+/// The longest word (in bytes) the corrector looks at.
+const MAX_WORD: usize = 60;
+
 /// The correction of one word, or `None` to leave it.
 fn fix_word(lex: &Lexicon, word: &str) -> Option<String> {
     match word {
@@ -530,7 +539,9 @@ fn fix_word(lex: &Lexicon, word: &str) -> Option<String> {
         "Tif" => return Some("Tlf".to_string()),
         _ => {}
     }
+    // No Danish word is that long: a run of letters that is, is not one.
     if word.chars().count() < 2
+        || word.len() > MAX_WORD
         || word
             .chars()
             .any(|c| matches!(c, 'æ' | 'ø' | 'å' | 'Æ' | 'Ø' | 'Å'))
@@ -538,17 +549,17 @@ fn fix_word(lex: &Lexicon, word: &str) -> Option<String> {
     {
         return None;
     }
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     let caps = Case::of(word);
     // `P3` is a radio channel, but `p3` in a scan is `på`.
     let has_digit = lower.contains('3');
-    if !has_digit && lex.attested(&lower) {
-        return real_word(lex, &lower).map(|c| caps.apply(&c));
+    if !has_digit && let Some(v) = lex.map.get(lower.as_bytes()) {
+        return real_word(lex, &lower, value_zipf(v)).map(|c| caps.apply(&c));
     }
     // Known only by rule (an inflection, a compound): only a word attested
     // as written may replace it.
     let clean_letters = lower.chars().all(char::is_alphabetic);
-    let by_rule = clean_letters && lex.knows_fast(&lower);
+    let by_rule = clean_letters && lex.knows(&lower);
     let initial_capital_i = word.starts_with('I') && caps == Case::Title;
     let best = best_candidate(lex, &lower, initial_capital_i, by_rule)?;
     if initial_capital_i && best.starts_with('l') {
@@ -561,6 +572,9 @@ fn fix_word(lex: &Lexicon, word: &str) -> Option<String> {
 /// Digits are allowed only as one `3` or `38` after a letter (`s3`, `P38`,
 /// `omr3det`): `A4`, `2020`, `COVID19` and the unit `m3` stay as written.
 fn plausible_digits(word: &str) -> bool {
+    if !word.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
     let digits: String = word.chars().filter(char::is_ascii_digit).collect();
     if digits.is_empty() {
         return true;
@@ -572,17 +586,20 @@ fn plausible_digits(word: &str) -> bool {
         && word.split(glyph).count() == 2
 }
 
-fn real_word(lex: &Lexicon, lower: &str) -> Option<String> {
+fn real_word(lex: &Lexicon, lower: &str, own: f32) -> Option<String> {
     if lower.len() > 8 {
         return None;
     }
-    let own = lex.zipf(lower);
     // (score, zipf, candidate)
     let mut best: Option<(f32, f32, String)> = None;
     let mut runner_up = f32::MIN;
+    let mut cand = String::with_capacity(lower.len() + 2);
     for &(damaged, correct, cost) in REAL_WORD_RULES {
         for (i, _) in lower.match_indices(damaged) {
-            let cand = format!("{}{}{}", &lower[..i], correct, &lower[i + damaged.len()..]);
+            cand.clear();
+            cand.push_str(&lower[..i]);
+            cand.push_str(correct);
+            cand.push_str(&lower[i + damaged.len()..]);
             let z = lex.zipf(&cand);
             let score = z - 1.2 * cost;
             if z < own + REAL_WORD_MARGIN {
@@ -592,7 +609,7 @@ fn real_word(lex: &Lexicon, lower: &str) -> Option<String> {
                 Some((s, _, _)) if score <= *s => runner_up = runner_up.max(z),
                 _ => {
                     runner_up = runner_up.max(best.as_ref().map_or(f32::MIN, |b| b.1));
-                    best = Some((score, z, cand));
+                    best = Some((score, z, cand.clone()));
                 }
             }
         }
@@ -602,150 +619,305 @@ fn real_word(lex: &Lexicon, lower: &str) -> Option<String> {
         .map(|(_, _, c)| c)
 }
 
-/// A place in the word where a rule applies.
-struct Site {
-    start: usize,
-    end: usize,
-    correct: &'static str,
-    cost: f32,
+/// The Zipf frequency held in a lexicon value.
+fn value_zipf(v: u64) -> f32 {
+    (v >> 1) as f32 / 100.0
 }
 
+/// A candidate correction found by the lexicon walk.
+struct Candidate {
+    text: String,
+    cost: f32,
+    edits: usize,
+    /// The lexicon holds it as written (not only by an ending or as a
+    /// compound).
+    attested: bool,
+    /// Its Zipf frequency (0 for words known by rule only).
+    zipf: f32,
+}
+
+/// The best correction of the lower-case word `lower` by the confusion
+/// set, or `None`. Candidates are fewer edits first; within an edit count,
+/// words the lexicon holds as written before inflections and compounds; a
+/// count that yields a candidate free of damage glyphs ends the search.
+/// Among the found, the one with the best word frequency minus edit cost
+/// minus left-over damage wins.
 fn best_candidate(
     lex: &Lexicon,
     lower: &str,
     initial_capital_i: bool,
     attested_only: bool,
 ) -> Option<String> {
-    let mut sites = Vec::new();
-    for r in RULES {
-        for (i, _) in lower.match_indices(r.damaged) {
-            if r.initial && i != 0 {
-                continue;
-            }
-            // `i` → `l` only for a capital I that opened the word (`Igbende`).
-            if r.damaged == "i" && (i != 0 || !initial_capital_i) {
-                continue;
-            }
-            sites.push(Site {
-                start: i,
-                end: i + r.damaged.len(),
-                correct: r.correct,
-                cost: r.cost,
-            });
-        }
-    }
-    if sites.is_empty() {
-        return None;
-    }
-    sites.sort_by(|a, b| a.cost.total_cmp(&b.cost));
-    let score = |cost: f32, cand: &str| lex.zipf(cand).max(1.5) - 1.2 * cost - residue(cand);
-    // Fewer edits first; within a level, the cheap exact lookups before
-    // inflections and compounds. A level that yields a candidate free of
-    // damage glyphs ends the search.
-    let mut found: Vec<(f32, String)> = Vec::new();
-    let mut chosen: Vec<usize> = Vec::new();
     // Each edit beyond the first needs a glyph that no Danish word has
     // (`@`, `ae`, a `g` between consonants): words with none get one edit.
     let max_edits = MAX_EDITS.min(1 + damage_marks(lower) + usize::from(initial_capital_i));
+    let mut walk = Walk::new(lex, lower, initial_capital_i, max_edits, !attested_only);
+    walk.run();
+    let mut cands = walk.out;
+    if cands.is_empty() {
+        return None;
+    }
+    // A deterministic order, whatever order the walk found them in.
+    cands.sort_by(|a, b| {
+        (a.edits, &a.text, !a.attested)
+            .cmp(&(b.edits, &b.text, !b.attested))
+            .then(a.cost.total_cmp(&b.cost))
+    });
+    cands.dedup_by(|b, a| a.edits == b.edits && a.text == b.text && a.attested == b.attested);
+    let score = |c: &Candidate| c.zipf.max(1.5) - 1.2 * c.cost - residue(&c.text);
+    let clean = |c: &&Candidate| residue(&c.text) == 0.0;
+    let mut found: Vec<&Candidate> = Vec::new();
     for edits in 1..=max_edits {
-        let mut cands = Vec::new();
-        enumerate(lower, &sites, 0, 0.0, edits, &mut chosen, &mut cands);
-        let tests: &[fn(&Lexicon, &str) -> bool] = if attested_only {
-            &[Lexicon::attested]
-        } else {
-            &[Lexicon::attested, Lexicon::knows_fast]
-        };
-        for test in tests {
-            let hits: Vec<&(f32, String)> = cands.iter().filter(|(_, c)| test(lex, c)).collect();
-            let clean = hits.iter().any(|(_, c)| residue(c) == 0.0);
-            found.extend(hits.into_iter().cloned());
-            if clean {
-                break;
-            }
+        let level = cands.iter().filter(|c| c.edits == edits);
+        let attested: Vec<&Candidate> = level.clone().filter(|c| c.attested).collect();
+        let done = attested.iter().any(clean);
+        found.extend(attested);
+        if done {
+            break;
         }
-        if found.iter().any(|(_, c)| residue(c) == 0.0) {
+        if !attested_only {
+            found.extend(level.filter(|c| !c.attested));
+        }
+        if found.iter().any(clean) {
             break;
         }
     }
     found
         .into_iter()
-        .map(|(cost, cand)| (score(cost, &cand), cand))
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .map(|c| (score(c), c))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.text.cmp(&a.1.text)))
+        .map(|(_, c)| c.text.clone())
+}
+
+/// A depth-first walk of the lexicon trie along a damaged word: at each
+/// position the word's own byte is followed, or a rule of the confusion set
+/// is applied, as long as some lexicon word starts that way. At a word's
+/// end, the walk may start a compound's next part from the root (after an
+/// optional linking `s` or `e`), or take the word's rest as a regular
+/// ending. Dead prefixes are cut at once, so the search costs a few trie
+/// steps per position instead of a lookup per candidate.
+struct Walk<'a> {
+    fst: &'a fst::raw::Fst<&'static [u8]>,
+    word: &'a [u8],
+    initial_capital_i: bool,
+    max_edits: usize,
+    /// Inflections and compounds are wanted too.
+    by_rule: bool,
+    buf: Vec<u8>,
+    out: Vec<Candidate>,
+}
+
+/// Where the walk stands.
+#[derive(Clone, Copy)]
+struct At {
+    /// Position in the damaged word.
+    pos: usize,
+    /// Compound part (0, 1, 2) and where each part starts in `buf`.
+    part: usize,
+    starts: [usize; 3],
+    edits: usize,
+    cost: f32,
+}
+
+impl<'a> Walk<'a> {
+    fn new(
+        lex: &'a Lexicon,
+        lower: &'a str,
+        initial_capital_i: bool,
+        max_edits: usize,
+        by_rule: bool,
+    ) -> Walk<'a> {
+        Walk {
+            fst: lex.map.as_fst(),
+            word: lower.as_bytes(),
+            initial_capital_i,
+            max_edits,
+            by_rule,
+            buf: Vec::with_capacity(lower.len() + 8),
+            out: Vec::new(),
+        }
+    }
+
+    /// Walks the whole word; with no edits allowed, stops at the first
+    /// reading found.
+    fn run(&mut self) {
+        let root = self.fst.root();
+        let at = At {
+            pos: 0,
+            part: 0,
+            starts: [0; 3],
+            edits: 0,
+            cost: 0.0,
+        };
+        self.step(root, fst::raw::Output::zero(), at);
+    }
+
+    fn accept(&mut self, at: At, rest: &[u8], attested: bool, zipf: f32) {
+        if at.edits == 0 && self.max_edits > 0 || self.out.len() >= MAX_CANDIDATES {
+            return;
+        }
+        let mut text = Vec::with_capacity(self.buf.len() + rest.len());
+        text.extend_from_slice(&self.buf);
+        text.extend_from_slice(rest);
+        // A compound's every tail has four letters or more, and every
+        // compound (the whole, or a tail split again) six bytes or more.
+        let chars = |from: usize| text[from..].iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        if (1..=at.part).any(|k| chars(at.starts[k]) < 4 || text.len() - at.starts[k - 1] < 6) {
+            return;
+        }
+        if let Ok(text) = String::from_utf8(text) {
+            self.out.push(Candidate {
+                text,
+                cost: at.cost,
+                edits: at.edits,
+                attested,
+                zipf,
+            });
+        }
+    }
+
+    fn step(&mut self, node: fst::raw::Node<'_>, acc: fst::raw::Output, at: At) {
+        if self.max_edits == 0 && !self.out.is_empty() {
+            return;
+        }
+        let word = self.word;
+        if node.is_final() {
+            let value = acc.cat(node.final_output()).value();
+            let part = &self.buf[at.starts[at.part]..];
+            let chars = part.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+            if at.pos == word.len() {
+                if at.part == 0 {
+                    self.accept(at, &[], true, value_zipf(value));
+                } else {
+                    self.accept(at, &[], false, 0.0);
+                }
+            } else if self.by_rule {
+                let rest = &word[at.pos..];
+                if value & 1 == 1 && part.len() > 2 && SUFFIXES.iter().any(|s| s.as_bytes() == rest)
+                {
+                    self.accept(at, rest, false, 0.0);
+                }
+                if at.part < 2 {
+                    let head = chars >= 4 || at.part == 0 && chars == 3 && value_zipf(value) >= 4.0;
+                    let mut next = At {
+                        part: at.part + 1,
+                        ..at
+                    };
+                    next.starts[next.part] = self.buf.len();
+                    if head {
+                        self.step(self.fst.root(), fst::raw::Output::zero(), next);
+                    }
+                    if chars >= 4 && matches!(word[at.pos], b's' | b'e') {
+                        self.buf.push(word[at.pos]);
+                        let mut linked = At {
+                            pos: at.pos + 1,
+                            ..next
+                        };
+                        linked.starts[linked.part] = self.buf.len();
+                        self.step(self.fst.root(), fst::raw::Output::zero(), linked);
+                        self.buf.pop();
+                    }
+                }
+            }
+        }
+        if at.pos == word.len() {
+            return;
+        }
+        // The byte as written.
+        if let Some(i) = node.find_input(word[at.pos]) {
+            let t = node.transition(i);
+            self.buf.push(t.inp);
+            let next = At {
+                pos: at.pos + 1,
+                ..at
+            };
+            self.step(self.fst.node(t.addr), acc.cat(t.out), next);
+            self.buf.pop();
+        }
+        if at.edits == self.max_edits {
+            return;
+        }
+        // A rule of the confusion set.
+        for &r in &RULES_BY_BYTE[usize::from(word[at.pos])] {
+            let r = &RULES[usize::from(r)];
+            let cost = at.cost + r.cost;
+            if cost > MAX_COST
+                || !word[at.pos..].starts_with(r.damaged.as_bytes())
+                || r.initial && at.pos != 0
+                // `i` → `l` only for a capital I that opened the word
+                // (`Igbende`).
+                || r.damaged == "i" && (at.pos != 0 || !self.initial_capital_i)
+            {
+                continue;
+            }
+            let len = self.buf.len();
+            let mut n = node;
+            let mut out = acc;
+            let mut alive = true;
+            for &b in r.correct.as_bytes() {
+                match n.find_input(b) {
+                    Some(i) => {
+                        let t = n.transition(i);
+                        out = out.cat(t.out);
+                        n = self.fst.node(t.addr);
+                        self.buf.push(b);
+                    }
+                    None => {
+                        alive = false;
+                        break;
+                    }
+                }
+            }
+            if alive {
+                let next = At {
+                    pos: at.pos + r.damaged.len(),
+                    edits: at.edits + 1,
+                    cost,
+                    ..at
+                };
+                self.step(n, out, next);
+            }
+            self.buf.truncate(len);
+        }
+    }
 }
 
 /// Glyphs and letter groups that mark a word as damaged.
 fn damage_marks(lower: &str) -> usize {
-    let glyphs = ["ae", "ee", "@", "q", "3", "z"]
-        .iter()
-        .map(|g| lower.matches(g).count())
-        .sum::<usize>();
-    let consonant = |c: u8| c.is_ascii_alphabetic() && !b"aeiouy".contains(&c);
     let b = lower.as_bytes();
+    let consonant = |c: u8| c.is_ascii_alphabetic() && !b"aeiouy".contains(&c);
     let g_between = (1..b.len().saturating_sub(1))
         .filter(|&i| b[i] == b'g' && consonant(b[i - 1]) && consonant(b[i + 1]))
         .count();
-    glyphs + g_between
+    glyphs(b, true) + g_between
 }
 
 /// Damage glyphs still in a candidate: one fix that leaves `ee` or `@`
 /// behind is worse than two that leave none.
 fn residue(cand: &str) -> f32 {
-    ["ae", "ee", "@", "q", "3"]
+    glyphs(cand.as_bytes(), false) as f32
+}
+
+/// Occurrences of the damage glyphs `ae`, `ee`, `@`, `q`, `3` (and `z` when
+/// asked), each pair counted without overlap, as `str::matches` would.
+fn glyphs(b: &[u8], z: bool) -> usize {
+    let count = |pat: &[u8]| {
+        let (mut n, mut i) = (0, 0);
+        while i + pat.len() <= b.len() {
+            if &b[i..i + pat.len()] == pat {
+                n += 1;
+                i += pat.len();
+            } else {
+                i += 1;
+            }
+        }
+        n
+    };
+    let singles = b
         .iter()
-        .map(|g| cand.matches(g).count() as f32)
-        .sum()
-}
-
-/// Every combination of `edits` non-overlapping sites whose cost stays
-/// under [`MAX_COST`], applied to `lower`.
-fn enumerate(
-    lower: &str,
-    sites: &[Site],
-    from: usize,
-    cost: f32,
-    edits: usize,
-    chosen: &mut Vec<usize>,
-    out: &mut Vec<(f32, String)>,
-) {
-    for i in from..sites.len() {
-        if out.len() >= MAX_CANDIDATES {
-            return;
-        }
-        let s = &sites[i];
-        let total = cost + s.cost;
-        if total > MAX_COST {
-            // Sites are sorted by cost: the rest cost more.
-            return;
-        }
-        if chosen
-            .iter()
-            .any(|&c| sites[c].start < s.end && s.start < sites[c].end)
-        {
-            continue;
-        }
-        chosen.push(i);
-        if chosen.len() == edits {
-            out.push((total, apply(lower, sites, chosen)));
-        } else {
-            enumerate(lower, sites, i + 1, total, edits, chosen, out);
-        }
-        chosen.pop();
-    }
-}
-
-fn apply(lower: &str, sites: &[Site], chosen: &[usize]) -> String {
-    let mut order: Vec<&Site> = chosen.iter().map(|&i| &sites[i]).collect();
-    order.sort_by_key(|s| s.start);
-    let mut out = String::with_capacity(lower.len() + 4);
-    let mut at = 0;
-    for s in order {
-        out.push_str(&lower[at..s.start]);
-        out.push_str(s.correct);
-        at = s.end;
-    }
-    out.push_str(&lower[at..]);
-    out
+        .filter(|&&c| c == b'@' || c == b'q' || c == b'3' || z && c == b'z')
+        .count();
+    count(b"ae") + count(b"ee") + singles
 }
 
 /// The letter case of a word, carried over to its correction.
@@ -758,11 +930,18 @@ enum Case {
 
 impl Case {
     fn of(word: &str) -> Case {
-        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-        let upper = letters.iter().filter(|c| c.is_uppercase()).count();
-        if letters.len() >= 2 && upper == letters.len() {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let first = letters.next();
+        let (n, upper) = letters.fold(
+            (
+                usize::from(first.is_some()),
+                usize::from(first.is_some_and(char::is_uppercase)),
+            ),
+            |(n, u), c| (n + 1, u + usize::from(c.is_uppercase())),
+        );
+        if n >= 2 && upper == n {
             Case::Upper
-        } else if letters.first().is_some_and(|c| c.is_uppercase())
+        } else if first.is_some_and(char::is_uppercase)
             || word
                 .chars()
                 .next()
@@ -790,6 +969,80 @@ mod tests {
 
     fn fix(w: &str) -> Option<String> {
         fix_word(Lexicon::get(), w)
+    }
+
+    /// The lexicon's rules written as plain lookups: the oracle the trie
+    /// walk is checked against.
+    fn knows_by_lookup(lex: &Lexicon, lower: &str) -> bool {
+        fn inflected(lex: &Lexicon, lower: &str) -> bool {
+            lex.attested(lower)
+                || SUFFIXES.iter().any(|suf| {
+                    lower.len() > suf.len() + 2
+                        && lower.ends_with(suf)
+                        && lex.stem(&lower[..lower.len() - suf.len()])
+                })
+        }
+        fn head(lex: &Lexicon, head: &str, first: bool) -> bool {
+            let n = head.chars().count();
+            n >= 4 && lex.attested(head)
+                || first && n == 3 && lex.zipf(head) >= 4.0
+                || head
+                    .strip_suffix(['s', 'e'])
+                    .is_some_and(|h| h.chars().count() >= 4 && lex.attested(h))
+        }
+        fn compound(lex: &Lexicon, lower: &str, parts: usize, first: bool) -> bool {
+            if parts < 2 || lower.len() < 6 {
+                return false;
+            }
+            lower.char_indices().skip(3).any(|(i, _)| {
+                let (h, tail) = lower.split_at(i);
+                tail.chars().count() >= 4
+                    && head(lex, h, first)
+                    && (inflected(lex, tail) || compound(lex, tail, parts - 1, false))
+            })
+        }
+        inflected(lex, lower) || compound(lex, lower, 3, true)
+    }
+
+    #[test]
+    fn the_trie_walk_knows_what_the_lookups_know() {
+        let lex = Lexicon::get();
+        let seeds: String = [
+            "000_7d8caf8445a2727d.txt",
+            "002_7f83bb290909fca2.txt",
+            "003_248f04cbab3a95c2.txt",
+        ]
+        .iter()
+        .map(|f| std::fs::read_to_string(format!("fixtures/{f}")).unwrap())
+        .collect();
+        let words: Vec<String> = seeds
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() >= 2)
+            .map(str::to_lowercase)
+            .collect();
+        // The seeds' words, and pairs and triples of them run together
+        // (compounds real and false).
+        let mut tried = 0;
+        let mut known = 0;
+        for (i, w) in words.iter().enumerate() {
+            let next = &words[(i * 7 + 3) % words.len()];
+            let third = &words[(i * 13 + 5) % words.len()];
+            for cand in [
+                w.clone(),
+                format!("{w}{next}"),
+                format!("{w}s{next}{third}"),
+            ] {
+                let want = knows_by_lookup(lex, &cand);
+                assert_eq!(lex.knows(&cand), want, "{cand}");
+                tried += 1;
+                known += usize::from(want);
+            }
+        }
+        // Both answers occur often enough for the check to mean something.
+        assert!(
+            tried > 10_000 && known > tried / 4 && known < tried * 3 / 4,
+            "{known}/{tried}"
+        );
     }
 
     #[test]
