@@ -408,6 +408,11 @@ fn extract(args: ExtractArgs) -> ExitCode {
         None if json_out => Out::Stdout(io::BufWriter::new(io::stdout().lock())),
         None => Out::Nowhere,
     };
+    // Named in a write error.
+    let target = match &args.output {
+        Some(path) => path.display().to_string(),
+        None => "standard output".to_string(),
+    };
     let mut writer = RecordWriter {
         out,
         pretty: args.pretty,
@@ -444,7 +449,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
     };
     if args.stdin_ndjson {
         let result = stdin_ndjson(&opts, &mut sink);
-        return finish(result, writer, sqlite, csv, args.quiet);
+        return finish(result, writer, sqlite, csv, &target, args.quiet);
     }
     let inputs = batch::collect_inputs(&args.paths, &opts);
     let inputs = match args.shard {
@@ -466,7 +471,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
     );
     let result = batch::run(&inputs, &opts, &mut sink, |_| bar.inc(1));
     bar.finish_and_clear();
-    finish(result, writer, sqlite, csv, args.quiet)
+    finish(result, writer, sqlite, csv, &target, args.quiet)
 }
 
 /// Reads `--stdin-ndjson` lines a window at a time and runs each window
@@ -517,6 +522,7 @@ fn finish(
     writer: RecordWriter<Out>,
     sqlite: Option<dataset::Sqlite>,
     csv: Option<dataset::CsvDir>,
+    target: &str,
     quiet: bool,
 ) -> ExitCode {
     let summary = match result {
@@ -539,12 +545,13 @@ fn finish(
         Err(BatchError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
             return ExitCode::from(OK);
         }
+        Err(BatchError::Output(e)) => return fatal(&format!("cannot write {target}: {e}")),
         Err(e) => return fatal(&e.to_string()),
     };
     match writer.finish().and_then(Out::commit) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::from(OK),
-        Err(e) => return fatal(&format!("cannot write output: {e}")),
+        Err(e) => return fatal(&format!("cannot write {target}: {e}")),
     }
     if let Some(Err(e)) = sqlite.map(dataset::Sqlite::finish) {
         return fatal(&e.to_string());

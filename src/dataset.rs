@@ -620,19 +620,23 @@ pub fn schema_sql() -> String {
 /// in front unless `raw` is set.
 pub struct CsvDir {
     dir: PathBuf,
-    writers: Vec<csv::Writer<std::fs::File>>,
+    writers: Vec<csv::Writer<crate::output::AtomicFile>>,
     raw: bool,
 }
 
 impl CsvDir {
-    /// Creates the folder (if needed) and one file per table.
+    /// Creates the folder (if needed) and one file per table, each under a
+    /// temporary name until [`CsvDir::finish`]: a run that fails or is
+    /// interrupted leaves the folder's previous files as they were.
     pub fn create(dir: &Path, raw: bool) -> Result<CsvDir, DatasetError> {
         let err = |path: PathBuf, source| DatasetError::Csv { path, source };
         std::fs::create_dir_all(dir).map_err(|e| err(dir.to_path_buf(), e))?;
         let mut writers = Vec::new();
         for t in TABLES {
             let path = dir.join(format!("{}.csv", t.name));
-            let mut w = csv::Writer::from_path(&path).map_err(|e| err(path.clone(), e.into()))?;
+            let file =
+                crate::output::AtomicFile::create(&path).map_err(|e| err(path.clone(), e))?;
+            let mut w = csv::Writer::from_writer(file);
             w.write_record(t.columns.iter().map(|(c, _)| *c))
                 .map_err(|e| err(path.clone(), e.into()))?;
             writers.push(w);
@@ -659,13 +663,15 @@ impl CsvDir {
         Ok(())
     }
 
-    /// Flushes every file.
-    pub fn finish(mut self) -> Result<(), DatasetError> {
-        for (t, w) in TABLES.iter().zip(&mut self.writers) {
-            w.flush().map_err(|e| DatasetError::Csv {
+    /// Flushes every file and renames it into place.
+    pub fn finish(self) -> Result<(), DatasetError> {
+        for (t, w) in TABLES.iter().zip(self.writers) {
+            let err = |source| DatasetError::Csv {
                 path: self.dir.join(format!("{}.csv", t.name)),
-                source: e,
-            })?;
+                source,
+            };
+            let file = w.into_inner().map_err(|e| err(e.into_error()))?;
+            file.commit().map_err(err)?;
         }
         Ok(())
     }

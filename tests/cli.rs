@@ -409,3 +409,92 @@ fn symlink_loops_and_names_that_are_not_utf8_do_not_stop_a_walk() {
         .unwrap();
     assert_eq!(bad["kind"], "report");
 }
+
+#[test]
+fn a_full_disk_is_a_fatal_error_naming_the_output() {
+    // Standard output on `/dev/full`: every write fails with ENOSPC.
+    let out = Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(["extract", "-q", "fixtures/"])
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("cannot write standard output"), "{err}");
+    assert!(err.contains("No space left"), "{err}");
+}
+
+/// A 64 KiB tmpfs, unmounted on drop; `None` where mounting is not allowed.
+struct TinyDisk(tempfile::TempDir);
+
+impl TinyDisk {
+    fn mount() -> Option<TinyDisk> {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+            .arg(dir.path())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(TinyDisk(dir))
+    }
+}
+
+impl Drop for TinyDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.0.path()).status();
+    }
+}
+
+#[test]
+fn a_disk_that_fills_up_leaves_the_previous_outputs_whole() {
+    let Some(disk) = TinyDisk::mount() else {
+        eprintln!("skipped: no tmpfs can be mounted here (needs root)");
+        return;
+    };
+    let d = disk.0.path();
+    let records = d.join("records.ndjson");
+    std::fs::write(&records, "old\n").unwrap();
+    std::fs::create_dir(d.join("csv")).unwrap();
+    std::fs::write(d.join("csv/documents.csv"), "old\n").unwrap();
+    // The seeds' records (over 200 KB) cannot fit in 64 KiB.
+    for args in [
+        vec!["-o", records.to_str().unwrap()],
+        vec!["--csv", d.join("csv").to_str().unwrap()],
+    ] {
+        let out = referat(&[&["extract", "-q", "fixtures/"], &args[..]].concat());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("No space left"), "{err}");
+        assert!(err.contains(d.to_str().unwrap()), "names the path: {err}");
+    }
+    assert_eq!(std::fs::read_to_string(&records).unwrap(), "old\n");
+    assert_eq!(
+        std::fs::read_to_string(d.join("csv/documents.csv")).unwrap(),
+        "old\n"
+    );
+    // No temporary file is left behind.
+    assert_eq!(std::fs::read_dir(d).unwrap().count(), 2);
+    assert_eq!(std::fs::read_dir(d.join("csv")).unwrap().count(), 1);
+}
+
+#[test]
+fn a_file_that_vanishes_before_it_is_read_is_an_io_error_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy("fixtures/002_7f83bb290909fca2.txt", d.join("a.txt")).unwrap();
+    // Named on the command line, gone by the time it is read: the same path
+    // a file deleted between the walk and the read takes.
+    let gone = d.join("b_gone.txt");
+    let out = referat(&[
+        "extract",
+        "-q",
+        d.join("a.txt").to_str().unwrap(),
+        gone.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let records = lines(&out);
+    assert_eq!(records.len(), 2);
+    assert!(records[0]["error"].is_null());
+    assert_eq!(records[1]["error"]["kind"], "io");
+}

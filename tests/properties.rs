@@ -2,6 +2,7 @@
 //! it gives lies on char boundaries inside the text it was given.
 
 use proptest::prelude::*;
+use referat::batch::{self, Input, Options};
 use referat::{amounts, dates, datetime, extract};
 
 /// Text made of the pieces the extractors look for, in any order: digits,
@@ -124,6 +125,29 @@ proptest! {
         for s in spans {
             check_range(&text, s.start, s.end)?;
         }
+    }
+
+    #[test]
+    fn records_are_the_same_whatever_the_thread_count(
+        docs in prop::collection::vec(genre_text(), 1..12),
+    ) {
+        let inputs: Vec<Input> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| Input::Memory { label: format!("d{i}.txt"), bytes: d.clone().into_bytes() })
+            .collect();
+        let run = |jobs: usize| {
+            let opts = Options { jobs: Some(jobs), ..Options::default() };
+            let mut out = Vec::new();
+            batch::run(&inputs, &opts, |r| { out.push(serde_json::to_string(r).unwrap()); Ok(()) }, |_| {})
+                .unwrap();
+            out
+        };
+        let one = run(1);
+        prop_assert_eq!(one.len(), docs.len());
+        prop_assert_eq!(&one, &run(3));
+        // And the same bytes give the same record on their own.
+        prop_assert_eq!(&one[0], &serde_json::to_string(&extract("d0.txt", docs[0].as_bytes())).unwrap());
     }
 
     #[test]
