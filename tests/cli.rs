@@ -447,6 +447,7 @@ impl Drop for TinyDisk {
 }
 
 #[test]
+#[allow(clippy::print_stderr)]
 fn a_disk_that_fills_up_leaves_the_previous_outputs_whole() {
     let Some(disk) = TinyDisk::mount() else {
         eprintln!("skipped: no tmpfs can be mounted here (needs root)");
