@@ -109,9 +109,13 @@ fn clean_line(s: &str) -> String {
     } else {
         s.into()
     };
+    let s = s.trim();
+    if !s.contains("  ") {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for ch in s.trim().chars() {
+    for ch in s.chars() {
         if ch == ' ' {
             if !space {
                 out.push(ch);

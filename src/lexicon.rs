@@ -52,12 +52,17 @@ const QUALIFIERS: [&str; 8] = ["i", "fra", "på", "af", "til", "den", "d.", "-"]
 
 /// Folds a heading for lookup: lower case, single spaces, no trailing colon.
 fn fold(heading: &str) -> String {
-    let lower = heading.trim().to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    words
-        .join(" ")
-        .trim_end_matches([':', ' ', '.'])
-        .to_string()
+    let lower = heading.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    for w in lower.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    let end = out.trim_end_matches([':', ' ', '.']).len();
+    out.truncate(end);
+    out
 }
 
 /// The section a whole-line heading opens, or `None` for anything else.
@@ -99,12 +104,26 @@ fn fuzzy_section(folded: &str) -> Option<SectionName> {
     if folded.chars().count() < 8 || folded.contains(' ') {
         return None;
     }
-    SECTION_MAP
+    let n = folded.chars().count();
+    ONE_WORD_SECTIONS
+        .iter()
+        .filter(|(_, len, _)| len.abs_diff(n) <= 1)
+        .find(|(key, _, _)| strsim::levenshtein(key, folded) <= 1)
+        .map(|&(_, _, name)| name)
+}
+
+/// The one-word section headings of eight letters or more, with their
+/// lengths in chars, for [`fuzzy_section`]; sorted, so that the first of
+/// two near matches is the same in every run (a hash map's order is not).
+static ONE_WORD_SECTIONS: LazyLock<Vec<(&'static str, usize, SectionName)>> = LazyLock::new(|| {
+    let mut keys: Vec<_> = SECTION_MAP
         .iter()
         .filter(|(key, _)| !key.contains(' ') && key.chars().count() >= 8)
-        .find(|(key, _)| strsim::levenshtein(key, folded) <= 1)
-        .map(|(_, &name)| name)
-}
+        .map(|(key, &name)| (*key, key.chars().count(), name))
+        .collect();
+    keys.sort_by_key(|&(key, _, _)| key);
+    keys
+});
 
 /// The section opened by an inline label such as `Beslutning: Godkendt.`,
 /// with the text after the colon.

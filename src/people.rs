@@ -472,7 +472,14 @@ pub fn mentions(text: &str) -> Vec<(FoundPerson, Range<usize>)> {
         }
         out.push((p, n.range()));
     }
-    for c in CHAIR.captures_iter(text) {
+    // Every chair line names its role: most lines skip the pattern.
+    let roles = ["mødeleder", "formand", "referent", "ordstyrer"];
+    let chair = roles.iter().any(|r| text.contains(r));
+    for c in chair
+        .then(|| CHAIR.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let n = c.name("n").unwrap();
         if is_name(n.as_str(), false) {
             out.push((
