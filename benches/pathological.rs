@@ -74,6 +74,28 @@ fn inputs() -> Vec<(&'static str, Maker, usize)> {
             },
             10_000,
         ),
+        (
+            // A scan (no æøå, Danish function words) whose every damaged
+            // word is new: the OCR word cache never helps.
+            "scan-new-words",
+            |n| {
+                (0..n)
+                    .map(|i| {
+                        let w: String = format!("{i:x}")
+                            .chars()
+                            .map(|c| (b'k' + c.to_digit(16).unwrap() as u8) as char)
+                            .collect();
+                        format!("og det er {w}ae til {w}@ og q{w} ")
+                    })
+                    .collect()
+            },
+            5_000,
+        ),
+        (
+            "scan-1MB-word",
+            |n| format!("og det er til af {}", "ae@q".repeat(n)),
+            60_000,
+        ),
     ]
 }
 

@@ -168,9 +168,54 @@ static PART_OF_YEAR: LazyLock<Regex> =
 static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d)").unwrap()
 });
-static CUED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:i|fra|til|for|siden|inden|før|efter|året|år|udgangen af|slutningen af|starten af|begyndelsen af|løbet af|frem mod|til og med|henover|hen over)\s+(?P<y>(?:19|20)\d\d)(?:\s+(?:og|eller)\s+(?P<y2>(?:19|20)\d\d))?").unwrap()
-});
+/// A year after a cue word (`i 2024`, `udgangen af 2025`, `i 2023 og
+/// 2024`): the year found first, then the cue before it ([`cued`]).
+static YEAR_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:19|20)\d\d").unwrap());
+const YEAR_CUES: &[&str] = &[
+    "i",
+    "fra",
+    "til",
+    "for",
+    "siden",
+    "inden",
+    "før",
+    "efter",
+    "året",
+    "år",
+    "udgangen af",
+    "slutningen af",
+    "starten af",
+    "begyndelsen af",
+    "løbet af",
+    "frem mod",
+    "til og med",
+    "henover",
+    "hen over",
+];
+/// Each cued year: the cue's start, the year, and a second year joined by
+/// `og`/`eller`, as the pattern `(?:cue|...)\s+(year)(?:\s+(?:og|eller)\s+
+/// (year))?` would match them leftmost-first.
+fn cued_years(text: &str) -> Vec<(usize, Range<usize>, Option<Range<usize>>)> {
+    let mut out = Vec::new();
+    let mut consumed = 0;
+    for (cue, y) in cued(&YEAR_WORD, YEAR_CUES, text) {
+        // A joined year belongs to the cue before it: not read again.
+        if cue < consumed {
+            continue;
+        }
+        let y2 = AND_YEAR.captures(&text[y.end()..]).map(|c| {
+            let m = c.get(1).unwrap();
+            y.end() + m.start()..y.end() + m.end()
+        });
+        consumed = y2.as_ref().map_or(y.end(), |r| r.end);
+        out.push((cue, y.range(), y2));
+    }
+    out
+}
+
+/// A second year joined to a cued one: `og 2025`, `eller 2025`.
+static AND_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:og|eller)\s+((?:19|20)\d\d)").unwrap());
 /// A month or season name standing alone (`i marts`, `i efteråret`): the
 /// name is found first (a fast literal search), then the cue word before
 /// it ([`cued`]), which is quicker than a pattern opening with `i`.
@@ -220,7 +265,8 @@ fn cued<'t>(
             .filter_map(|cue| {
                 let start = before.len().checked_sub(cue.len())?;
                 let tail = before.get(start..)?;
-                let fits = tail.eq_ignore_ascii_case(cue) || tail.to_lowercase() == *cue;
+                let fits = tail.eq_ignore_ascii_case(cue)
+                    || !tail.is_ascii() && tail.to_lowercase() == *cue;
                 (fits && start >= last_end).then_some(start)
             })
             .min()
@@ -659,20 +705,18 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
         }
         b.push_period(r, (y1, 1, 1), (y2, 12, 31), "years");
     }
-    for c in CUED_YEAR.captures_iter(text) {
-        if cue_glued(text, c.get(0).unwrap().start()) {
+    for (cue, y, y2) in cued_years(text) {
+        if cue_glued(text, cue) {
             continue;
         }
-        for name in ["y", "y2"] {
-            let Some(m) = c.name(name) else { continue };
-            let r = m.range();
+        for r in std::iter::once(y).chain(y2) {
             if glued(text, &r) || starts_with_kr(span::after(text, r.end, 12)) {
                 continue;
             }
-            let Ok(y) = m.as_str().parse::<i32>() else {
+            let Ok(year) = text[r.clone()].parse::<i32>() else {
                 continue;
             };
-            b.push_period(r, (y, 1, 1), (y, 12, 31), "year");
+            b.push_period(r, (year, 1, 1), (year, 12, 31), "year");
         }
     }
     // `i marts`, `i efteråret`: a month or season without a year, after a
@@ -801,6 +845,48 @@ mod tests {
                 .map(|(s, m)| (s, m.range()))
                 .collect();
             assert_eq!(got, want, "{}", &t[..t.len().min(60)]);
+        }
+        assert!(seen > 20, "{seen}");
+    }
+
+    #[test]
+    fn cued_years_are_those_the_old_pattern_found() {
+        let old = Regex::new(r"(?i)(?:i|fra|til|for|siden|inden|før|efter|året|år|udgangen af|slutningen af|starten af|begyndelsen af|løbet af|frem mod|til og med|henover|hen over)\s+(?P<y>(?:19|20)\d\d)(?:\s+(?:og|eller)\s+(?P<y2>(?:19|20)\d\d))?").unwrap();
+        let mut texts: Vec<String> = [
+            "i 2024",
+            "I 2024 og 2025",
+            "i 2023 og i 2024",
+            "i 2023 til 2024",
+            "ÅRET 2022",
+            "hvori 2024",
+            "i 12019",
+            "i 192019",
+            "til og med 2026 eller 2027",
+            "år 2020  OG  2021",
+            "2019 og 2020",
+            "i 2019 og 2020 og 2021",
+            "frem mod\n2030",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for e in std::fs::read_dir("fixtures").unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt" || x == "md") {
+                texts.push(std::fs::read_to_string(p).unwrap());
+            }
+        }
+        let mut seen = 0;
+        for t in &texts {
+            let want: Vec<_> = old
+                .captures_iter(t)
+                .map(|c| {
+                    let y2 = c.name("y2").map(|m| m.range());
+                    (c.get(0).unwrap().start(), c.name("y").unwrap().range(), y2)
+                })
+                .collect();
+            assert_eq!(cued_years(t), want, "{}", &t[..t.len().min(60)]);
+            seen += want.len();
         }
         assert!(seen > 20, "{seen}");
     }
