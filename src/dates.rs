@@ -793,13 +793,25 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
 mod tests {
     use super::*;
 
+    /// `lines`, then the text of every seed in `fixtures/`.
+    fn with_seeds(lines: &[&str]) -> Vec<String> {
+        let mut texts: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        for e in std::fs::read_dir("fixtures").unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt" || x == "md") {
+                texts.push(std::fs::read_to_string(p).unwrap());
+            }
+        }
+        texts
+    }
+
     /// `cued` finds what the pattern it replaced found, `(?:cue|...)\s+name`
     /// searched leftmost-first: on tricky lines and on every seed.
     #[test]
     fn cued_names_are_those_the_old_pattern_found() {
         let old = Regex::new(r"(?i)(?:i|til|fra|inden|primo|medio|ultimo|siden|frem til|i løbet af)\s+(?P<m>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)(?-u:\b)").unwrap();
         let old_season = Regex::new(r"(?i)(?:i|til|fra|inden|hen over|henover|i løbet af)\s+(?P<s>foråret|sommeren|efteråret|vinteren)(?-u:\b)").unwrap();
-        let mut texts: Vec<String> = [
+        let texts = with_seeds(&[
             "i marts",
             "I MARTS",
             "frem til juni",
@@ -816,16 +828,7 @@ mod tests {
             "hen over sommeren",
             "i løbet af Efteråret",
             "henover vinteren i foråret",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        for e in std::fs::read_dir("fixtures").unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "txt" || x == "md") {
-                texts.push(std::fs::read_to_string(p).unwrap());
-            }
-        }
+        ]);
         let mut seen = 0;
         for t in &texts {
             let want: Vec<(usize, std::ops::Range<usize>)> = old
@@ -852,7 +855,7 @@ mod tests {
     #[test]
     fn cued_years_are_those_the_old_pattern_found() {
         let old = Regex::new(r"(?i)(?:i|fra|til|for|siden|inden|før|efter|året|år|udgangen af|slutningen af|starten af|begyndelsen af|løbet af|frem mod|til og med|henover|hen over)\s+(?P<y>(?:19|20)\d\d)(?:\s+(?:og|eller)\s+(?P<y2>(?:19|20)\d\d))?").unwrap();
-        let mut texts: Vec<String> = [
+        let texts = with_seeds(&[
             "i 2024",
             "I 2024 og 2025",
             "i 2023 og i 2024",
@@ -866,16 +869,7 @@ mod tests {
             "2019 og 2020",
             "i 2019 og 2020 og 2021",
             "frem mod\n2030",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        for e in std::fs::read_dir("fixtures").unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "txt" || x == "md") {
-                texts.push(std::fs::read_to_string(p).unwrap());
-            }
-        }
+        ]);
         let mut seen = 0;
         for t in &texts {
             let want: Vec<_> = old

@@ -423,8 +423,21 @@ fn label(line: &str) -> Option<Label> {
     })
 }
 
+/// The roles a chair line names (`næstformand` holds `formand`).
+const CHAIR_ROLES: &[&str] = &[
+    "mødeleder",
+    "formand",
+    "næstformand",
+    "referent",
+    "ordstyrer",
+];
+
 static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<n>[A-ZÆØÅ][\p{L}.-]+(?:\s+[A-ZÆØÅ][\p{L}.-]+){1,4})\s+(?:er|var)\s+(?P<r>mødeleder|formand|næstformand|referent|ordstyrer)(?-u:\b)").unwrap()
+    Regex::new(&format!(
+        r"(?P<n>[A-ZÆØÅ][\p{{L}}.-]+(?:\s+[A-ZÆØÅ][\p{{L}}.-]+){{1,4}})\s+(?:er|var)\s+(?P<r>{})(?-u:\b)",
+        CHAIR_ROLES.join("|")
+    ))
+    .unwrap()
 });
 
 /// `oplæg ved Maria Staun (forbedringskonsulent Sygehus Lillebælt)`,
@@ -473,8 +486,7 @@ pub fn mentions(text: &str) -> Vec<(FoundPerson, Range<usize>)> {
         out.push((p, n.range()));
     }
     // Every chair line names its role: most lines skip the pattern.
-    let roles = ["mødeleder", "formand", "referent", "ordstyrer"];
-    let chair = roles.iter().any(|r| text.contains(r));
+    let chair = CHAIR_ROLES.iter().any(|r| text.contains(r));
     for c in chair
         .then(|| CHAIR.captures_iter(text))
         .into_iter()
