@@ -35,6 +35,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+mod trie;
+use trie::Trie;
+
 /// Whether OCR correction runs (`--ocr on|off|auto`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum OcrMode {
@@ -132,7 +135,17 @@ fn gate(text: &str, (letters, danish): (usize, usize)) -> bool {
         .filter(|w| !w.is_empty())
     {
         words += 1;
-        if w.len() <= 5 && FUNCTION_WORDS.contains(&w.to_lowercase().as_str()) {
+        let function_word = |w: &str| FUNCTION_WORDS.contains(&w);
+        if w.len() <= 5
+            && if w.is_ascii() {
+                let mut lower = [0u8; 5];
+                lower[..w.len()].copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(&lower[..w.len()]).is_ok_and(function_word)
+            } else {
+                function_word(&w.to_lowercase())
+            }
+        {
             function += 1;
         }
     }
@@ -318,46 +331,77 @@ fn pipe_for_i(text: &str) -> Vec<Correction> {
 }
 
 /// The words of `text` that may be corrected, with their byte ranges:
-/// runs of letters, `@` and digits, leaving out chunks that are e-mail
-/// addresses or URLs, and pure numbers.
+/// runs of letters, `@` and digits, leaving out chunks (up to and with a
+/// whitespace character) that are e-mail addresses or URLs, and pure
+/// numbers. One pass over the bytes, with ASCII decided byte by byte.
 fn words(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    let bytes = text.as_bytes();
     let mut found = Vec::with_capacity(text.len() / 6);
-    let mut base = 0;
-    for chunk in text.split_inclusive(char::is_whitespace) {
-        let chunk_base = base;
-        base += chunk.len();
-        let skip = chunk.contains("://")
-            || chunk.starts_with("www.")
-            || chunk
-                .find('@')
-                .is_some_and(|i| i > 0 && chunk[i..].contains('.') && !chunk.ends_with(". "));
-        if skip {
-            continue;
-        }
-        let mut start = None;
-        let mut alpha = false;
-        for (i, ch) in chunk
-            .char_indices()
-            .chain(std::iter::once((chunk.len(), ' ')))
-        {
-            let part = ch.is_alphanumeric() || ch == '@';
-            match (part, start) {
-                (true, None) => {
-                    start = Some(i);
-                    alpha = ch.is_alphabetic() || ch == '@';
-                }
-                (true, Some(_)) => alpha |= ch.is_alphabetic() || ch == '@',
-                (false, Some(s)) => {
-                    if alpha {
-                        found.push((chunk_base + s..chunk_base + i, &chunk[s..i]));
-                    }
-                    start = None;
-                }
-                (false, None) => {}
+    // The current chunk: where it starts, how many words were found before
+    // it, and whether it has a `:` or `@` (a URL or address may follow).
+    let mut chunk = 0;
+    let mut mark = 0;
+    let mut suspect = false;
+    // The current word: where it starts, and whether it has a letter.
+    let mut word = None;
+    let mut alpha = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (len, part, letter, space) = if b < 0x80 {
+            let letter = b.is_ascii_alphabetic() || b == b'@';
+            let space = matches!(b, b'\t'..=b'\r' | b' ');
+            (1, letter || b.is_ascii_digit(), letter, space)
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            let letter = ch.is_alphabetic();
+            (
+                ch.len_utf8(),
+                letter || ch.is_alphanumeric(),
+                letter,
+                ch.is_whitespace(),
+            )
+        };
+        suspect |= b == b':' || b == b'@';
+        if part {
+            if word.is_none() {
+                word = Some(i);
+                alpha = false;
             }
+            alpha |= letter;
+        } else if let Some(s) = word.take()
+            && alpha
+        {
+            found.push((s..i, &text[s..i]));
+        }
+        i += len;
+        if space {
+            if skipped_chunk(&text[chunk..i], suspect) {
+                found.truncate(mark);
+            }
+            (chunk, mark, suspect) = (i, found.len(), false);
         }
     }
+    if let Some(s) = word
+        && alpha
+    {
+        found.push((s..text.len(), &text[s..]));
+    }
+    if skipped_chunk(&text[chunk..], suspect) {
+        found.truncate(mark);
+    }
     found
+}
+
+/// Whether a chunk of text is a URL or an e-mail address (`suspect`: it
+/// has a `:` or an `@`).
+fn skipped_chunk(chunk: &str, suspect: bool) -> bool {
+    chunk.starts_with("www.")
+        || suspect
+            && (chunk.contains("://")
+                || chunk
+                    .find('@')
+                    .is_some_and(|i| i > 0 && chunk[i..].contains('.') && !chunk.ends_with(". ")))
 }
 
 /// A Danish lexicon: word frequencies (wordfreq) for ranking, the 157,835
@@ -366,17 +410,14 @@ fn words(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
 /// rules, through the `spellbook` crate, were tried: one point more recall,
 /// but less precision and 2.6 times slower, see the README.)
 ///
-/// The words are compiled by `build.rs` into an `fst` map (lower-cased word
-/// → `zipf × 100 << 1 | stem`), which costs nothing to load and which the
-/// candidate search walks as a trie.
+/// The words are compiled by `build.rs` into a flat trie (lower-cased word
+/// → `zipf × 100 << 2 | real_word << 1 | stem`), which costs nothing to
+/// load and which the candidate search walks a byte at a time.
 pub struct Lexicon {
-    map: fst::Map<&'static [u8]>,
+    trie: Trie,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
-
-/// The compiled lexicon (see `build.rs`).
-static LEXICON_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 
 impl Lexicon {
     /// The lexicon compiled into referat, loaded on first use.
@@ -385,13 +426,14 @@ impl Lexicon {
     }
 
     fn load() -> Lexicon {
-        let map = fst::Map::new(LEXICON_FST).expect("the lexicon built by build.rs is an fst");
-        Lexicon { map }
+        Lexicon {
+            trie: Trie::compiled(),
+        }
     }
 
     /// Zipf frequency of a lower-case word (0 when the list lacks it).
     pub fn zipf(&self, lower: &str) -> f32 {
-        self.map.get(lower).map_or(0.0, value_zipf)
+        self.trie.get(lower.as_bytes()).map_or(0.0, value_zipf)
     }
 
     /// Whether the frequency list or the dictionary's stems hold `lower`
@@ -399,12 +441,12 @@ impl Lexicon {
     /// attested as written.
     #[cfg(test)]
     fn attested(&self, lower: &str) -> bool {
-        self.map.contains_key(lower)
+        self.trie.get(lower.as_bytes()).is_some()
     }
 
     #[cfg(test)]
     fn stem(&self, lower: &str) -> bool {
-        self.map.get(lower).is_some_and(|v| v & 1 == 1)
+        self.trie.get(lower.as_bytes()).is_some_and(|v| v & 1 == 1)
     }
 
     /// Whether `lower` is known by the lexicon's rules: attested, a stem
@@ -500,28 +542,32 @@ const RULES: &[Rule] = &[
 ];
 
 /// The rules by the first byte of their damaged form.
-static RULES_BY_BYTE: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
-    let mut by = vec![Vec::new(); 256];
-    for (i, r) in RULES.iter().enumerate() {
-        by[usize::from(r.damaged.as_bytes()[0])].push(i as u8);
+static RULES_BY_BYTE: [[u8; 6]; 256] = rules_by_byte();
+
+/// [`RULES_BY_BYTE`]: for each byte, the indices of the rules whose
+/// damaged form starts with it, then `u8::MAX`s (at most six rules a byte,
+/// checked when compiling).
+const fn rules_by_byte() -> [[u8; 6]; 256] {
+    let mut by = [[u8::MAX; 6]; 256];
+    let mut i = 0;
+    while i < RULES.len() {
+        let b = RULES[i].damaged.as_bytes()[0] as usize;
+        let mut k = 0;
+        while by[b][k] != u8::MAX {
+            k += 1;
+        }
+        by[b][k] = i as u8;
+        i += 1;
     }
     by
-});
+}
 
-/// Substitutions of the real-word step: one letter, and the result must be
-/// a frequent word.
-const REAL_WORD_RULES: &[(&str, &str, f32)] = &[
-    ("a", "å", 1.0),
-    ("a", "ø", 1.6),
-    ("o", "ø", 1.2),
-    ("ae", "æ", 0.4),
-    ("a", "æ", 1.5),
-    ("d", "å", 1.2),
-];
+include!("ocr/real_word_rules.rs");
 
-/// How much more frequent (in Zipf units, i.e. powers of ten) a real-word
-/// candidate must be than the word as written.
-const REAL_WORD_MARGIN: f32 = 1.0;
+/// Lexicon value flag: a word of at most [`REAL_WORD_MAX`] bytes with a
+/// reading by [`REAL_WORD_RULES`] at least [`REAL_WORD_MARGIN`] more
+/// frequent (set by `build.rs`).
+const REAL_WORD_FLAG: u64 = 2;
 
 /// The most substitutions tried in one word, and the most candidates.
 const MAX_EDITS: usize = 3;
@@ -540,11 +586,9 @@ fn fix_word(lex: &Lexicon, word: &str) -> Option<String> {
         _ => {}
     }
     // No Danish word is that long: a run of letters that is, is not one.
-    if word.chars().count() < 2
+    if word.chars().nth(1).is_none()
         || word.len() > MAX_WORD
-        || word
-            .chars()
-            .any(|c| matches!(c, 'æ' | 'ø' | 'å' | 'Æ' | 'Ø' | 'Å'))
+        || has_danish_letter(word)
         || !plausible_digits(word)
     {
         return None;
@@ -553,7 +597,11 @@ fn fix_word(lex: &Lexicon, word: &str) -> Option<String> {
     let caps = Case::of(word);
     // `P3` is a radio channel, but `p3` in a scan is `på`.
     let has_digit = lower.contains('3');
-    if !has_digit && let Some(v) = lex.map.get(lower.as_bytes()) {
+    if !has_digit && let Some(v) = lex.trie.get(lower.as_bytes()) {
+        // Only words marked by `build.rs` have a far more frequent reading.
+        if v & REAL_WORD_FLAG == 0 {
+            return None;
+        }
         return real_word(lex, &lower, value_zipf(v)).map(|c| caps.apply(&c));
     }
     // Known only by rule (an inflection, a compound): only a word attested
@@ -567,6 +615,14 @@ fn fix_word(lex: &Lexicon, word: &str) -> Option<String> {
         return Some(best);
     }
     Some(caps.apply(&best))
+}
+
+/// Whether `word` has one of `æøåÆØÅ` (all `0xC3` and a second byte in
+/// UTF-8).
+fn has_danish_letter(word: &str) -> bool {
+    word.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xC3 && matches!(w[1], 0xA6 | 0xB8 | 0xA5 | 0x86 | 0x98 | 0x85))
 }
 
 /// Digits are allowed only as one `3` or `38` after a letter (`s3`, `P38`,
@@ -586,42 +642,33 @@ fn plausible_digits(word: &str) -> bool {
         && word.split(glyph).count() == 2
 }
 
+/// The real-word correction of `lower`, a word the lexicon holds with Zipf
+/// frequency `own`: a reading by one substitution that is far more frequent
+/// than it, and than any other reading.
 fn real_word(lex: &Lexicon, lower: &str, own: f32) -> Option<String> {
-    if lower.len() > 8 {
+    if lower.len() > REAL_WORD_MAX {
         return None;
     }
     // (score, zipf, candidate)
     let mut best: Option<(f32, f32, String)> = None;
     let mut runner_up = f32::MIN;
-    let mut cand = String::with_capacity(lower.len() + 2);
-    for &(damaged, correct, cost) in REAL_WORD_RULES {
-        for (i, _) in lower.match_indices(damaged) {
-            cand.clear();
-            cand.push_str(&lower[..i]);
-            cand.push_str(correct);
-            cand.push_str(&lower[i + damaged.len()..]);
-            let z = lex.zipf(&cand);
-            let score = z - 1.2 * cost;
-            if z < own + REAL_WORD_MARGIN {
-                continue;
-            }
-            match &best {
-                Some((s, _, _)) if score <= *s => runner_up = runner_up.max(z),
-                _ => {
-                    runner_up = runner_up.max(best.as_ref().map_or(f32::MIN, |b| b.1));
-                    best = Some((score, z, cand.clone()));
-                }
+    real_word_variants(lower, |cand, cost| {
+        let z = lex.zipf(cand);
+        let score = z - 1.2 * cost;
+        if z < own + REAL_WORD_MARGIN {
+            return;
+        }
+        match &best {
+            Some((s, _, _)) if score <= *s => runner_up = runner_up.max(z),
+            _ => {
+                runner_up = runner_up.max(best.as_ref().map_or(f32::MIN, |b| b.1));
+                best = Some((score, z, cand.to_string()));
             }
         }
-    }
+    });
     // Two readings about as frequent (`made`: `måde` or `møde`): leave it.
     best.filter(|(_, z, _)| *z - runner_up >= 1.0)
         .map(|(_, _, c)| c)
-}
-
-/// The Zipf frequency held in a lexicon value.
-fn value_zipf(v: u64) -> f32 {
-    (v >> 1) as f32 / 100.0
 }
 
 /// A candidate correction found by the lexicon walk.
@@ -697,7 +744,7 @@ fn best_candidate(
 /// ending. Dead prefixes are cut at once, so the search costs a few trie
 /// steps per position instead of a lookup per candidate.
 struct Walk<'a> {
-    fst: &'a fst::raw::Fst<&'static [u8]>,
+    trie: Trie,
     word: &'a [u8],
     initial_capital_i: bool,
     max_edits: usize,
@@ -728,7 +775,7 @@ impl<'a> Walk<'a> {
         by_rule: bool,
     ) -> Walk<'a> {
         Walk {
-            fst: lex.map.as_fst(),
+            trie: lex.trie,
             word: lower.as_bytes(),
             initial_capital_i,
             max_edits,
@@ -741,7 +788,6 @@ impl<'a> Walk<'a> {
     /// Walks the whole word; with no edits allowed, stops at the first
     /// reading found.
     fn run(&mut self) {
-        let root = self.fst.root();
         let at = At {
             pos: 0,
             part: 0,
@@ -749,7 +795,7 @@ impl<'a> Walk<'a> {
             edits: 0,
             cost: 0.0,
         };
-        self.step(root, fst::raw::Output::zero(), at);
+        self.step(Trie::ROOT, at);
     }
 
     fn accept(&mut self, at: At, rest: &[u8], attested: bool, zipf: f32) {
@@ -776,15 +822,13 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn step(&mut self, node: fst::raw::Node<'_>, acc: fst::raw::Output, at: At) {
+    fn step(&mut self, node: trie::Node, at: At) {
         if self.max_edits == 0 && !self.out.is_empty() {
             return;
         }
         let word = self.word;
-        if node.is_final() {
-            let value = acc.cat(node.final_output()).value();
-            let part = &self.buf[at.starts[at.part]..];
-            let chars = part.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        if let Some(value) = self.trie.value(node) {
+            let part = at.starts[at.part]..self.buf.len();
             if at.pos == word.len() {
                 if at.part == 0 {
                     self.accept(at, &[], true, value_zipf(value));
@@ -793,11 +837,18 @@ impl<'a> Walk<'a> {
                 }
             } else if self.by_rule {
                 let rest = &word[at.pos..];
-                if value & 1 == 1 && part.len() > 2 && SUFFIXES.iter().any(|s| s.as_bytes() == rest)
+                if rest.len() <= 4
+                    && value & 1 == 1
+                    && part.len() > 2
+                    && SUFFIXES.iter().any(|s| s.as_bytes() == rest)
                 {
                     self.accept(at, rest, false, 0.0);
                 }
-                if at.part < 2 {
+                // A compound's next part has four letters or more, and
+                // edits never lengthen the rest of the word.
+                let room = rest.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+                if at.part < 2 && room >= 4 {
+                    let chars = self.buf[part].iter().filter(|&&b| b & 0xC0 != 0x80).count();
                     let head = chars >= 4 || at.part == 0 && chars == 3 && value_zipf(value) >= 4.0;
                     let mut next = At {
                         part: at.part + 1,
@@ -805,16 +856,16 @@ impl<'a> Walk<'a> {
                     };
                     next.starts[next.part] = self.buf.len();
                     if head {
-                        self.step(self.fst.root(), fst::raw::Output::zero(), next);
+                        self.step(Trie::ROOT, next);
                     }
-                    if chars >= 4 && matches!(word[at.pos], b's' | b'e') {
+                    if chars >= 4 && room >= 5 && matches!(word[at.pos], b's' | b'e') {
                         self.buf.push(word[at.pos]);
                         let mut linked = At {
                             pos: at.pos + 1,
                             ..next
                         };
                         linked.starts[linked.part] = self.buf.len();
-                        self.step(self.fst.root(), fst::raw::Output::zero(), linked);
+                        self.step(Trie::ROOT, linked);
                         self.buf.pop();
                     }
                 }
@@ -824,21 +875,21 @@ impl<'a> Walk<'a> {
             return;
         }
         // The byte as written.
-        if let Some(i) = node.find_input(word[at.pos]) {
-            let t = node.transition(i);
-            self.buf.push(t.inp);
+        if let Some(child) = self.trie.child(node, word[at.pos]) {
+            self.buf.push(word[at.pos]);
             let next = At {
                 pos: at.pos + 1,
                 ..at
             };
-            self.step(self.fst.node(t.addr), acc.cat(t.out), next);
+            self.step(child, next);
             self.buf.pop();
         }
         if at.edits == self.max_edits {
             return;
         }
         // A rule of the confusion set.
-        for &r in &RULES_BY_BYTE[usize::from(word[at.pos])] {
+        let rules = RULES_BY_BYTE[usize::from(word[at.pos])];
+        for &r in rules.iter().take_while(|&&r| r != u8::MAX) {
             let r = &RULES[usize::from(r)];
             let cost = at.cost + r.cost;
             if cost > MAX_COST
@@ -852,14 +903,11 @@ impl<'a> Walk<'a> {
             }
             let len = self.buf.len();
             let mut n = node;
-            let mut out = acc;
             let mut alive = true;
             for &b in r.correct.as_bytes() {
-                match n.find_input(b) {
-                    Some(i) => {
-                        let t = n.transition(i);
-                        out = out.cat(t.out);
-                        n = self.fst.node(t.addr);
+                match self.trie.child(n, b) {
+                    Some(child) => {
+                        n = child;
                         self.buf.push(b);
                     }
                     None => {
@@ -875,7 +923,7 @@ impl<'a> Walk<'a> {
                     cost,
                     ..at
                 };
-                self.step(n, out, next);
+                self.step(n, next);
             }
             self.buf.truncate(len);
         }
@@ -1002,6 +1050,102 @@ mod tests {
             })
         }
         inflected(lex, lower) || compound(lex, lower, 3, true)
+    }
+
+    /// `words` as it was: chunk by chunk, char by char (the oracle).
+    fn words_by_chunks(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+        let mut found = Vec::new();
+        let mut base = 0;
+        for chunk in text.split_inclusive(char::is_whitespace) {
+            let chunk_base = base;
+            base += chunk.len();
+            let skip = chunk.contains("://")
+                || chunk.starts_with("www.")
+                || chunk
+                    .find('@')
+                    .is_some_and(|i| i > 0 && chunk[i..].contains('.') && !chunk.ends_with(". "));
+            if skip {
+                continue;
+            }
+            let mut start = None;
+            let mut alpha = false;
+            for (i, ch) in chunk
+                .char_indices()
+                .chain(std::iter::once((chunk.len(), ' ')))
+            {
+                let part = ch.is_alphanumeric() || ch == '@';
+                match (part, start) {
+                    (true, None) => {
+                        start = Some(i);
+                        alpha = ch.is_alphabetic() || ch == '@';
+                    }
+                    (true, Some(_)) => alpha |= ch.is_alphabetic() || ch == '@',
+                    (false, Some(s)) => {
+                        if alpha {
+                            found.push((chunk_base + s..chunk_base + i, &chunk[s..i]));
+                        }
+                        start = None;
+                    }
+                    (false, None) => {}
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn words_are_the_ones_the_chunk_by_chunk_reading_found() {
+        let mut texts: Vec<String> = std::fs::read_dir("fixtures")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        texts.extend(
+            [
+                "se www.sundhed.dk/x og mail: a.b@region.dk. Tlf",
+                "skriv til x@y. Derefter @ og q@ og P38 i 2020 og A4",
+                "https://æøå.dk/side?a=1 og ftp://x\u{a0}igen",
+                "ord\u{2003}ord\u{85}ord\u{3000}slut",
+                "\u{a0}\u{a0}Sgren Landkildehus, Sundhedsklyngen",
+                "mailto:x@y.dk",
+                "ende uden mellemrum@",
+                "",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(words(text), words_by_chunks(text), "{text:.60}");
+        }
+    }
+
+    #[test]
+    fn the_real_word_flag_marks_every_word_the_step_changes() {
+        let lex = Lexicon::get();
+        let seeds: String = std::fs::read_dir("fixtures")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        let mut changed = 0;
+        let extra = [
+            "pa", "ar", "bade", "mal", "made", "for", "sa", "nar", "vaere",
+        ];
+        for w in seeds
+            .split(|c: char| !c.is_alphabetic())
+            .map(str::to_lowercase)
+            .chain(extra.map(String::from))
+        {
+            let Some(v) = lex.trie.get(w.as_bytes()) else {
+                continue;
+            };
+            if real_word(lex, &w, value_zipf(v)).is_some() {
+                changed += 1;
+                assert_ne!(v & REAL_WORD_FLAG, 0, "{w}");
+            }
+        }
+        assert!(changed >= 4, "{changed}");
     }
 
     #[test]
