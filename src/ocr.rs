@@ -112,10 +112,35 @@ fn letter_counts(text: &str) -> (usize, usize) {
 
 /// Frequent Danish words without `æøå`: many of them in a text mean it is
 /// Danish, whatever its letters.
-const FUNCTION_WORDS: &[&str] = &[
-    "og", "at", "til", "af", "der", "som", "med", "er", "det", "den", "de", "en", "et", "ikke",
-    "vil", "kan", "om", "fra", "har", "skal", "blev", "eller", "hvor", "samt", "ved",
-];
+fn is_function_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "og" | "at"
+            | "til"
+            | "af"
+            | "der"
+            | "som"
+            | "med"
+            | "er"
+            | "det"
+            | "den"
+            | "de"
+            | "en"
+            | "et"
+            | "ikke"
+            | "vil"
+            | "kan"
+            | "om"
+            | "fra"
+            | "har"
+            | "skal"
+            | "blev"
+            | "eller"
+            | "hvor"
+            | "samt"
+            | "ved"
+    )
+}
 
 /// The document gate: many letters, under 0.5 % of them `æøå`, and at
 /// least 8 % of the words Danish function words (so English text, which
@@ -130,12 +155,10 @@ fn gate(text: &str, (letters, danish): (usize, usize)) -> bool {
     }
     let mut words = 0usize;
     let mut function = 0usize;
-    for w in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
+    // Runs of letters, found byte by byte with ASCII decided at once.
+    let mut count = |w: &str| {
         words += 1;
-        let function_word = |w: &str| FUNCTION_WORDS.contains(&w);
+        let function_word = is_function_word;
         if w.len() <= 5
             && if w.is_ascii() {
                 let mut lower = [0u8; 5];
@@ -148,6 +171,29 @@ fn gate(text: &str, (letters, danish): (usize, usize)) -> bool {
         {
             function += 1;
         }
+    };
+    let bytes = text.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (len, letter) = if bytes[i] < 0x80 {
+            (1, bytes[i].is_ascii_alphabetic())
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            (ch.len_utf8(), ch.is_alphabetic())
+        };
+        match (letter, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                count(&text[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        count(&text[s..]);
     }
     words > 0 && function * 100 >= words * 8
 }
@@ -802,15 +848,18 @@ impl<'a> Walk<'a> {
         if at.edits == 0 && self.max_edits > 0 || self.out.len() >= MAX_CANDIDATES {
             return;
         }
-        let mut text = Vec::with_capacity(self.buf.len() + rest.len());
-        text.extend_from_slice(&self.buf);
-        text.extend_from_slice(rest);
         // A compound's every tail has four letters or more, and every
-        // compound (the whole, or a tail split again) six bytes or more.
-        let chars = |from: usize| text[from..].iter().filter(|&&b| b & 0xC0 != 0x80).count();
-        if (1..=at.part).any(|k| chars(at.starts[k]) < 4 || text.len() - at.starts[k - 1] < 6) {
+        // compound (the whole, or a tail split again) six bytes or more;
+        // the candidate is `buf` and then `rest`.
+        let count = |b: &[u8]| b.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        let len = self.buf.len() + rest.len();
+        let chars = |from: usize| count(&self.buf[from..]) + count(rest);
+        if (1..=at.part).any(|k| chars(at.starts[k]) < 4 || len - at.starts[k - 1] < 6) {
             return;
         }
+        let mut text = Vec::with_capacity(len);
+        text.extend_from_slice(&self.buf);
+        text.extend_from_slice(rest);
         if let Ok(text) = String::from_utf8(text) {
             self.out.push(Candidate {
                 text,
