@@ -49,20 +49,20 @@ impl Trie {
         trie
     }
 
-    fn first(&self, node: Node) -> usize {
+    /// The children of `node`: the first one's number and their labels.
+    #[inline]
+    fn children(&self, node: Node) -> Option<(usize, &'static [u8])> {
         let at = 4 * node as usize;
-        let bytes = &self.first[at..at + 4];
-        u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize
+        let range = self.first.get(at..at + 8)?;
+        let from = u32::from_le_bytes([range[0], range[1], range[2], range[3]]) as usize;
+        let to = u32::from_le_bytes([range[4], range[5], range[6], range[7]]) as usize;
+        Some((from, self.labels.get(from..to)?))
     }
 
     /// The node reached from `node` by `byte`, if some word goes that way.
     #[inline]
     pub(crate) fn child(&self, node: Node, byte: u8) -> Option<Node> {
-        let at = 4 * node as usize;
-        let range = self.first.get(at..at + 8)?;
-        let from = u32::from_le_bytes([range[0], range[1], range[2], range[3]]) as usize;
-        let to = u32::from_le_bytes([range[4], range[5], range[6], range[7]]) as usize;
-        let labels = self.labels.get(from..to)?;
+        let (from, labels) = self.children(node)?;
         let k = if labels.len() <= 16 {
             labels.iter().position(|&l| l == byte)?
         } else {
@@ -110,8 +110,7 @@ mod tests {
         let t = Trie::compiled();
         let nodes = t.labels.len() as Node;
         for node in [Trie::ROOT, 1, nodes / 3, nodes / 2, nodes - 1] {
-            let (from, to) = (t.first(node), t.first(node + 1));
-            let labels = &t.labels[from..to];
+            let (from, labels) = t.children(node).unwrap();
             assert!(labels.windows(2).all(|w| w[0] < w[1]), "node {node}");
             for (k, &b) in labels.iter().enumerate() {
                 assert_eq!(t.child(node, b), Some((from + k) as Node));
