@@ -6,8 +6,10 @@
 //! (hidden entries skipped, only the chosen extensions taken); files named
 //! directly are always taken; `-` is standard input. A file that cannot be
 //! read, is too large, or makes the pipeline panic gives an error record and
-//! the batch goes on. Records are produced a window at a time, so memory
-//! does not grow with the number of files.
+//! the batch goes on. Workers take the inputs in order and may run a bounded
+//! way ahead of the writer (a window of inputs and of source bytes), so a
+//! slow document holds up no other worker and memory does not grow with the
+//! number of files.
 //!
 //! ```no_run
 //! use referat::batch::{collect_inputs, run, Options};
@@ -18,10 +20,11 @@
 //! ```
 
 use crate::record::{ErrorKind, Record};
-use rayon::prelude::*;
 use std::io::{self, Read};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, PoisonError, mpsc};
 use std::time::{Duration, Instant};
 
 /// How a batch is run.
@@ -347,6 +350,80 @@ fn process_input_with(
     }
 }
 
+/// Source bytes of the records done but not yet written past which workers
+/// wait for the writer (the next record to write is always let through).
+const AHEAD_BYTES: u64 = 32 << 20;
+
+/// How far the workers may run ahead of the writer: at most `window` inputs
+/// past the next one to write, and while the records waiting to be written
+/// come from fewer than `budget` source bytes. The writer never waits for
+/// the workers' room, and the input it needs next is always let through,
+/// so the batch cannot stall; memory stays bounded whatever its length.
+struct Flow {
+    window: usize,
+    budget: u64,
+    state: Mutex<FlowState>,
+    room: Condvar,
+}
+
+#[derive(Default)]
+struct FlowState {
+    /// Records written so far (the index of the next one to write).
+    written: usize,
+    /// Source bytes of records done and not yet written.
+    held: u64,
+    /// The writer failed: workers stop.
+    aborted: bool,
+}
+
+impl Flow {
+    fn new(window: usize, budget: u64) -> Flow {
+        Flow {
+            window,
+            budget,
+            state: Mutex::default(),
+            room: Condvar::new(),
+        }
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, FlowState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Waits until input `i` may be processed; false when the batch was
+    /// aborted.
+    fn wait_for_room(&self, i: usize) -> bool {
+        let mut s = self.state();
+        while !s.aborted
+            && i != s.written
+            && (i >= s.written + self.window || s.held >= self.budget)
+        {
+            s = self.room.wait(s).unwrap_or_else(PoisonError::into_inner);
+        }
+        !s.aborted
+    }
+
+    /// A record from `bytes` of source is done and waits to be written.
+    fn hold(&self, bytes: u64) {
+        self.state().held += bytes;
+    }
+
+    /// `written` records are written, the last from `bytes` of source.
+    fn written(&self, written: usize, bytes: u64) {
+        let mut s = self.state();
+        s.written = written;
+        s.held = s.held.saturating_sub(bytes);
+        drop(s);
+        self.room.notify_all();
+    }
+
+    /// The writer failed: waiting workers give up.
+    fn abort(&self) {
+        self.state().aborted = true;
+        self.room.notify_all();
+    }
+}
+
 /// Processes `inputs` in parallel and hands each record to `sink` in input
 /// order; `progress` is called with each record's source size.
 pub fn run(
@@ -378,43 +455,70 @@ pub fn run_with(
             jobs,
             message: e.to_string(),
         })?;
-    // A window of records in flight: bounded memory, ordered output.
-    let window = (jobs * 16).max(64);
-    let mut summary = Summary::default();
     let stopped = || {
         opts.stop
             .as_ref()
-            .is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
+            .is_some_and(|s| s.load(Ordering::Relaxed))
     };
-    // Smaller windows when a stop may come, so it is heeded soon.
+    // How far the workers may run ahead of the writer: a window of inputs
+    // (smaller when a stop may come, so it is heeded soon), and a budget of
+    // source bytes in records done but not yet written.
     let window = if opts.stop.is_some() {
         jobs * 4
     } else {
-        window
+        (jobs * 64).max(256)
     };
-    for chunk in inputs.chunks(window) {
-        if stopped() {
-            summary.interrupted = true;
-            break;
-        }
-        let records: Vec<Record> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|input| {
-                    let r = process_input_with(input, opts, &process);
+    let flow = Flow::new(window, AHEAD_BYTES);
+    let next = AtomicUsize::new(0);
+    let (done, records) = mpsc::channel::<(usize, Record)>();
+    let mut summary = Summary::default();
+    let mut failed = None;
+    pool.in_place_scope(|scope| {
+        for _ in 0..jobs {
+            let done = done.clone();
+            let (flow, next, process, progress) = (&flow, &next, &process, &progress);
+            scope.spawn(move |_| {
+                while !stopped() {
+                    // Inputs are taken in order, so those taken are always
+                    // a prefix of the batch, even after a stop.
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= inputs.len() || !flow.wait_for_room(i) {
+                        break;
+                    }
+                    let r = process_input_with(&inputs[i], opts, process);
                     progress(r.source.bytes);
-                    r
-                })
-                .collect()
-        });
-        for r in &records {
-            summary.files += 1;
-            summary.items += r.items.len() as u64;
-            summary.errors += u64::from(r.error.is_some());
-            summary.bytes += if r.error.is_some() { 0 } else { r.source.bytes };
-            sink(r).map_err(BatchError::Output)?;
+                    flow.hold(r.source.bytes);
+                    if done.send((i, r)).is_err() {
+                        break;
+                    }
+                }
+            });
         }
+        drop(done);
+        // The writer, on this thread: records in input order as they come.
+        let mut pending = std::collections::BTreeMap::new();
+        let mut written = 0;
+        for (i, r) in records {
+            pending.insert(i, r);
+            while let Some(r) = pending.remove(&written) {
+                summary.files += 1;
+                summary.items += r.items.len() as u64;
+                summary.errors += u64::from(r.error.is_some());
+                summary.bytes += if r.error.is_some() { 0 } else { r.source.bytes };
+                if let Err(e) = sink(&r) {
+                    failed = Some(e);
+                    flow.abort();
+                    return;
+                }
+                written += 1;
+                flow.written(written, r.source.bytes);
+            }
+        }
+    });
+    if let Some(e) = failed {
+        return Err(BatchError::Output(e));
     }
+    summary.interrupted = (summary.files as usize) < inputs.len();
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
@@ -474,6 +578,110 @@ mod tests {
         assert_eq!(err.kind, ErrorKind::Internal);
         assert!(err.message.contains("boom in b.txt"));
         assert!(seen[0].error.is_none() && seen[2].error.is_none());
+    }
+
+    fn memory(n: usize) -> Vec<Input> {
+        (0..n)
+            .map(|i| Input::Memory {
+                label: format!("{i:04}.txt"),
+                bytes: format!("Punkt {i}: Godkendelse").into_bytes(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_slow_document_holds_up_no_other_worker_and_order_is_kept() {
+        use std::sync::atomic::AtomicBool;
+        let inputs = memory(300);
+        let first_done = AtomicBool::new(false);
+        let done_meanwhile = AtomicUsize::new(0);
+        let process = |label: &str, bytes: &[u8]| {
+            if label == "0000.txt" {
+                std::thread::sleep(Duration::from_millis(400));
+                first_done.store(true, Ordering::SeqCst);
+            } else if !first_done.load(Ordering::SeqCst) {
+                done_meanwhile.fetch_add(1, Ordering::SeqCst);
+            }
+            crate::extract(label, bytes)
+        };
+        let opts = Options {
+            jobs: Some(2),
+            ..Options::default()
+        };
+        let mut labels = Vec::new();
+        let summary = run_with(
+            &inputs,
+            &opts,
+            process,
+            |r| {
+                labels.push(r.source.path.clone());
+                Ok(())
+            },
+            |_| {},
+        )
+        .unwrap();
+        assert_eq!(summary.files, 300);
+        let want: Vec<String> = (0..300).map(|i| format!("{i:04}.txt")).collect();
+        assert_eq!(labels, want);
+        // The other worker went on through the window (256 inputs) while
+        // the first document was processed, instead of waiting at a batch
+        // boundary.
+        let meanwhile = done_meanwhile.load(Ordering::SeqCst);
+        assert!(meanwhile >= 200, "{meanwhile}");
+    }
+
+    #[test]
+    fn a_failing_sink_ends_the_batch_with_its_error() {
+        let inputs = memory(2_000);
+        let opts = Options {
+            jobs: Some(3),
+            ..Options::default()
+        };
+        let mut written = 0;
+        let result = run(
+            &inputs,
+            &opts,
+            |_| {
+                written += 1;
+                if written == 5 {
+                    Err(io::Error::other("disk full"))
+                } else {
+                    Ok(())
+                }
+            },
+            |_| {},
+        );
+        assert!(matches!(result, Err(BatchError::Output(e)) if e.to_string() == "disk full"));
+        assert_eq!(written, 5);
+    }
+
+    #[test]
+    fn a_stop_ends_the_batch_after_a_prefix_of_the_inputs() {
+        let inputs = memory(5_000);
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let opts = Options {
+            jobs: Some(2),
+            stop: Some(stop.clone()),
+            ..Options::default()
+        };
+        let mut labels = Vec::new();
+        let summary = run(
+            &inputs,
+            &opts,
+            |r| {
+                labels.push(r.source.path.clone());
+                if labels.len() == 10 {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                Ok(())
+            },
+            |_| {},
+        )
+        .unwrap();
+        assert!(summary.interrupted);
+        assert!(labels.len() >= 10 && labels.len() < 100, "{}", labels.len());
+        let want: Vec<String> = (0..labels.len()).map(|i| format!("{i:04}.txt")).collect();
+        assert_eq!(labels, want);
     }
 
     #[test]
