@@ -441,6 +441,7 @@ fn words(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
 
 /// Whether a chunk of text is a URL or an e-mail address (`suspect`: it
 /// has a `:` or an `@`).
+#[inline]
 fn skipped_chunk(chunk: &str, suspect: bool) -> bool {
     chunk.starts_with("www.")
         || suspect
@@ -650,12 +651,9 @@ fn fix_word(lex: &Lexicon, word: &str) -> Option<String> {
         }
         return real_word(lex, &lower, value_zipf(v)).map(|c| caps.apply(&c));
     }
-    // Known only by rule (an inflection, a compound): only a word attested
-    // as written may replace it.
     let clean_letters = lower.chars().all(char::is_alphabetic);
-    let by_rule = clean_letters && lex.knows(&lower);
     let initial_capital_i = word.starts_with('I') && caps == Case::Title;
-    let best = best_candidate(lex, &lower, initial_capital_i, by_rule)?;
+    let best = best_candidate(lex, &lower, initial_capital_i, clean_letters)?;
     if initial_capital_i && best.starts_with('l') {
         // The capital was the damage: `Igbende` is `løbende`.
         return Some(best);
@@ -734,29 +732,57 @@ struct Candidate {
 /// words the lexicon holds as written before inflections and compounds; a
 /// count that yields a candidate free of damage glyphs ends the search.
 /// Among the found, the one with the best word frequency minus edit cost
-/// minus left-over damage wins.
+/// minus left-over damage wins. A word known by rule (an inflection, a
+/// compound; only when it is all letters) may only be replaced by a word
+/// attested as written.
 fn best_candidate(
     lex: &Lexicon,
     lower: &str,
     initial_capital_i: bool,
-    attested_only: bool,
+    clean_letters: bool,
 ) -> Option<String> {
     // Each edit beyond the first needs a glyph that no Danish word has
     // (`@`, `ae`, a `g` between consonants): words with none get one edit.
     let max_edits = MAX_EDITS.min(1 + damage_marks(lower) + usize::from(initial_capital_i));
-    let mut walk = Walk::new(lex, lower, initial_capital_i, max_edits, !attested_only);
+    // Words attested as written first (a walk with no compounds, so
+    // cheap). One edit to a clean attested word settles the choice by the
+    // rules above, whatever inflections and compounds a wider walk finds,
+    // and whether the word is known by rule or not.
+    let attested = candidates(lex, lower, initial_capital_i, max_edits, false);
+    let settled = attested
+        .iter()
+        .any(|c| c.edits == 1 && residue(&c.text) == 0.0);
+    if settled || clean_letters && lex.knows(lower) {
+        return pick(&attested, max_edits, true);
+    }
+    let all = candidates(lex, lower, initial_capital_i, max_edits, true);
+    pick(&all, max_edits, false)
+}
+
+/// The candidates of one walk (with inflections and compounds when
+/// `by_rule`), in a deterministic order whatever order the walk found them
+/// in, each reading once.
+fn candidates(
+    lex: &Lexicon,
+    lower: &str,
+    initial_capital_i: bool,
+    max_edits: usize,
+    by_rule: bool,
+) -> Vec<Candidate> {
+    let mut walk = Walk::new(lex, lower, initial_capital_i, max_edits, by_rule);
     walk.run();
     let mut cands = walk.out;
-    if cands.is_empty() {
-        return None;
-    }
-    // A deterministic order, whatever order the walk found them in.
     cands.sort_by(|a, b| {
         (a.edits, &a.text, !a.attested)
             .cmp(&(b.edits, &b.text, !b.attested))
             .then(a.cost.total_cmp(&b.cost))
     });
     cands.dedup_by(|b, a| a.edits == b.edits && a.text == b.text && a.attested == b.attested);
+    cands
+}
+
+/// The choice among `cands` (see [`best_candidate`]).
+fn pick(cands: &[Candidate], max_edits: usize, attested_only: bool) -> Option<String> {
     let score = |c: &Candidate| c.zipf.max(1.5) - 1.2 * c.cost - residue(&c.text);
     let clean = |c: &&Candidate| residue(&c.text) == 0.0;
     let mut found: Vec<&Candidate> = Vec::new();
