@@ -725,6 +725,8 @@ struct Candidate {
     attested: bool,
     /// Its Zipf frequency (0 for words known by rule only).
     zipf: f32,
+    /// Damage glyphs left in it ([`residue`]).
+    residue: f32,
 }
 
 /// The best correction of the lower-case word `lower` by the confusion
@@ -749,9 +751,7 @@ fn best_candidate(
     // rules above, whatever inflections and compounds a wider walk finds,
     // and whether the word is known by rule or not.
     let attested = candidates(lex, lower, initial_capital_i, max_edits, false);
-    let settled = attested
-        .iter()
-        .any(|c| c.edits == 1 && residue(&c.text) == 0.0);
+    let settled = attested.iter().any(|c| c.edits == 1 && c.residue == 0.0);
     if settled || clean_letters && lex.knows(lower) {
         return pick(&attested, max_edits, true);
     }
@@ -783,8 +783,8 @@ fn candidates(
 
 /// The choice among `cands` (see [`best_candidate`]).
 fn pick(cands: &[Candidate], max_edits: usize, attested_only: bool) -> Option<String> {
-    let score = |c: &Candidate| c.zipf.max(1.5) - 1.2 * c.cost - residue(&c.text);
-    let clean = |c: &&Candidate| residue(&c.text) == 0.0;
+    let score = |c: &Candidate| c.zipf.max(1.5) - 1.2 * c.cost - c.residue;
+    let clean = |c: &&Candidate| c.residue == 0.0;
     let mut found: Vec<&Candidate> = Vec::new();
     for edits in 1..=max_edits {
         let level = cands.iter().filter(|c| c.edits == edits);
@@ -888,6 +888,7 @@ impl<'a> Walk<'a> {
         text.extend_from_slice(rest);
         if let Ok(text) = String::from_utf8(text) {
             self.out.push(Candidate {
+                residue: residue(&text),
                 text,
                 cost: at.cost,
                 edits: at.edits,
