@@ -56,46 +56,49 @@ fn main() {
         })
         .collect();
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
-    let (first, labels, values) = trie(&keys);
-    std::fs::write(out.join("trie_first.bin"), first).expect("write trie_first.bin");
-    std::fs::write(out.join("trie_labels.bin"), labels).expect("write trie_labels.bin");
-    std::fs::write(out.join("trie_values.bin"), values).expect("write trie_values.bin");
+    std::fs::write(out.join("trie.bin"), trie(&keys)).expect("write trie.bin");
 }
 
 /// The value of a node that ends no word (see `src/ocr/trie.rs`).
 const NOT_FINAL: u16 = u16::MAX;
 
-/// Lays out the trie of the sorted `keys` breadth first: node 0 is the
-/// root, the children of node `i` are the nodes `first[i]..first[i + 1]`
-/// in byte order, `labels[j]` is the byte that leads to node `j`, and
-/// `values[j]` the value of the word ending there (or `NOT_FINAL`). Returns
-/// the three arrays as little-endian bytes.
-fn trie(keys: &[(&[u8], u16)]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
-    // Each node as the range of keys that start with its prefix, and its depth.
-    let mut queue = std::collections::VecDeque::from([(0..keys.len(), 0usize)]);
-    let (mut first, mut labels, mut values) = (Vec::new(), vec![0u8], Vec::new());
-    let mut next_id: u32 = 1;
-    while let Some((range, depth)) = queue.pop_front() {
-        let mut lo = range.start;
-        // Sorted keys: the one that is the prefix itself comes first.
-        let value = match keys.get(lo) {
-            Some((k, v)) if lo < range.end && k.len() == depth => {
-                lo += 1;
-                *v
-            }
-            _ => NOT_FINAL,
-        };
-        values.extend_from_slice(&value.to_le_bytes());
-        first.extend_from_slice(&next_id.to_le_bytes());
-        while lo < range.end {
-            let byte = keys[lo].0[depth];
-            let hi = lo + keys[lo..range.end].partition_point(|(k, _)| k[depth] == byte);
-            labels.push(byte);
-            queue.push_back((lo..hi, depth + 1));
-            next_id += 1;
-            lo = hi;
-        }
+/// Lays out the trie of the sorted `keys` depth first, each node as one
+/// record: its number of children `n` (a byte), its value (`u16`, or
+/// `NOT_FINAL`), the children's `n` bytes in order, and their `n` offsets
+/// (`u32`), all little-endian. The root is at offset 0; a node's first
+/// child follows it, so a walk down a word mostly reads nearby bytes.
+fn trie(keys: &[(&[u8], u16)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    emit(keys, 0, &mut out);
+    out
+}
+
+/// Writes the node of the keys `keys` (all sharing their first `depth`
+/// bytes) and its subtree; returns its offset.
+fn emit(keys: &[(&[u8], u16)], depth: usize, out: &mut Vec<u8>) -> u32 {
+    let at = out.len();
+    // Sorted keys: the one that is the prefix itself comes first.
+    let (value, rest) = match keys.first() {
+        Some((k, v)) if k.len() == depth => (*v, &keys[1..]),
+        _ => (NOT_FINAL, keys),
+    };
+    let mut groups = Vec::new();
+    let mut lo = 0;
+    while lo < rest.len() {
+        let byte = rest[lo].0[depth];
+        let hi = lo + rest[lo..].partition_point(|(k, _)| k[depth] == byte);
+        groups.push((byte, &rest[lo..hi]));
+        lo = hi;
     }
-    first.extend_from_slice(&next_id.to_le_bytes());
-    (first, labels, values)
+    let n = u8::try_from(groups.len()).expect("at most 255 children");
+    out.push(n);
+    out.extend_from_slice(&value.to_le_bytes());
+    out.extend(groups.iter().map(|(b, _)| *b));
+    let offsets = out.len();
+    out.resize(offsets + 4 * groups.len(), 0);
+    for (k, (_, group)) in groups.iter().enumerate() {
+        let child = emit(group, depth + 1, out);
+        out[offsets + 4 * k..offsets + 4 * k + 4].copy_from_slice(&child.to_le_bytes());
+    }
+    u32::try_from(at).expect("a trie under 4 GB")
 }
