@@ -350,9 +350,11 @@ fn process_input_with(
     }
 }
 
-/// Source bytes of the records done but not yet written past which workers
-/// wait for the writer (the next record to write is always let through).
-const AHEAD_BYTES: u64 = 32 << 20;
+/// Source bytes, per worker, of the records done but not yet written past
+/// which workers wait for the writer (the next record to write is always
+/// let through): enough for the others to go on while one works through a
+/// document of several megabytes.
+const AHEAD_BYTES_PER_JOB: u64 = 8 << 20;
 
 /// How far the workers may run ahead of the writer: at most `window` inputs
 /// past the next one to write, and while the records waiting to be written
@@ -468,7 +470,7 @@ pub fn run_with(
     } else {
         (jobs * 64).max(256)
     };
-    let flow = Flow::new(window, AHEAD_BYTES);
+    let flow = Flow::new(window, AHEAD_BYTES_PER_JOB * jobs as u64);
     let next = AtomicUsize::new(0);
     let (done, records) = mpsc::channel::<(usize, Record)>();
     let mut summary = Summary::default();
