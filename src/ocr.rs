@@ -308,22 +308,12 @@ fn scan_corrections(text: &str) -> Vec<Correction> {
     let mut corrections = Vec::new();
     WORD_CACHE.with_borrow_mut(|cache| {
         for (range, word) in words(text) {
-            let fixed = match cache.get(word) {
-                Some(fixed) => fixed.clone(),
-                None => {
-                    let fixed = fix_word(lex, word);
-                    if cache.len() >= WORD_CACHE_MAX {
-                        cache.clear();
-                    }
-                    cache.insert(word.into(), fixed.clone());
-                    fixed
-                }
-            };
+            let fixed = cache.fixed(word, |word| fix_word(lex, word));
             if let Some(to) = fixed {
                 corrections.push(Correction {
                     range,
                     from: word.to_string(),
-                    to,
+                    to: to.to_string(),
                 });
             }
         }
@@ -334,21 +324,63 @@ fn scan_corrections(text: &str) -> Vec<Correction> {
 }
 
 /// The most words the per-thread cache holds before it starts over (about
-/// 10 MB).
+/// 4 MB).
 const WORD_CACHE_MAX: usize = 100_000;
+/// ... or words of this many bytes in all.
+const WORD_CACHE_BYTES: usize = 4 << 20;
 
 thread_local! {
     /// Each word's correction, kept across the documents a thread corrects:
     /// a batch of scans repeats most of its words. A word's correction
     /// depends on the word alone, so the cache changes no output.
-    static WORD_CACHE: std::cell::RefCell<HashMap<Box<str>, Option<String>, foldhash::fast::RandomState>> =
-        std::cell::RefCell::new(HashMap::default());
+    static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::default();
+}
+
+/// Words and their corrections, the words kept end to end in one string
+/// and found by a 64-bit hash (checked against the word itself), so that
+/// caching a word costs no allocation of its own.
+#[derive(Default)]
+struct WordCache {
+    words: String,
+    /// Word hash → where the word is in `words`, and its correction.
+    entries: HashMap<u64, (usize, usize, Option<Box<str>>), foldhash::fast::FixedState>,
+}
+
+impl WordCache {
+    /// The correction of `word`, from the cache or from `fix` (and then
+    /// kept).
+    fn fixed(&mut self, word: &str, fix: impl FnOnce(&str) -> Option<String>) -> Option<&str> {
+        use std::hash::BuildHasher;
+        let hash = foldhash::fast::FixedState::with_seed(0x5eed).hash_one(word);
+        let hit = self
+            .entries
+            .get(&hash)
+            .is_some_and(|&(at, len, _)| &self.words[at..at + len] == word);
+        if !hit {
+            let fixed = fix(word).map(String::into_boxed_str);
+            if self.entries.len() >= WORD_CACHE_MAX || self.words.len() >= WORD_CACHE_BYTES {
+                self.clear();
+            }
+            // A word whose hash another word holds (about never) replaces it.
+            self.entries
+                .insert(hash, (self.words.len(), word.len(), fixed));
+            self.words.push_str(word);
+        }
+        self.entries
+            .get(&hash)
+            .and_then(|(_, _, fixed)| fixed.as_deref())
+    }
+
+    fn clear(&mut self) {
+        self.entries.clear();
+        self.words.clear();
+    }
 }
 
 /// Empties this thread's word cache, so the next scan is corrected from
 /// scratch (benchmarks of a document's first visit use it).
 pub fn clear_word_cache() {
-    WORD_CACHE.with_borrow_mut(HashMap::clear);
+    WORD_CACHE.with_borrow_mut(WordCache::clear);
 }
 
 /// `|` misread for `I` at a line start before a lower-case word
@@ -640,7 +672,17 @@ fn fix_word(lex: &Lexicon, word: &str) -> Option<String> {
     {
         return None;
     }
-    let lower = lowercase(word);
+    // Most words of a scan are ASCII (the damage took their `æøå`): those
+    // are lower-cased on the stack.
+    let mut buf = [0u8; MAX_WORD];
+    let lower = if word.is_ascii() && word.bytes().any(|b| b.is_ascii_uppercase()) {
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        Cow::Borrowed(std::str::from_utf8(buf).unwrap_or_default())
+    } else {
+        lowercase(word)
+    };
     let caps = Case::of(word);
     // `P3` is a radio channel, but `p3` in a scan is `på`.
     let has_digit = lower.contains('3');
@@ -1126,6 +1168,33 @@ mod tests {
             })
         }
         inflected(lex, lower) || compound(lex, lower, 3, true)
+    }
+
+    #[test]
+    fn the_word_cache_fixes_each_word_once_and_forgets_when_full() {
+        let mut cache = WordCache::default();
+        let calls = std::cell::Cell::new(0);
+        let fix = |w: &str| {
+            calls.set(calls.get() + 1);
+            (w == "mgde").then(|| "møde".to_string())
+        };
+        assert_eq!(cache.fixed("mgde", fix), Some("møde"));
+        assert_eq!(cache.fixed("og", fix), None);
+        assert_eq!(cache.fixed("mgde", fix), Some("møde"));
+        assert_eq!(cache.fixed("og", fix), None);
+        assert_eq!(calls.get(), 2);
+        cache.clear();
+        assert_eq!(cache.fixed("mgde", fix), Some("møde"));
+        assert_eq!(calls.get(), 3);
+        // Words of WORD_CACHE_BYTES in all: the next new word starts it over.
+        let long = "a".repeat(WORD_CACHE_BYTES);
+        let _ = cache.fixed(&long, fix);
+        assert_eq!(cache.fixed("mgde", fix), Some("møde"));
+        assert_eq!(calls.get(), 4);
+        assert_eq!(cache.fixed("ny", fix), None);
+        assert_eq!(cache.fixed("mgde", fix), Some("møde"));
+        assert_eq!(calls.get(), 6);
+        assert_eq!(cache.entries.len(), 2);
     }
 
     /// `words` as it was: chunk by chunk, char by char (the oracle).
