@@ -813,7 +813,7 @@ fn candidates(
 ) -> Vec<Candidate> {
     let mut walk = Walk::new(lex, lower, initial_capital_i, max_edits, by_rule);
     walk.run();
-    let mut cands = walk.out;
+    let mut cands = std::mem::take(&mut walk.out);
     cands.sort_by(|a, b| {
         (a.edits, &a.text, !a.attested)
             .cmp(&(b.edits, &b.text, !b.attested))
@@ -868,6 +868,20 @@ struct Walk<'a> {
     out: Vec<Candidate>,
 }
 
+thread_local! {
+    /// The bytes a walk builds its candidates in, kept for the thread's
+    /// next walk.
+    static WALK_BUF: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+impl Drop for Walk<'_> {
+    fn drop(&mut self) {
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        WALK_BUF.set(buf);
+    }
+}
+
 /// Where the walk stands.
 #[derive(Clone, Copy)]
 struct At {
@@ -894,7 +908,7 @@ impl<'a> Walk<'a> {
             initial_capital_i,
             max_edits,
             by_rule,
-            buf: Vec::with_capacity(lower.len() + 8),
+            buf: WALK_BUF.take(),
             out: Vec::new(),
         }
     }
