@@ -306,8 +306,11 @@ fn hyphen_joins(text: &str) -> Vec<Correction> {
 fn scan_corrections(text: &str) -> Vec<Correction> {
     let lex = Lexicon::get();
     let mut corrections = Vec::new();
+    let mut ranges = WORDS.take();
+    words(text, &mut ranges);
     WORD_CACHE.with_borrow_mut(|cache| {
-        for (range, word) in words(text) {
+        for range in ranges.drain(..) {
+            let word = &text[range.clone()];
             let fixed = cache.fixed(word, |word| fix_word(lex, word));
             if let Some(to) = fixed {
                 corrections.push(Correction {
@@ -318,9 +321,16 @@ fn scan_corrections(text: &str) -> Vec<Correction> {
             }
         }
     });
+    WORDS.set(ranges);
     corrections.extend(pipe_for_i(text));
     corrections.sort_by_key(|c| c.range.start);
     corrections
+}
+
+thread_local! {
+    /// The word ranges of the scan a thread corrects, kept for its next.
+    static WORDS: std::cell::Cell<Vec<std::ops::Range<usize>>> =
+        const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The most words the per-thread cache holds before it starts over (about
@@ -412,9 +422,11 @@ fn pipe_for_i(text: &str) -> Vec<Correction> {
 /// runs of letters, `@` and digits, leaving out chunks (up to and with a
 /// whitespace character) that are e-mail addresses or URLs, and pure
 /// numbers. One pass over the bytes, with ASCII decided byte by byte.
-fn words(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+/// The ranges go to `found`, emptied first (a buffer kept between
+/// documents).
+fn words(text: &str, found: &mut Vec<std::ops::Range<usize>>) {
     let bytes = text.as_bytes();
-    let mut found = Vec::with_capacity(text.len() / 6);
+    found.clear();
     // The current chunk: where it starts, how many words were found before
     // it, and whether it has a `:` or `@` (a URL or address may follow).
     let mut chunk = 0;
@@ -450,7 +462,7 @@ fn words(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
         } else if let Some(s) = word.take()
             && alpha
         {
-            found.push((s..i, &text[s..i]));
+            found.push(s..i);
         }
         i += len;
         if space {
@@ -463,12 +475,11 @@ fn words(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
     if let Some(s) = word
         && alpha
     {
-        found.push((s..text.len(), &text[s..]));
+        found.push(s..text.len());
     }
     if skipped_chunk(&text[chunk..], suspect) {
         found.truncate(mark);
     }
-    found
 }
 
 /// Whether a chunk of text is a URL or an e-mail address (`suspect`: it
@@ -1274,7 +1285,10 @@ mod tests {
             .map(String::from),
         );
         for text in &texts {
-            assert_eq!(words(text), words_by_chunks(text), "{text:.60}");
+            let mut found = Vec::new();
+            words(text, &mut found);
+            let found: Vec<_> = found.into_iter().map(|r| (r.clone(), &text[r])).collect();
+            assert_eq!(found, words_by_chunks(text), "{text:.60}");
         }
     }
 
