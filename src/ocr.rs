@@ -112,33 +112,34 @@ fn letter_counts(text: &str) -> (usize, usize) {
 
 /// Frequent Danish words without `æøå`: many of them in a text mean it is
 /// Danish, whatever its letters.
-fn is_function_word(lower: &str) -> bool {
+fn is_function_word(lower: &[u8]) -> bool {
     matches!(
         lower,
-        "og" | "at"
-            | "til"
-            | "af"
-            | "der"
-            | "som"
-            | "med"
-            | "er"
-            | "det"
-            | "den"
-            | "de"
-            | "en"
-            | "et"
-            | "ikke"
-            | "vil"
-            | "kan"
-            | "om"
-            | "fra"
-            | "har"
-            | "skal"
-            | "blev"
-            | "eller"
-            | "hvor"
-            | "samt"
-            | "ved"
+        b"og"
+            | b"at"
+            | b"til"
+            | b"af"
+            | b"der"
+            | b"som"
+            | b"med"
+            | b"er"
+            | b"det"
+            | b"den"
+            | b"de"
+            | b"en"
+            | b"et"
+            | b"ikke"
+            | b"vil"
+            | b"kan"
+            | b"om"
+            | b"fra"
+            | b"har"
+            | b"skal"
+            | b"blev"
+            | b"eller"
+            | b"hvor"
+            | b"samt"
+            | b"ved"
     )
 }
 
@@ -158,15 +159,14 @@ fn gate(text: &str, (letters, danish): (usize, usize)) -> bool {
     // Runs of letters, found byte by byte with ASCII decided at once.
     let mut count = |w: &str| {
         words += 1;
-        let function_word = is_function_word;
         if w.len() <= 5
             && if w.is_ascii() {
                 let mut lower = [0u8; 5];
                 lower[..w.len()].copy_from_slice(w.as_bytes());
                 lower.make_ascii_lowercase();
-                std::str::from_utf8(&lower[..w.len()]).is_ok_and(function_word)
+                is_function_word(&lower[..w.len()])
             } else {
-                function_word(&w.to_lowercase())
+                is_function_word(w.to_lowercase().as_bytes())
             }
         {
             function += 1;
