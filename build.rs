@@ -3,23 +3,23 @@
 //! a byte at a time (see `src/ocr/trie.rs` for the layout).
 //!
 //! Keys: every word of the hunspell-da dictionary and of wordfreq's Danish
-//! list, lower-cased. Values: `zipf × 100 << 2 | real_word << 1 | stem`,
-//! where `stem` marks a word of the dictionary (which takes regular
-//! endings), `real_word` a word the real-word step may change (a reading
-//! far more frequent than it, see `src/ocr/real_word_rules.rs`), and `zipf`
-//! is the word's Zipf frequency (0 when the frequency list lacks it).
+//! list, lower-cased. Values: the word's Zipf frequency (0 when the
+//! frequency list lacks it) and two flags, a word of the dictionary (which
+//! takes regular endings) and a word the real-word step may change (a
+//! reading far more frequent than it), laid out as
+//! `src/ocr/shared_with_build.rs` says.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-include!("src/ocr/real_word_rules.rs");
+include!("src/ocr/shared_with_build.rs");
 
 fn main() {
     let dic = "data/hunspell/da_DK.dic";
     let freq = "data/wordfreq_da.tsv";
     println!("cargo::rerun-if-changed={dic}");
     println!("cargo::rerun-if-changed={freq}");
-    println!("cargo::rerun-if-changed=src/ocr/real_word_rules.rs");
+    println!("cargo::rerun-if-changed=src/ocr/shared_with_build.rs");
     let mut words: BTreeMap<String, (u64, bool)> = BTreeMap::new();
     let text = std::fs::read_to_string(freq).expect("data/wordfreq_da.tsv");
     for line in text.lines().filter(|l| !l.starts_with('#')) {
@@ -38,18 +38,24 @@ fn main() {
             words.entry(w.to_lowercase()).or_default().1 = true;
         }
     }
-    let zipf_of = |w: &str| words.get(w).map_or(0.0, |&(z, _)| value_zipf(z << 2));
+    let zipf_of = |w: &str| {
+        words
+            .get(w)
+            .map_or(0.0, |&(z, _)| value_zipf(z << ZIPF_SHIFT))
+    };
     let keys: Vec<(&[u8], u16)> = words
         .iter()
         .map(|(w, (zipf, stem))| {
             // The real-word step's precondition, as `real_word` in
             // `src/ocr.rs` tests it.
-            let own = value_zipf(zipf << 2);
+            let own = value_zipf(zipf << ZIPF_SHIFT);
             let mut real_word = false;
             if w.len() <= REAL_WORD_MAX {
                 real_word_variants(w, |v, _| real_word |= zipf_of(v) >= own + REAL_WORD_MARGIN);
             }
-            let value = zipf << 2 | u64::from(real_word) << 1 | u64::from(*stem);
+            let value = zipf << ZIPF_SHIFT
+                | if real_word { REAL_WORD_FLAG } else { 0 }
+                | if *stem { STEM_FLAG } else { 0 };
             let value = u16::try_from(value).expect("zipf < 163");
             assert_ne!(value, NOT_FINAL);
             (w.as_bytes(), value)
@@ -58,9 +64,6 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     std::fs::write(out.join("trie.bin"), trie(&keys)).expect("write trie.bin");
 }
-
-/// The value of a node that ends no word (see `src/ocr/trie.rs`).
-const NOT_FINAL: u16 = u16::MAX;
 
 /// Lays out the trie of the sorted `keys` depth first, each node as one
 /// record: its number of children `n` (a byte), its value (`u16`, or

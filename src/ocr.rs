@@ -510,8 +510,8 @@ fn skipped_chunk(chunk: &str, suspect: bool) -> bool {
 /// but less precision and 2.6 times slower, see the README.)
 ///
 /// The words are compiled by `build.rs` into a flat trie (lower-cased word
-/// → `zipf × 100 << 2 | real_word << 1 | stem`), which costs nothing to
-/// load and which the candidate search walks a byte at a time.
+/// → Zipf frequency and flags, see `ocr/shared_with_build.rs`), which
+/// costs nothing to load and which the candidate search walks a byte at a time.
 pub struct Lexicon {
     trie: Trie,
 }
@@ -545,7 +545,9 @@ impl Lexicon {
 
     #[cfg(test)]
     fn stem(&self, lower: &str) -> bool {
-        self.trie.get(lower.as_bytes()).is_some_and(|v| v & 1 == 1)
+        self.trie
+            .get(lower.as_bytes())
+            .is_some_and(|v| v & STEM_FLAG != 0)
     }
 
     /// Whether `lower` is known by the lexicon's rules: attested, a stem
@@ -661,12 +663,7 @@ const fn rules_by_byte() -> [[u8; 6]; 256] {
     by
 }
 
-include!("ocr/real_word_rules.rs");
-
-/// Lexicon value flag: a word of at most [`REAL_WORD_MAX`] bytes with a
-/// reading by [`REAL_WORD_RULES`] at least [`REAL_WORD_MARGIN`] more
-/// frequent (set by `build.rs`).
-const REAL_WORD_FLAG: u64 = 2;
+include!("ocr/shared_with_build.rs");
 
 /// The most substitutions tried in one word, and the most candidates.
 const MAX_EDITS: usize = 3;
@@ -902,6 +899,11 @@ impl Drop for Walk<'_> {
     }
 }
 
+/// The characters in UTF-8 `bytes` (bytes that do not continue one).
+fn char_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
 /// Where the walk stands.
 #[derive(Clone, Copy)]
 struct At {
@@ -953,9 +955,8 @@ impl<'a> Walk<'a> {
         // A compound's every tail has four letters or more, and every
         // compound (the whole, or a tail split again) six bytes or more;
         // the candidate is `buf` and then `rest`.
-        let count = |b: &[u8]| b.iter().filter(|&&b| b & 0xC0 != 0x80).count();
         let len = self.buf.len() + rest.len();
-        let chars = |from: usize| count(&self.buf[from..]) + count(rest);
+        let chars = |from: usize| char_count(&self.buf[from..]) + char_count(rest);
         if (1..=at.part).any(|k| chars(at.starts[k]) < 4 || len - at.starts[k - 1] < 6) {
             return;
         }
@@ -990,7 +991,7 @@ impl<'a> Walk<'a> {
             } else if self.by_rule {
                 let rest = &word[at.pos..];
                 if rest.len() <= 4
-                    && value & 1 == 1
+                    && value & STEM_FLAG != 0
                     && part.len() > 2
                     && SUFFIXES.iter().any(|s| s.as_bytes() == rest)
                 {
@@ -998,9 +999,9 @@ impl<'a> Walk<'a> {
                 }
                 // A compound's next part has four letters or more, and
                 // edits never lengthen the rest of the word.
-                let room = rest.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+                let room = char_count(rest);
                 if at.part < 2 && room >= 4 {
-                    let chars = self.buf[part].iter().filter(|&&b| b & 0xC0 != 0x80).count();
+                    let chars = char_count(&self.buf[part]);
                     let head = chars >= 4 || at.part == 0 && chars == 3 && value_zipf(value) >= 4.0;
                     let mut next = At {
                         part: at.part + 1,
@@ -1231,6 +1232,16 @@ mod tests {
         assert_eq!(cache.entries.len(), 2);
     }
 
+    /// The seed documents at the top of `fixtures/`.
+    fn seed_texts() -> Vec<String> {
+        std::fs::read_dir("fixtures")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
+    }
+
     /// `words` as it was: chunk by chunk, char by char (the oracle).
     fn words_by_chunks(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
         let mut found = Vec::new();
@@ -1274,12 +1285,7 @@ mod tests {
 
     #[test]
     fn words_are_the_ones_the_chunk_by_chunk_reading_found() {
-        let mut texts: Vec<String> = std::fs::read_dir("fixtures")
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.is_file())
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .collect();
+        let mut texts = seed_texts();
         texts.extend(
             [
                 "se www.sundhed.dk/x og mail: a.b@region.dk. Tlf",
@@ -1304,12 +1310,7 @@ mod tests {
     #[test]
     fn the_real_word_flag_marks_every_word_the_step_changes() {
         let lex = Lexicon::get();
-        let seeds: String = std::fs::read_dir("fixtures")
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.is_file())
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .collect();
+        let seeds: String = seed_texts().concat();
         let mut changed = 0;
         let extra = [
             "pa", "ar", "bade", "mal", "made", "for", "sa", "nar", "vaere",

@@ -1,6 +1,19 @@
-// The real-word step's rules, shared by the corrector (`src/ocr.rs`) and
-// `build.rs`, which marks the lexicon's words that the step may change:
-// both `include!` this file, so the mark and the step cannot disagree.
+// What `build.rs`, which compiles the lexicon, and the corrector
+// (`src/ocr.rs`) must agree on: both `include!` this file. The layout of a
+// word's value in the trie, and the real-word step's rules (`build.rs`
+// marks the words the step may change, so the mark and the step cannot
+// disagree).
+
+/// A word's value in the lexicon: `zipf × 100 << ZIPF_SHIFT | REAL_WORD_FLAG
+/// | STEM_FLAG`.
+const ZIPF_SHIFT: u32 = 2;
+/// The word is in the dictionary, which takes regular endings.
+const STEM_FLAG: u64 = 1;
+/// A word of at most [`REAL_WORD_MAX`] bytes with a reading by
+/// [`REAL_WORD_RULES`] at least [`REAL_WORD_MARGIN`] more frequent.
+const REAL_WORD_FLAG: u64 = 2;
+/// The value of a trie node that ends no word.
+const NOT_FINAL: u16 = u16::MAX;
 
 /// Substitutions of the real-word step: one letter, and the result must be
 /// a frequent word.
@@ -41,8 +54,7 @@ fn real_word_variants(word: &str, mut each: impl FnMut(&str, f32)) {
     }
 }
 
-/// A word's Zipf frequency from its lexicon value (`zipf × 100` in the
-/// bits above the two flags).
+/// A word's Zipf frequency from its lexicon value.
 fn value_zipf(v: u64) -> f32 {
-    (v >> 2) as f32 / 100.0
+    (v >> ZIPF_SHIFT) as f32 / 100.0
 }
