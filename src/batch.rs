@@ -6,10 +6,12 @@
 //! (hidden entries skipped, only the chosen extensions taken); files named
 //! directly are always taken; `-` is standard input. A file that cannot be
 //! read, is too large, or makes the pipeline panic gives an error record and
-//! the batch goes on. Workers take the inputs in order and may run a bounded
-//! way ahead of the writer (a window of inputs and of source bytes), so a
-//! slow document holds up no other worker and memory does not grow with the
-//! number of files.
+//! the batch goes on. Workers take the inputs in order (a big one as soon as
+//! it is in reach, so it does not finish last) and may run a bounded way
+//! ahead of the writer (a window of inputs and of source bytes), so a slow
+//! document holds up no other worker and memory does not grow with the
+//! number of files. Records are serialized on the workers
+//! ([`run_encoded`]); the writer only writes.
 //!
 //! ```no_run
 //! use referat::batch::{collect_inputs, run, Options};
@@ -23,7 +25,8 @@ use crate::record::{ErrorKind, Record};
 use std::io::{self, Read};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::collections::VecDeque;
+use std::sync::atomic::Ordering;
 use std::sync::{Condvar, Mutex, PoisonError, mpsc};
 use std::time::{Duration, Instant};
 
@@ -356,11 +359,17 @@ fn process_input_with(
 /// document of several megabytes.
 const AHEAD_BYTES_PER_JOB: u64 = 8 << 20;
 
-/// How far the workers may run ahead of the writer: at most `window` inputs
-/// past the next one to write, and while the records waiting to be written
-/// come from fewer than `budget` source bytes. The writer never waits for
-/// the workers' room, and the input it needs next is always let through,
-/// so the batch cannot stall; memory stays bounded whatever its length.
+/// Which input a worker takes next, and how far the workers may run ahead
+/// of the writer: at most `window` inputs past the next one to write, and
+/// while the records waiting to be written come from fewer than `budget`
+/// source bytes. The writer never waits for the workers' room, and the
+/// input it needs next is always let through, so the batch cannot stall;
+/// memory stays bounded whatever its length.
+///
+/// Inputs are taken in order, except that a big one (see [`BIG_INPUT`]) is
+/// taken as soon as it is within the window: started late, a document
+/// several times the size of the others would keep one core busy after the
+/// rest of the batch is done.
 struct Flow {
     window: usize,
     budget: u64,
@@ -370,6 +379,14 @@ struct Flow {
 
 #[derive(Default)]
 struct FlowState {
+    /// The number of inputs.
+    len: usize,
+    /// The first input not yet taken in order.
+    next: usize,
+    /// Big inputs not yet taken, ascending.
+    big: VecDeque<usize>,
+    /// Big inputs taken ahead of `next`, ascending.
+    early: VecDeque<usize>,
     /// Records written so far (the index of the next one to write).
     written: usize,
     /// Source bytes of records done and not yet written.
@@ -378,12 +395,19 @@ struct FlowState {
     aborted: bool,
 }
 
+/// Inputs at least this large are started as soon as the window allows.
+const BIG_INPUT: u64 = 512 * 1024;
+
 impl Flow {
-    fn new(window: usize, budget: u64) -> Flow {
+    fn new(window: usize, budget: u64, len: usize, big: VecDeque<usize>) -> Flow {
         Flow {
             window,
             budget,
-            state: Mutex::default(),
+            state: Mutex::new(FlowState {
+                len,
+                big,
+                ..FlowState::default()
+            }),
             room: Condvar::new(),
         }
     }
@@ -392,17 +416,39 @@ impl Flow {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Waits until input `i` may be processed; false when the batch was
-    /// aborted.
-    fn wait_for_room(&self, i: usize) -> bool {
+    /// The next input to process, waiting for room; `None` when all are
+    /// taken or the batch was aborted.
+    fn take(&self) -> Option<usize> {
         let mut s = self.state();
-        while !s.aborted
-            && i != s.written
-            && (i >= s.written + self.window || s.held >= self.budget)
-        {
+        loop {
+            if s.aborted {
+                return None;
+            }
+            while s.early.front() == Some(&s.next) {
+                s.early.pop_front();
+                s.next += 1;
+            }
+            if s.next >= s.len {
+                return None;
+            }
+            if s.big.front() == Some(&s.next) {
+                s.big.pop_front();
+            }
+            let room = s.held < self.budget;
+            if let Some(&b) = s.big.front()
+                && b < s.written + self.window
+                && room
+            {
+                s.big.pop_front();
+                s.early.push_back(b);
+                return Some(b);
+            }
+            if s.next == s.written || (s.next < s.written + self.window && room) {
+                s.next += 1;
+                return Some(s.next - 1);
+            }
             s = self.room.wait(s).unwrap_or_else(PoisonError::into_inner);
         }
-        !s.aborted
     }
 
     /// A record from `bytes` of source is done and waits to be written.
@@ -426,6 +472,21 @@ impl Flow {
     }
 }
 
+/// Where big inputs stand, for [`Flow`]; none when one worker does all.
+fn big_inputs(inputs: &[Input], jobs: usize) -> VecDeque<usize> {
+    if jobs < 2 {
+        return VecDeque::new();
+    }
+    let size = |input: &Input| match input {
+        Input::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len()),
+        Input::Memory { bytes, .. } => bytes.len() as u64,
+        Input::Stdin | Input::Unreadable { .. } => 0,
+    };
+    (0..inputs.len())
+        .filter(|&i| size(&inputs[i]) >= BIG_INPUT)
+        .collect()
+}
+
 /// Processes `inputs` in parallel and hands each record to `sink` in input
 /// order; `progress` is called with each record's source size.
 pub fn run(
@@ -438,12 +499,44 @@ pub fn run(
     run_with(inputs, opts, process, sink, progress)
 }
 
+/// [`run`] with each record turned into `T` by `encode` on the worker that
+/// made it (serialized, say), so the one writer thread only writes: the
+/// writer would otherwise bound the speed-up of many cores.
+pub fn run_encoded<T: Send>(
+    inputs: &[Input],
+    opts: &Options,
+    encode: impl Fn(Record) -> T + Sync,
+    sink: impl FnMut(T) -> io::Result<()>,
+    progress: impl Fn(u64) + Sync,
+) -> Result<Summary, BatchError> {
+    let process = |label: &str, bytes: &[u8]| crate::extract_with(label, bytes, &opts.extract);
+    drive(inputs, opts, process, encode, sink, progress)
+}
+
 /// [`run`] with a custom per-document pipeline (for tests and tools).
 pub fn run_with(
     inputs: &[Input],
     opts: &Options,
     process: impl Fn(&str, &[u8]) -> Record + Sync,
     mut sink: impl FnMut(&Record) -> io::Result<()>,
+    progress: impl Fn(u64) + Sync,
+) -> Result<Summary, BatchError> {
+    drive(inputs, opts, process, |r| r, |r| sink(&r), progress)
+}
+
+/// What the summary needs of a record, taken before it is encoded.
+struct Tally {
+    items: u64,
+    failed: bool,
+    bytes: u64,
+}
+
+fn drive<T: Send>(
+    inputs: &[Input],
+    opts: &Options,
+    process: impl Fn(&str, &[u8]) -> Record + Sync,
+    encode: impl Fn(Record) -> T + Sync,
+    mut sink: impl FnMut(T) -> io::Result<()>,
     progress: impl Fn(u64) + Sync,
 ) -> Result<Summary, BatchError> {
     let started = Instant::now();
@@ -470,27 +563,33 @@ pub fn run_with(
     } else {
         (jobs * 64).max(256)
     };
-    let flow = Flow::new(window, AHEAD_BYTES_PER_JOB * jobs as u64);
-    let next = AtomicUsize::new(0);
-    let (done, records) = mpsc::channel::<(usize, Record)>();
+    let flow = Flow::new(
+        window,
+        AHEAD_BYTES_PER_JOB * jobs as u64,
+        inputs.len(),
+        big_inputs(inputs, jobs),
+    );
+    let (done, records) = mpsc::channel::<(usize, Tally, T)>();
     let mut summary = Summary::default();
     let mut failed = None;
     pool.in_place_scope(|scope| {
         for _ in 0..jobs {
             let done = done.clone();
-            let (flow, next, process, progress) = (&flow, &next, &process, &progress);
+            let (flow, process, encode, progress) = (&flow, &process, &encode, &progress);
             scope.spawn(move |_| {
                 while !stopped() {
-                    // Inputs are taken in order, so those taken are always
-                    // a prefix of the batch, even after a stop.
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= inputs.len() || !flow.wait_for_room(i) {
+                    let Some(i) = flow.take() else {
                         break;
-                    }
+                    };
                     let r = process_input_with(&inputs[i], opts, process);
-                    progress(r.source.bytes);
-                    flow.hold(r.source.bytes);
-                    if done.send((i, r)).is_err() {
+                    let tally = Tally {
+                        items: r.items.len() as u64,
+                        failed: r.error.is_some(),
+                        bytes: r.source.bytes,
+                    };
+                    progress(tally.bytes);
+                    flow.hold(tally.bytes);
+                    if done.send((i, tally, encode(r))).is_err() {
                         break;
                     }
                 }
@@ -498,22 +597,24 @@ pub fn run_with(
         }
         drop(done);
         // The writer, on this thread: records in input order as they come.
+        // After a stop, a record beyond the first input not done (a big
+        // one taken early) is dropped: the output stays a prefix.
         let mut pending = std::collections::BTreeMap::new();
         let mut written = 0;
-        for (i, r) in records {
-            pending.insert(i, r);
-            while let Some(r) = pending.remove(&written) {
+        for (i, tally, r) in records {
+            pending.insert(i, (tally, r));
+            while let Some((tally, r)) = pending.remove(&written) {
                 summary.files += 1;
-                summary.items += r.items.len() as u64;
-                summary.errors += u64::from(r.error.is_some());
-                summary.bytes += if r.error.is_some() { 0 } else { r.source.bytes };
-                if let Err(e) = sink(&r) {
+                summary.items += tally.items;
+                summary.errors += u64::from(tally.failed);
+                summary.bytes += if tally.failed { 0 } else { tally.bytes };
+                if let Err(e) = sink(r) {
                     failed = Some(e);
                     flow.abort();
                     return;
                 }
                 written += 1;
-                flow.written(written, r.source.bytes);
+                flow.written(written, tally.bytes);
             }
         }
     });
@@ -593,7 +694,7 @@ mod tests {
 
     #[test]
     fn a_slow_document_holds_up_no_other_worker_and_order_is_kept() {
-        use std::sync::atomic::AtomicBool;
+        use std::sync::atomic::{AtomicBool, AtomicUsize};
         let inputs = memory(300);
         let first_done = AtomicBool::new(false);
         let done_meanwhile = AtomicUsize::new(0);
@@ -630,6 +731,46 @@ mod tests {
         // boundary.
         let meanwhile = done_meanwhile.load(Ordering::SeqCst);
         assert!(meanwhile >= 200, "{meanwhile}");
+    }
+
+    #[test]
+    fn a_big_input_in_reach_is_started_first_and_order_is_kept() {
+        let mut inputs = memory(600);
+        let big = 590;
+        inputs[big] = Input::Memory {
+            label: format!("{big:04}.txt"),
+            bytes: "Punkt 1: Godkendelse\n".repeat(30_000).into_bytes(),
+        };
+        let started = Mutex::new(Vec::new());
+        // Slow workers, so the writer keeps up and the window moves with it.
+        let process = |label: &str, bytes: &[u8]| {
+            started.lock().unwrap().push(label.to_string());
+            std::thread::sleep(Duration::from_millis(1));
+            crate::extract(label, bytes)
+        };
+        let opts = Options {
+            jobs: Some(2),
+            ..Options::default()
+        };
+        let mut labels = Vec::new();
+        run_with(
+            &inputs,
+            &opts,
+            process,
+            |r| {
+                labels.push(r.source.path.clone());
+                Ok(())
+            },
+            |_| {},
+        )
+        .unwrap();
+        let want: Vec<String> = (0..600).map(|i| format!("{i:04}.txt")).collect();
+        assert_eq!(labels, want);
+        // Taken when the window (256 inputs) first reached it, about 335th,
+        // long before its turn in order.
+        let started = started.into_inner().unwrap();
+        let at = started.iter().position(|l| *l == format!("{big:04}.txt")).unwrap();
+        assert!((334..500).contains(&at), "{at}");
     }
 
     #[test]

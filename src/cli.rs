@@ -304,35 +304,69 @@ fn fatal(message: &str) -> ExitCode {
     ExitCode::from(FATAL)
 }
 
-/// Writes records as NDJSON or as one JSON array.
+/// How records are written: NDJSON or one JSON array, whole documents or
+/// one value per agenda item (`--items`).
+#[derive(Clone, Copy)]
+struct Format {
+    /// False when only a dataset is written: nothing to serialize.
+    json: bool,
+    pretty: bool,
+    items: bool,
+}
+
+impl Format {
+    /// The record's JSON values (one, or one per item), serialized on the
+    /// worker that made the record.
+    fn encode(self, r: &Record) -> io::Result<Vec<Vec<u8>>> {
+        fn one(value: &impl serde::Serialize, pretty: bool) -> io::Result<Vec<u8>> {
+            let mut buf = Vec::with_capacity(4096);
+            if pretty {
+                serde_json::to_writer_pretty(&mut buf, value)?;
+            } else {
+                serde_json::to_writer(&mut buf, value)?;
+            }
+            Ok(buf)
+        }
+        if !self.json {
+            Ok(Vec::new())
+        } else if self.items {
+            referat::record::item_records(r)
+                .iter()
+                .map(|item| one(item, self.pretty))
+                .collect()
+        } else {
+            Ok(vec![one(r, self.pretty)?])
+        }
+    }
+}
+
+/// A record as a worker hands it to the writer.
+struct Encoded {
+    json: io::Result<Vec<Vec<u8>>>,
+    /// The record itself, when a dataset (SQLite, CSV) is written too.
+    record: Option<Record>,
+}
+
+/// Writes serialized records as NDJSON or as one JSON array.
 struct RecordWriter<W: Write> {
     out: W,
     pretty: bool,
-    items: bool,
     written: u64,
 }
 
 impl<W: Write> RecordWriter<W> {
-    fn write(&mut self, r: &Record) -> io::Result<()> {
-        if self.items {
-            for item in referat::record::item_records(r) {
-                self.write_one(&item)?;
+    fn write(&mut self, values: &[Vec<u8>]) -> io::Result<()> {
+        for value in values {
+            if self.pretty {
+                self.out
+                    .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                self.out.write_all(value)?;
+            } else {
+                self.out.write_all(value)?;
+                self.out.write_all(b"\n")?;
             }
-            return Ok(());
+            self.written += 1;
         }
-        self.write_one(r)
-    }
-
-    fn write_one(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
-        if self.pretty {
-            self.out
-                .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-            serde_json::to_writer_pretty(&mut self.out, value)?;
-        } else {
-            serde_json::to_writer(&mut self.out, value)?;
-            self.out.write_all(b"\n")?;
-        }
-        self.written += 1;
         Ok(())
     }
 
@@ -413,10 +447,14 @@ fn extract(args: ExtractArgs) -> ExitCode {
         Some(path) => path.display().to_string(),
         None => "standard output".to_string(),
     };
+    let format = Format {
+        json: json_out,
+        pretty: args.pretty,
+        items: args.items,
+    };
     let mut writer = RecordWriter {
         out,
         pretty: args.pretty,
-        items: args.items,
         written: 0,
     };
     let mut sqlite = match args
@@ -437,18 +475,25 @@ fn extract(args: ExtractArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => return fatal(&e.to_string()),
     };
-    let mut sink = |r: &Record| -> io::Result<()> {
-        writer.write(r)?;
-        if let Some(db) = sqlite.as_mut() {
-            db.add(r).map_err(io::Error::other)?;
-        }
-        if let Some(c) = csv.as_mut() {
-            c.add(r).map_err(io::Error::other)?;
+    let keep = sqlite.is_some() || csv.is_some();
+    let encode = |r: Record| Encoded {
+        json: format.encode(&r),
+        record: keep.then_some(r),
+    };
+    let mut sink = |e: Encoded| -> io::Result<()> {
+        writer.write(&e.json?)?;
+        if let Some(r) = &e.record {
+            if let Some(db) = sqlite.as_mut() {
+                db.add(r).map_err(io::Error::other)?;
+            }
+            if let Some(c) = csv.as_mut() {
+                c.add(r).map_err(io::Error::other)?;
+            }
         }
         Ok(())
     };
     if args.stdin_ndjson {
-        let result = stdin_ndjson(&opts, &mut sink);
+        let result = stdin_ndjson(&opts, &encode, &mut sink);
         return finish(result, writer, sqlite, csv, &target, args.quiet);
     }
     let inputs = batch::collect_inputs(&args.paths, &opts);
@@ -469,7 +514,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
         )
         .expect("valid template"),
     );
-    let result = batch::run(&inputs, &opts, &mut sink, |_| bar.inc(1));
+    let result = batch::run_encoded(&inputs, &opts, encode, &mut sink, |_| bar.inc(1));
     bar.finish_and_clear();
     finish(result, writer, sqlite, csv, &target, args.quiet)
 }
@@ -478,7 +523,8 @@ fn extract(args: ExtractArgs) -> ExitCode {
 /// through the batch, so output starts before input ends.
 fn stdin_ndjson(
     opts: &Options,
-    sink: &mut dyn FnMut(&Record) -> io::Result<()>,
+    encode: &(dyn Fn(Record) -> Encoded + Sync),
+    sink: &mut dyn FnMut(Encoded) -> io::Result<()>,
 ) -> Result<batch::Summary, BatchError> {
     let started = std::time::Instant::now();
     let mut total = batch::Summary::default();
@@ -503,7 +549,7 @@ fn stdin_ndjson(
         if window.is_empty() {
             break;
         }
-        let s = batch::run(&window, opts, &mut *sink, |_| {})?;
+        let s = batch::run_encoded(&window, opts, encode, &mut *sink, |_| {})?;
         total.interrupted |= s.interrupted;
         total.files += s.files;
         total.items += s.items;
