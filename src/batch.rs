@@ -22,10 +22,10 @@
 //! ```
 
 use crate::record::{ErrorKind, Record};
+use std::collections::VecDeque;
 use std::io::{self, Read};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::collections::VecDeque;
 use std::sync::atomic::Ordering;
 use std::sync::{Condvar, Mutex, PoisonError, mpsc};
 use std::time::{Duration, Instant};
@@ -769,7 +769,10 @@ mod tests {
         // Taken when the window (256 inputs) first reached it, about 335th,
         // long before its turn in order.
         let started = started.into_inner().unwrap();
-        let at = started.iter().position(|l| *l == format!("{big:04}.txt")).unwrap();
+        let at = started
+            .iter()
+            .position(|l| *l == format!("{big:04}.txt"))
+            .unwrap();
         assert!((334..500).contains(&at), "{at}");
     }
 
