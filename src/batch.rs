@@ -6,8 +6,8 @@
 //! (hidden entries skipped, only the chosen extensions taken); files named
 //! directly are always taken; `-` is standard input. A file that cannot be
 //! read, is too large, or makes the pipeline panic gives an error record and
-//! the batch goes on. Workers take the inputs in order (a big one as soon as
-//! it is in reach, so it does not finish last) and may run a bounded way
+//! the batch goes on. Workers take the inputs in order (big ones first, so
+//! one does not finish long after the rest) and may run a bounded way
 //! ahead of the writer (a window of inputs and of source bytes), so a slow
 //! document holds up no other worker and memory does not grow with the
 //! number of files. Records are serialized on the workers
@@ -22,7 +22,7 @@
 //! ```
 
 use crate::record::{ErrorKind, Record};
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::io::{self, Read};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -366,10 +366,11 @@ const AHEAD_BYTES_PER_JOB: u64 = 8 << 20;
 /// input it needs next is always let through, so the batch cannot stall;
 /// memory stays bounded whatever its length.
 ///
-/// Inputs are taken in order, except that a big one (see [`BIG_INPUT`]) is
-/// taken as soon as it is within the window: started late, a document
-/// several times the size of the others would keep one core busy after the
-/// rest of the batch is done.
+/// Inputs are taken in order, except that big ones (see [`BIG_INPUT`]) are
+/// taken first, while those taken early and not yet written come from at
+/// most half the budget: started in its turn near the end of a batch, a
+/// document many times the size of the others would keep one core busy
+/// after the rest are done.
 struct Flow {
     window: usize,
     budget: u64,
@@ -383,10 +384,12 @@ struct FlowState {
     len: usize,
     /// The first input not yet taken in order.
     next: usize,
-    /// Big inputs not yet taken, ascending.
-    big: VecDeque<usize>,
-    /// Big inputs taken ahead of `next`, ascending.
-    early: VecDeque<usize>,
+    /// Big inputs not yet taken, ascending, with their sizes.
+    big: VecDeque<(usize, u64)>,
+    /// Big inputs taken ahead of `next` and not yet written, with sizes.
+    early: BTreeMap<usize, u64>,
+    /// Their bytes.
+    early_bytes: u64,
     /// Records written so far (the index of the next one to write).
     written: usize,
     /// Source bytes of records done and not yet written.
@@ -395,11 +398,11 @@ struct FlowState {
     aborted: bool,
 }
 
-/// Inputs at least this large are started as soon as the window allows.
+/// Inputs at least this large are started first.
 const BIG_INPUT: u64 = 512 * 1024;
 
 impl Flow {
-    fn new(window: usize, budget: u64, len: usize, big: VecDeque<usize>) -> Flow {
+    fn new(window: usize, budget: u64, len: usize, big: VecDeque<(usize, u64)>) -> Flow {
         Flow {
             window,
             budget,
@@ -424,23 +427,23 @@ impl Flow {
             if s.aborted {
                 return None;
             }
-            while s.early.front() == Some(&s.next) {
-                s.early.pop_front();
+            while s.early.contains_key(&s.next) {
                 s.next += 1;
             }
             if s.next >= s.len {
                 return None;
             }
-            if s.big.front() == Some(&s.next) {
+            if s.big.front().is_some_and(|b| b.0 == s.next) {
                 s.big.pop_front();
             }
             let room = s.held < self.budget;
-            if let Some(&b) = s.big.front()
-                && b < s.written + self.window
+            if let Some(&(b, size)) = s.big.front()
+                && s.early_bytes + size <= self.budget / 2
                 && room
             {
                 s.big.pop_front();
-                s.early.push_back(b);
+                s.early.insert(b, size);
+                s.early_bytes += size;
                 return Some(b);
             }
             if s.next == s.written || (s.next < s.written + self.window && room) {
@@ -461,6 +464,12 @@ impl Flow {
         let mut s = self.state();
         s.written = written;
         s.held = s.held.saturating_sub(bytes);
+        // Every input before `written` was taken: the in-order scan need
+        // not look for the early one just forgotten.
+        s.next = s.next.max(written);
+        if let Some(size) = s.early.remove(&(written - 1)) {
+            s.early_bytes -= size;
+        }
         drop(s);
         self.room.notify_all();
     }
@@ -473,7 +482,7 @@ impl Flow {
 }
 
 /// Where big inputs stand, for [`Flow`]; none when one worker does all.
-fn big_inputs(inputs: &[Input], jobs: usize) -> VecDeque<usize> {
+fn big_inputs(inputs: &[Input], jobs: usize) -> VecDeque<(usize, u64)> {
     if jobs < 2 {
         return VecDeque::new();
     }
@@ -483,7 +492,8 @@ fn big_inputs(inputs: &[Input], jobs: usize) -> VecDeque<usize> {
         Input::Stdin | Input::Unreadable { .. } => 0,
     };
     (0..inputs.len())
-        .filter(|&i| size(&inputs[i]) >= BIG_INPUT)
+        .map(|i| (i, size(&inputs[i])))
+        .filter(|&(_, n)| n >= BIG_INPUT)
         .collect()
 }
 
@@ -734,7 +744,7 @@ mod tests {
     }
 
     #[test]
-    fn a_big_input_in_reach_is_started_first_and_order_is_kept() {
+    fn a_big_input_is_started_first_and_order_is_kept() {
         let mut inputs = memory(600);
         let big = 590;
         inputs[big] = Input::Memory {
@@ -742,10 +752,8 @@ mod tests {
             bytes: "Punkt 1: Godkendelse\n".repeat(30_000).into_bytes(),
         };
         let started = Mutex::new(Vec::new());
-        // Slow workers, so the writer keeps up and the window moves with it.
         let process = |label: &str, bytes: &[u8]| {
             started.lock().unwrap().push(label.to_string());
-            std::thread::sleep(Duration::from_millis(1));
             crate::extract(label, bytes)
         };
         let opts = Options {
@@ -766,14 +774,29 @@ mod tests {
         .unwrap();
         let want: Vec<String> = (0..600).map(|i| format!("{i:04}.txt")).collect();
         assert_eq!(labels, want);
-        // Taken when the window (256 inputs) first reached it, about 335th,
-        // long before its turn in order.
+        // Taken first, long before its turn in order.
         let started = started.into_inner().unwrap();
-        let at = started
-            .iter()
-            .position(|l| *l == format!("{big:04}.txt"))
-            .unwrap();
-        assert!((334..500).contains(&at), "{at}");
+        let at = started.iter().position(|l| *l == format!("{big:04}.txt"));
+        assert!(at.unwrap() < 2, "{at:?}");
+    }
+
+    #[test]
+    fn big_inputs_go_first_within_half_the_budget_then_in_order() {
+        let flow = Flow::new(4, 2_000, 10, VecDeque::from([(5, 600), (7, 600), (9, 600)]));
+        let take = |n: usize| (0..n).map(|_| flow.take().unwrap()).collect::<Vec<_>>();
+        // 5 fits half the budget (1,000 bytes), 7 would not: in order, up
+        // to the window of four past the next to write.
+        assert_eq!(take(5), [5, 0, 1, 2, 3]);
+        flow.written(1, 10);
+        assert_eq!(take(1), [4]);
+        // 4 is the last the window lets through; 5 is skipped as taken.
+        for w in 2..=6 {
+            flow.written(w, 10);
+        }
+        // 5 written: its bytes are free again, and 7 goes first.
+        assert_eq!(take(3), [7, 6, 8]);
+        assert_eq!(take(1), [9]);
+        assert_eq!(flow.take(), None);
     }
 
     #[test]
