@@ -285,7 +285,8 @@ fn cued<'t>(
                 let start = before.len().checked_sub(cue.len())?;
                 let tail = before.get(start..)?;
                 let fits = tail.eq_ignore_ascii_case(cue)
-                    || !tail.is_ascii() && tail.to_lowercase() == *cue;
+                    || !tail.is_ascii()
+                        && tail.chars().flat_map(char::to_lowercase).eq(cue.chars());
                 (fits && start >= last_end).then_some(start)
             })
             .min()

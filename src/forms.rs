@@ -203,7 +203,17 @@ pub fn label_key(label: &str) -> String {
 /// slip (normalized Levenshtein ≥ 0.8), or `target` followed by more
 /// words (`ansøgers navn mail tlf mm` means `ansøgers navn`).
 pub fn label_means(key: &str, target: &str) -> bool {
-    let near = |a: &str, b: &str| strsim::normalized_levenshtein(a, b) >= 0.8;
+    let near = |a: &str, b: &str| {
+        // The edit distance is at least the difference in length: most
+        // pairs are told apart by their lengths alone, without the
+        // quadratic distance.
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        let longest = la.max(lb);
+        if longest > 0 && 1.0 - (la.abs_diff(lb) as f64) / (longest as f64) < 0.8 {
+            return false;
+        }
+        strsim::normalized_levenshtein(a, b) >= 0.8
+    };
     if near(key, target) {
         return true;
     }
@@ -281,11 +291,10 @@ const PERIOD: &[&str] = &[
 
 /// Finds the typed slots among `fields` (the first field that means each).
 pub fn slots(fields: &[Field]) -> Slots {
+    let keys: Vec<String> = fields.iter().map(|f| label_key(&f.label)).collect();
     let find = |targets: &[&str]| {
-        fields.iter().position(|f| {
-            let key = label_key(&f.label);
-            targets.iter().any(|t| label_means(&key, t))
-        })
+        keys.iter()
+            .position(|key| targets.iter().any(|t| label_means(key, t)))
     };
     Slots {
         title: find(TITLE),
