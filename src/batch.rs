@@ -702,6 +702,31 @@ mod tests {
             .collect()
     }
 
+    /// Runs `inputs` through `process` on two workers: the summary, and
+    /// the labels in the order the records were written.
+    fn on_two_workers(
+        inputs: &[Input],
+        process: impl Fn(&str, &[u8]) -> Record + Sync,
+    ) -> (Summary, Vec<String>) {
+        let opts = Options {
+            jobs: Some(2),
+            ..Options::default()
+        };
+        let mut labels = Vec::new();
+        let summary = run_with(
+            inputs,
+            &opts,
+            process,
+            |r| {
+                labels.push(r.source.path.clone());
+                Ok(())
+            },
+            |_| {},
+        )
+        .unwrap();
+        (summary, labels)
+    }
+
     #[test]
     fn a_slow_document_holds_up_no_other_worker_and_order_is_kept() {
         use std::sync::atomic::{AtomicBool, AtomicUsize};
@@ -717,22 +742,7 @@ mod tests {
             }
             crate::extract(label, bytes)
         };
-        let opts = Options {
-            jobs: Some(2),
-            ..Options::default()
-        };
-        let mut labels = Vec::new();
-        let summary = run_with(
-            &inputs,
-            &opts,
-            process,
-            |r| {
-                labels.push(r.source.path.clone());
-                Ok(())
-            },
-            |_| {},
-        )
-        .unwrap();
+        let (summary, labels) = on_two_workers(&inputs, process);
         assert_eq!(summary.files, 300);
         let want: Vec<String> = (0..300).map(|i| format!("{i:04}.txt")).collect();
         assert_eq!(labels, want);
@@ -756,22 +766,7 @@ mod tests {
             started.lock().unwrap().push(label.to_string());
             crate::extract(label, bytes)
         };
-        let opts = Options {
-            jobs: Some(2),
-            ..Options::default()
-        };
-        let mut labels = Vec::new();
-        run_with(
-            &inputs,
-            &opts,
-            process,
-            |r| {
-                labels.push(r.source.path.clone());
-                Ok(())
-            },
-            |_| {},
-        )
-        .unwrap();
+        let (_, labels) = on_two_workers(&inputs, process);
         let want: Vec<String> = (0..600).map(|i| format!("{i:04}.txt")).collect();
         assert_eq!(labels, want);
         // Taken first, long before its turn in order.
