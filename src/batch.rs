@@ -566,10 +566,10 @@ fn drive<T: Send>(
             .is_some_and(|s| s.load(Ordering::Relaxed))
     };
     // How far the workers may run ahead of the writer: a window of inputs
-    // (smaller when a stop may come, so it is heeded soon), and a budget of
-    // source bytes in records done but not yet written.
+    // (smaller when a stop may come, so what is written after it is short),
+    // and a budget of source bytes in records done but not yet written.
     let window = if opts.stop.is_some() {
-        jobs * 4
+        (jobs * 16).max(64)
     } else {
         (jobs * 64).max(256)
     };
