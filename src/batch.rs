@@ -502,11 +502,10 @@ fn big_inputs(inputs: &[Input], jobs: usize) -> VecDeque<(usize, u64)> {
 pub fn run(
     inputs: &[Input],
     opts: &Options,
-    sink: impl FnMut(&Record) -> io::Result<()>,
+    mut sink: impl FnMut(&Record) -> io::Result<()>,
     progress: impl Fn(u64) + Sync,
 ) -> Result<Summary, BatchError> {
-    let process = |label: &str, bytes: &[u8]| crate::extract_with(label, bytes, &opts.extract);
-    run_with(inputs, opts, process, sink, progress)
+    run_encoded(inputs, opts, |r| r, |r| sink(&r), progress)
 }
 
 /// [`run`] with each record turned into `T` by `encode` on the worker that
@@ -609,7 +608,7 @@ fn drive<T: Send>(
         // The writer, on this thread: records in input order as they come.
         // After a stop, a record beyond the first input not done (a big
         // one taken early) is dropped: the output stays a prefix.
-        let mut pending = std::collections::BTreeMap::new();
+        let mut pending = BTreeMap::new();
         let mut written = 0;
         for (i, tally, r) in records {
             pending.insert(i, (tally, r));

@@ -454,7 +454,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
     };
     let mut writer = RecordWriter {
         out,
-        pretty: args.pretty,
+        pretty: format.pretty,
         written: 0,
     };
     let mut sqlite = match args
