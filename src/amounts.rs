@@ -17,6 +17,7 @@
 //! assert_eq!(found[1].value, 3_700_000.0);
 //! ```
 
+use crate::caseless::{Caseless, Haystack};
 use crate::span::{self, RangeSet};
 use regex::Regex;
 use std::ops::Range;
@@ -61,23 +62,22 @@ const NUM: &str = r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d+)?|\d+\.\d{1,2}";
 const SCALE: &str =
     r"mio\.?|millioner|million|mia\.?|milliarder|milliard|mrd\.?|t\.|tusinde?|tkr\.?";
 
-static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?P<num>{NUM})(?:\s*[-–]\s*(?P<num2>{NUM}))?(?:\s*(?P<scale>{SCALE}))?(?P<dash>,-)?\s*(?P<cur>kr\.?|kroner|dkk)(?:[^\p{{L}}\d]|$)"
+static SUFFIXED: LazyLock<Caseless> = LazyLock::new(|| {
+    Caseless::new(&format!(
+        r"(?P<num>{NUM})(?:\s*[-–]\s*(?P<num2>{NUM}))?(?:\s*(?P<scale>{SCALE}))?(?P<dash>,-)?\s*(?P<cur>kr\.?|kroner|dkk)(?:[^\p{{L}}\d]|$)"
     ))
-    .unwrap()
 });
-static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}])(?P<cur>kr\.|dkk)[ \u{{a0}}]?(?P<num>{NUM})(?:\s*(?P<scale>{SCALE}))?(?P<dash>,-)?"
+static PREFIXED: LazyLock<Caseless> = LazyLock::new(|| {
+    Caseless::new(&format!(
+        r"(?:^|[^\p{{L}}])(?P<cur>kr\.|dkk)[ \u{{a0}}]?(?P<num>{NUM})(?:\s*(?P<scale>{SCALE}))?(?P<dash>,-)?"
     ))
-    .unwrap()
 });
 static DASHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?P<num>{NUM}),-")).unwrap());
-static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:prisoverslag|beløb|budget|totalbudget|udgift|pris|tilskud|bevilling)\s*(?:\(\d\))?\s*:\s*(?:i alt\s+)?(?:ca\.\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?)")
-    .unwrap()
+static LABELLED: LazyLock<Caseless> = LazyLock::new(|| {
+    Caseless::new(
+        r"(?:prisoverslag|beløb|budget|totalbudget|udgift|pris|tilskud|bevilling)\s*(?:\(\d\))?\s*:\s*(?:i alt\s+)?(?:ca\.\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?)",
+    )
 });
 static ACCOUNTING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+,\d{2}").unwrap());
@@ -166,10 +166,11 @@ fn year_like(num: &str) -> bool {
 pub fn amounts(text: &str) -> Vec<FoundAmount> {
     let mut out: Vec<FoundAmount> = Vec::new();
     let mut taken = RangeSet::default();
+    let hay = Haystack::new(text);
 
     // `kr. 82.400,-`: the currency before the number. Found first, so that
     // in `2020 kr. 82.400,-` the year is not read as 2020 kroner.
-    for c in PREFIXED.captures_iter(text) {
+    for c in PREFIXED.captures_iter(&hay) {
         let cur = c.name("cur").unwrap();
         let num = c.name("num").unwrap();
         let scale = c.name("scale").map(|m| m.as_str());
@@ -203,7 +204,7 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
             FoundAmount::new(v * scale_factor(scale), range),
         );
     }
-    for c in SUFFIXED.captures_iter(text) {
+    for c in SUFFIXED.captures_iter(&hay) {
         let num = c.name("num").unwrap();
         let cur = c.name("cur").unwrap();
         if glued_before(text, num.start()) {
@@ -252,7 +253,7 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
         };
         keep(&mut out, &mut taken, FoundAmount::new(v, range));
     }
-    for c in LABELLED.captures_iter(text) {
+    for c in LABELLED.captures_iter(&hay) {
         let num = c.name("num").unwrap();
         let range = num.range();
         if taken.overlaps(&range) || text[range.end..].starts_with(|ch: char| ch.is_ascii_digit()) {

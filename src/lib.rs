@@ -19,6 +19,11 @@
 //! | write | [`record::item_records`], [`dataset`], [`output`], `cli.rs` | records → NDJSON records or items, a JSON array, SQLite, CSV; files renamed into place |
 //! | score | [`eval`] | records + hand-made gold → precision, recall, accuracy |
 //!
+//! Shared by the stages: [`span`] (byte ranges, offset maps, line numbers),
+//! [`lexicon`] (the word lists in `data/`) and [`caseless`] (case-insensitive
+//! patterns searched in a lower-cased copy of the text, several times faster
+//! than `(?i)`).
+//!
 //! ```
 //! let text = "# Referat\n\n## Punkt 1: Eventuelt\n\n### Beslutning\n\nIntet at bemærke.\n";
 //! let record = referat::extract("referat.md", text.as_bytes());
@@ -30,6 +35,7 @@
 pub mod amounts;
 pub mod batch;
 pub mod blocks;
+pub mod caseless;
 pub mod dataset;
 pub mod dates;
 pub mod datetime;

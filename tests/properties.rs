@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use referat::batch::{self, Input, Options};
+use referat::caseless::{Caseless, Haystack};
 use referat::{amounts, dates, datetime, extract};
 
 /// Text made of the pieces the extractors look for, in any order: digits,
@@ -79,8 +80,69 @@ fn check_range(text: &str, start: usize, end: usize) -> Result<(), TestCaseError
     Ok(())
 }
 
+/// Genre text with some letters upper-cased, and now and then one of the
+/// characters whose case pair has another length (`ſ`, `K`, `Å`).
+fn mixed_case_text() -> impl Strategy<Value = String> {
+    (
+        genre_text(),
+        prop::collection::vec(any::<bool>(), 64),
+        prop::option::weighted(0.2, prop::sample::select(vec!['ſ', '\u{212A}', '\u{212B}'])),
+    )
+        .prop_map(|(text, flips, odd)| {
+            let mut out: String = text
+                .chars()
+                .zip(flips.iter().cycle())
+                .map(|(c, &up)| {
+                    if up {
+                        c.to_uppercase().next().unwrap_or(c)
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            if let Some(c) = odd {
+                let at = out
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .nth(out.chars().count() / 2);
+                out.insert(at.unwrap_or(0), c);
+            }
+            out
+        })
+}
+
+/// Patterns like the extractors' caseless ones, each with its `(?i)` form.
+static CASELESS: std::sync::LazyLock<Vec<(regex::Regex, Caseless)>> =
+    std::sync::LazyLock::new(|| {
+        [
+            r"(?:januar|marts|maj|sept|dec)\.?\s+(?P<y>\d{4})",
+            r"(?P<n>1|2|første|andet)\.?\s*halvår(?:\s+(?:af|i))?",
+            r"(?:^|[^\p{L}])(?P<cur>kr\.|dkk)[ \u{a0}]?\d+",
+            r"\d+\s*(?:mio\.?|t\.)?\s*(?:kr\.?|kroner|dkk)(?:[^\p{L}\d]|$)",
+            r"(?-u:\b)(?:primo|ultimo|den|i)(?-u:\b)",
+            r"[a-zæøå]+",
+        ]
+        .iter()
+        .map(|p| {
+            (
+                regex::Regex::new(&format!("(?i){p}")).unwrap(),
+                Caseless::new(p),
+            )
+        })
+        .collect()
+    });
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    #[test]
+    fn caseless_patterns_match_as_their_any_case_form(text in mixed_case_text()) {
+        for (any, caseless) in CASELESS.iter() {
+            let want: Vec<_> = any.find_iter(&text).map(|m| m.range()).collect();
+            let got: Vec<_> = caseless.find_iter(&Haystack::new(&text)).map(|m| m.range()).collect();
+            prop_assert_eq!(got, want, "{} on {:?}", any.as_str(), text);
+        }
+    }
 
     #[test]
     fn amounts_never_panic_and_stay_on_boundaries(text in genre_text()) {
