@@ -53,17 +53,15 @@ impl<'a> Haystack<'a> {
 fn lower_in_place(text: &str) -> Option<String> {
     let mut bytes = text.as_bytes().to_vec();
     bytes.make_ascii_lowercase();
-    let mut i = 0;
-    while let Some(at) = bytes[i..].iter().position(|&b| b >= 0xC3) {
-        let at = i + at;
-        match (bytes[at], bytes.get(at + 1), bytes.get(at + 2)) {
+    let original = text.as_bytes();
+    for at in memchr::memchr3_iter(0xC3, 0xC5, 0xE2, original) {
+        match (original[at], original.get(at + 1), original.get(at + 2)) {
             (0xC3, Some(&b), _) if (0x80..=0x9E).contains(&b) && b != 0x97 => {
                 bytes[at + 1] = b + 0x20;
             }
             (0xC5, Some(0xBF), _) | (0xE2, Some(0x84), Some(0xAA | 0xAB)) => return None,
             _ => {}
         }
-        i = at + 1;
     }
     // Only ASCII letters and two-byte Latin-1 letters changed, each for a
     // letter of the same length and the same UTF-8 lead byte.

@@ -17,7 +17,7 @@
 //! assert_eq!(outcome("Intet at bemærke."), Outcome::None);
 //! ```
 
-use crate::lexicon::OUTCOME_PHRASES;
+use crate::lexicon::{OUTCOME_PHRASES, OUTCOME_WORDS};
 use crate::record::Outcome;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -44,7 +44,11 @@ fn part_outcome(text: &str) -> Outcome {
     let mut best = Outcome::None;
     let mut approved = false;
     let mut rejected = false;
-    for phrase in OUTCOME_PHRASES.iter() {
+    let candidates = OUTCOME_WORDS.matches(text);
+    for (i, phrase) in OUTCOME_PHRASES.iter().enumerate() {
+        if !candidates.matched(i) {
+            continue;
+        }
         for m in phrase.regex.find_iter(text) {
             let mut o = phrase.outcome;
             if o == Outcome::Approved

@@ -13,7 +13,7 @@
 //! ```
 
 use crate::record::{ItemKind, Outcome, SectionName};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -205,6 +205,16 @@ pub struct OutcomePhrase {
     /// What it signals.
     pub outcome: Outcome,
 }
+
+/// The outcome phrases without their word boundaries, one pattern each in
+/// [`OUTCOME_PHRASES`]' order: a phrase can match a text only where its
+/// entry here does, and one pass of this set over a text says which (the
+/// Unicode `\b` of a phrase sends the regex engine to its slow path, so
+/// running all of them over every text cost more than the set).
+pub static OUTCOME_WORDS: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(rows(OUTCOMES).map(|r| format!("(?i){}", r[0])))
+        .unwrap_or_else(|e| panic!("data/outcomes.tsv: {e}"))
+});
 
 /// The decision phrases of `data/outcomes.tsv`.
 pub static OUTCOME_PHRASES: LazyLock<Vec<OutcomePhrase>> = LazyLock::new(|| {
