@@ -164,13 +164,18 @@ fn year_like(num: &str) -> bool {
 
 /// All money amounts in `text`, in order, without overlaps.
 pub fn amounts(text: &str) -> Vec<FoundAmount> {
+    amounts_in(&Haystack::new(text))
+}
+
+/// [`amounts`] of a text whose lower-cased copy is made already.
+pub fn amounts_in(hay: &Haystack) -> Vec<FoundAmount> {
+    let text = hay.text();
     let mut out: Vec<FoundAmount> = Vec::new();
     let mut taken = RangeSet::default();
-    let hay = Haystack::new(text);
 
     // `kr. 82.400,-`: the currency before the number. Found first, so that
     // in `2020 kr. 82.400,-` the year is not read as 2020 kroner.
-    for c in PREFIXED.captures_iter(&hay) {
+    for c in PREFIXED.captures_iter(hay) {
         let cur = c.name("cur").unwrap();
         let num = c.name("num").unwrap();
         let scale = c.name("scale").map(|m| m.as_str());
@@ -204,7 +209,7 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
             FoundAmount::new(v * scale_factor(scale), range),
         );
     }
-    for c in SUFFIXED.captures_iter(&hay) {
+    for c in SUFFIXED.captures_iter(hay) {
         let num = c.name("num").unwrap();
         let cur = c.name("cur").unwrap();
         if glued_before(text, num.start()) {
@@ -253,7 +258,7 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
         };
         keep(&mut out, &mut taken, FoundAmount::new(v, range));
     }
-    for c in LABELLED.captures_iter(&hay) {
+    for c in LABELLED.captures_iter(hay) {
         let num = c.name("num").unwrap();
         let range = num.range();
         if taken.overlaps(&range) || text[range.end..].starts_with(|ch: char| ch.is_ascii_digit()) {

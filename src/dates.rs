@@ -492,15 +492,21 @@ fn word_number(s: &str) -> u32 {
 
 /// All dates and periods in `text`, in order, without overlaps.
 pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
+    dates_in(&Haystack::new(text), ctx)
+}
+
+/// [`dates`] of a text whose lower-cased copy is made already (the
+/// pipeline makes one for both this and [`crate::amounts::amounts_in`]).
+pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
+    let text = hay.text();
     let mut b = Builder {
         text,
         ctx: *ctx,
         out: Vec::new(),
         taken: RangeSet::default(),
     };
-    let hay = Haystack::new(text);
     // Most specific first; later patterns skip what is taken.
-    for c in NUMERIC.captures_iter(&hay) {
+    for c in NUMERIC.captures_iter(hay) {
         let m0 = c.get(0).unwrap();
         let core = c.name("d").unwrap().start()..c.name("y").unwrap().end();
         // Same separator twice, or Danish `d/m-yyyy` (`10/4-2026`).
@@ -526,7 +532,7 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_day(r, Some(y as i32), m, d, None);
     }
-    for c in NAMED_DAY.captures_iter(&hay) {
+    for c in NAMED_DAY.captures_iter(hay) {
         let m0 = c.get(0).unwrap();
         let dm = c.name("d0").or(c.name("d")).or(c.name("dw")).unwrap();
         let glued_d = text[..dm.start()].ends_with(|ch: char| ch.is_alphanumeric() || ch == ',')
@@ -600,7 +606,7 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
         }
         b.push_day(start..m0.end, year, month, d, wd);
     }
-    for c in DAY_MONTH_CUED.captures_iter(&hay) {
+    for c in DAY_MONTH_CUED.captures_iter(hay) {
         let (dn, mn) = if c.name("d").is_some() {
             ("d", "m")
         } else {
@@ -617,7 +623,7 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_day(r, None, m, d, None);
     }
-    for c in MONTH_YEAR.captures_iter(&hay) {
+    for c in MONTH_YEAR.captures_iter(hay) {
         let r = c.get(0).unwrap().range();
         if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric())
             || glued(text, &(c.name("y").unwrap().range()))
@@ -637,7 +643,7 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_period(r, (y, m, d1), (y, m, d2), "month");
     }
-    for c in gated(&HALF_WORD, &HALF, &hay) {
+    for c in gated(&HALF_WORD, &HALF, hay) {
         let r = c.get(0).unwrap().range();
         if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric()) {
             continue;
@@ -655,7 +661,7 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_period_inferred(r, s, e, "half", c.name("y").is_none());
     }
-    for c in gated(&QUARTER_WORD, &QUARTER, &hay) {
+    for c in gated(&QUARTER_WORD, &QUARTER, hay) {
         let r = c.get(0).unwrap().range();
         if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric()) {
             continue;
@@ -678,7 +684,7 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
         let (s, e) = ((y, m1, 1), (y, m2, days_in_month(y, m2)));
         b.push_period_inferred(r, s, e, "quarter", inferred);
     }
-    for c in gated(&SEASON_WORD_ANY, &SEASON, &hay) {
+    for c in gated(&SEASON_WORD_ANY, &SEASON, hay) {
         let r = c.get(0).unwrap().range();
         if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric())
             || text[r.end..].starts_with(|ch: char| ch.is_ascii_digit())
@@ -701,7 +707,7 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_period(r, s, e, "season");
     }
-    for c in gated(&PART_OF_YEAR_WORD, &PART_OF_YEAR, &hay) {
+    for c in gated(&PART_OF_YEAR_WORD, &PART_OF_YEAR, hay) {
         let r = c.get(0).unwrap().range();
         if text[r.end..].starts_with(|ch: char| ch.is_ascii_digit() || ch == '-') {
             continue;
@@ -736,7 +742,7 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
         }
         b.push_period(r, (y1, 1, 1), (y2, 12, 31), "years");
     }
-    for (cue, y, y2) in cued_years(&hay) {
+    for (cue, y, y2) in cued_years(hay) {
         if cue_glued(text, cue) {
             continue;
         }
@@ -765,7 +771,7 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
                 ay
             }
         };
-        for (cue, m) in cued(&MONTH_WORD, MONTH_CUES, &hay) {
+        for (cue, m) in cued(&MONTH_WORD, MONTH_CUES, hay) {
             if cue_glued(text, cue) {
                 continue;
             }
@@ -783,7 +789,7 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
             let (s, e) = ((y, m, 1), (y, m, days_in_month(y, m)));
             b.push_period_inferred(r, s, e, "month", true);
         }
-        for (cue, m) in cued(&SEASON_WORD, SEASON_CUES, &hay) {
+        for (cue, m) in cued(&SEASON_WORD, SEASON_CUES, hay) {
             if cue_glued(text, cue) {
                 continue;
             }

@@ -374,7 +374,8 @@ fn extract_values(
         let i = blocks.partition_point(|b| b.start <= offset);
         i > 0 && blocks[i - 1].kind == BlockKind::TableRow && offset < blocks[i - 1].end
     };
-    let mut found: Vec<(amounts::FoundAmount, bool)> = amounts::amounts(text)
+    let hay = caseless::Haystack::new(text);
+    let mut found: Vec<(amounts::FoundAmount, bool)> = amounts::amounts_in(&hay)
         .into_iter()
         .map(|a| {
             let t = in_table(a.range.start);
@@ -428,7 +429,7 @@ fn extract_values(
     let anchor = meeting
         .or_else(|| datetime::find_date(text).map(|d| (d.year, d.month, d.day)))
         .or(opts.reference_date);
-    let found_dates = dates::dates(text, &dates::DateContext { anchor });
+    let found_dates = dates::dates_in(&hay, &dates::DateContext { anchor });
     let date_list: Vec<(std::ops::Range<usize>, DateRef)> = found_dates
         .into_iter()
         .filter(|d| !taken.overlaps(&d.range))

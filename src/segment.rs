@@ -113,6 +113,13 @@ fn is_back_to_top(text: &str) -> bool {
     text.eq_ignore_ascii_case("tilbage til toppen") || text.eq_ignore_ascii_case("til toppen")
 }
 
+/// Whether `text` starts with one of `bytes`: every match of a detector's
+/// `^`-anchored pattern does (its first letter in either case, or a
+/// digit), so most lines are passed over without running the pattern.
+fn starts_with_any(text: &str, bytes: &[u8]) -> bool {
+    text.as_bytes().first().is_some_and(|b| bytes.contains(b))
+}
+
 fn is_headingish(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Heading(_)) || b.strong
 }
@@ -132,12 +139,15 @@ fn next_nonempty(blocks: &[Block], i: usize) -> Option<usize> {
 fn detect_punkt(blocks: &[Block]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
-        if TOC_LINE.is_match(&b.text) {
+        if !starts_with_any(&b.text, b"pPdD") {
             continue;
         }
         let Some(c) = PUNKT.captures(&b.text) else {
             continue;
         };
+        if TOC_LINE.is_match(&b.text) {
+            continue;
+        }
         let has_sep = c.get(2).is_some();
         if !has_sep && !is_headingish(b) {
             continue;
@@ -159,9 +169,12 @@ fn detect_ad(blocks: &[Block]) -> Vec<Candidate> {
     blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| !TOC_LINE.is_match(&b.text))
+        .filter(|(_, b)| starts_with_any(&b.text, b"aA"))
         .filter_map(|(i, b)| {
             let c = AD.captures(&b.text)?;
+            if TOC_LINE.is_match(&b.text) {
+                return None;
+            }
             Some(Candidate {
                 start: i,
                 body: i + 1,
@@ -178,6 +191,9 @@ fn detect_ad(blocks: &[Block]) -> Vec<Candidate> {
 fn detect_case_anchored(blocks: &[Block]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
+        if !starts_with_any(&b.text, b"0123456789") {
+            continue;
+        }
         let Some(c) = NUMBERED_LINE.captures(&b.text) else {
             continue;
         };
@@ -222,9 +238,12 @@ fn detect_numbered_headings(blocks: &[Block]) -> Vec<Candidate> {
     blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| is_headingish(b) && !TOC_LINE.is_match(&b.text))
+        .filter(|(_, b)| is_headingish(b) && starts_with_any(&b.text, b"0123456789"))
         .filter_map(|(i, b)| {
             let c = NUMBERED_HEADING.captures(&b.text)?;
+            if TOC_LINE.is_match(&b.text) {
+                return None;
+            }
             Some(Candidate {
                 start: i,
                 body: i + 1,
