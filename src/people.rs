@@ -462,12 +462,11 @@ const MENTION_CUES: [&str; 7] = [
 /// [`MENTION`] match holds one, and checking is many times cheaper than
 /// running the pattern over each of a document's lines.
 fn may_mention(text: &str) -> bool {
-    let mut after_space = false;
-    text.char_indices().any(|(i, c)| {
-        let capital_after_space =
-            after_space && (c.is_ascii_uppercase() || matches!(c, 'Æ' | 'Ø' | 'Å'));
-        after_space = c.is_whitespace();
-        capital_after_space && {
+    let bytes = text.as_bytes();
+    (1..bytes.len()).any(|i| {
+        let capital = bytes[i].is_ascii_uppercase()
+            || bytes[i] == 0xC3 && matches!(bytes.get(i + 1), Some(0x86 | 0x98 | 0x85));
+        capital && text[..i].ends_with(char::is_whitespace) && {
             let before = text[..i].trim_end();
             let before = before.strip_suffix(':').unwrap_or(before);
             MENTION_CUES.iter().any(|cue| before.ends_with(cue))
