@@ -80,9 +80,15 @@ static MD_SIGNS: LazyLock<Regex> = LazyLock::new(|| {
 /// Guesses whether `text` is Markdown: ATX headings, bold lines, pipe tables
 /// or links, at least two of them or one per 200 lines.
 pub fn detect_format(text: &str) -> Format {
-    let lines = text.lines().count().max(1);
-    let signs = MD_SIGNS.find_iter(text).take(1000).count();
-    if signs >= 2 && signs * 200 >= lines.min(2000) {
+    // `text.lines().count()`: every `\n` ends a line, and so does the end
+    // of a text that does not end with one.
+    let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    let lines = (newlines + usize::from(!text.is_empty() && !text.ends_with('\n'))).max(1);
+    // At least two signs, and one per 200 lines (of the first 2,000):
+    // counting stops as soon as there are enough.
+    let needed = 2.max(lines.min(2000).div_ceil(200));
+    let signs = MD_SIGNS.find_iter(text).take(needed).count();
+    if signs >= needed {
         Format::Markdown
     } else {
         Format::Text
