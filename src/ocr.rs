@@ -280,15 +280,11 @@ const NOT_A_WORD_END: &[&str] = &["og", "eller", "samt", "til", "som", "men", "a
 fn hyphen_joins(text: &str) -> Vec<Correction> {
     let mut out = Vec::new();
     let mut from = 0;
-    // Each `-\n` at or after `from`: line ends found with memchr, and the
-    // byte before each checked.
-    let mut search = 0;
-    while let Some(nl) = text[search..].find('\n').map(|j| j + search) {
-        search = nl + 1;
-        if nl == 0 || nl - 1 < from || text.as_bytes()[nl - 1] != b'-' {
+    // Each `-\n` at or after `from`, found with memmem.
+    for i in memchr::memmem::find_iter(text.as_bytes(), b"-\n") {
+        if i < from {
             continue;
         }
-        let i = nl - 1;
         from = i + 2;
         let before = text[..i].chars().rev().take(2).collect::<Vec<_>>();
         if before.len() < 2 || !before.iter().all(|c| c.is_lowercase()) {
@@ -314,7 +310,6 @@ fn hyphen_joins(text: &str) -> Vec<Correction> {
             to: format!("{word}\n"),
         });
         from = end;
-        search = search.max(end);
     }
     out
 }
