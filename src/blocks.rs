@@ -277,7 +277,13 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
         let start = starts[i];
         let end = starts.get(i + 1).map_or(text.len(), |&s| s - 1);
         let raw = &text[start..end];
-        let cleaned = clean_line(&acc.text.replace('\t', "\u{1}")).replace('\u{1}', "\t");
+        // Cell tabs stand in for U+0001 while the line is cleaned (which
+        // trims white space); a line with neither is cleaned as it is.
+        let cleaned = if acc.text.contains(['\t', '\u{1}']) {
+            clean_line(&acc.text.replace('\t', "\u{1}")).replace('\u{1}', "\t")
+        } else {
+            clean_line(&acc.text)
+        };
         let mut cleaned = cleaned
             .trim_matches(|c: char| c == '\t' || c == ' ')
             .to_string();
