@@ -21,7 +21,7 @@
 //! assert_eq!(&hay.text()[m.range()], "2. HALVÅR");
 //! ```
 
-use regex::{CaptureMatches, Captures, Matches, Regex};
+use regex::{CaptureMatches, Matches, Regex};
 use std::sync::OnceLock;
 
 /// A text with a lower-cased copy to search.
@@ -132,12 +132,6 @@ impl Caseless {
     pub fn captures_iter<'r, 'h>(&'r self, hay: &'h Haystack) -> CaptureMatches<'r, 'h> {
         let (re, text) = self.on(hay);
         re.captures_iter(text)
-    }
-
-    /// The first captures starting at or after `start`, as [`Regex::captures_at`].
-    pub fn captures_at<'h>(&self, hay: &'h Haystack, start: usize) -> Option<Captures<'h>> {
-        let (re, text) = self.on(hay);
-        re.captures_at(text, start)
     }
 }
 
