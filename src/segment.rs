@@ -113,11 +113,14 @@ fn is_back_to_top(text: &str) -> bool {
     text.eq_ignore_ascii_case("tilbage til toppen") || text.eq_ignore_ascii_case("til toppen")
 }
 
-/// Whether `text` starts with one of `bytes`: every match of a detector's
-/// `^`-anchored pattern does (its first letter in either case, or a
-/// digit), so most lines are passed over without running the pattern.
+/// Whether `text` starts with one of `bytes` or with a non-ASCII
+/// character: every match of a detector's `^`-anchored pattern does (its
+/// first letter in either case, or a digit, which for `\d` may be another
+/// script's), so most lines are passed over without running the pattern.
 fn starts_with_any(text: &str, bytes: &[u8]) -> bool {
-    text.as_bytes().first().is_some_and(|b| bytes.contains(b))
+    text.as_bytes()
+        .first()
+        .is_some_and(|b| bytes.contains(b) || !b.is_ascii())
 }
 
 fn is_headingish(b: &Block) -> bool {
@@ -399,6 +402,17 @@ fn sections(blocks: &[Block], body: Range<usize>) -> Vec<SectionSeg> {
 mod tests {
     use super::*;
     use crate::blocks::{Format, blocks};
+
+    /// The first-byte check passes every line a detector's pattern
+    /// matches, `\d` in another script included.
+    #[test]
+    fn the_first_byte_check_keeps_every_line_a_pattern_matches() {
+        for line in ["12. Godkendelse", "\u{FF13}. Godkendelse", "\u{663}. Punkt"] {
+            assert!(NUMBERED_LINE.is_match(line), "{line}");
+            assert!(starts_with_any(line, b"0123456789"), "{line}");
+        }
+        assert!(!starts_with_any("Godkendelse", b"0123456789"));
+    }
 
     fn seg(text: &str, format: Format) -> (Vec<Block>, Segmented) {
         let b = blocks(text, format);
