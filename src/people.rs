@@ -432,6 +432,13 @@ const CHAIR_ROLES: &[&str] = &[
     "ordstyrer",
 ];
 
+/// Any of [`CHAIR_ROLES`]: one search of a line instead of one per role
+/// (`str::contains` builds a searcher per call, which costs more than the
+/// search itself on a short line; the pattern's literal search is set up
+/// once).
+static CHAIR_ROLE_ANY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&CHAIR_ROLES.join("|")).unwrap());
+
 static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?P<n>[A-ZÆØÅ][\p{{L}}.-]+(?:\s+[A-ZÆØÅ][\p{{L}}.-]+){{1,4}})\s+(?:er|var)\s+(?P<r>{})(?-u:\b)",
@@ -466,11 +473,28 @@ fn may_mention(text: &str) -> bool {
     (1..bytes.len()).any(|i| {
         let capital = bytes[i].is_ascii_uppercase()
             || bytes[i] == 0xC3 && matches!(bytes.get(i + 1), Some(0x86 | 0x98 | 0x85));
-        capital && text[..i].ends_with(char::is_whitespace) && {
-            let before = text[..i].trim_end();
-            let before = before.strip_suffix(':').unwrap_or(before);
-            MENTION_CUES.iter().any(|cue| before.ends_with(cue))
-        }
+        // White space before: an ASCII byte settles it at once (most
+        // capitals follow a letter or a space), others are decoded.
+        capital
+            && match bytes[i - 1] {
+                b'\t'..=b'\r' | b' ' => true,
+                b if b.is_ascii() => false,
+                _ => text[..i].ends_with(char::is_whitespace),
+            }
+            && {
+                // Most capitals follow a word that ends with none of the cues'
+                // last letters: settled without trimming and comparing.
+                let last = bytes[..i]
+                    .iter()
+                    .rev()
+                    .find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
+                !matches!(last, Some(b) if b.is_ascii() && !b"d.fang:".contains(b))
+            }
+            && {
+                let before = text[..i].trim_end();
+                let before = before.strip_suffix(':').unwrap_or(before);
+                MENTION_CUES.iter().any(|cue| before.ends_with(cue))
+            }
     })
 }
 
@@ -519,7 +543,7 @@ pub fn mentions(text: &str) -> Vec<(FoundPerson, Range<usize>)> {
         out.push((p, n.range()));
     }
     // Every chair line names its role: most lines skip the pattern.
-    let chair = CHAIR_ROLES.iter().any(|r| text.contains(r));
+    let chair = CHAIR_ROLE_ANY.is_match(text);
     for c in chair
         .then(|| CHAIR.captures_iter(text))
         .into_iter()
