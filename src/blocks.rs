@@ -17,6 +17,7 @@
 //! ```
 
 use crate::span::LineIndex;
+use memchr::{memchr, memchr2, memmem};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -108,15 +109,34 @@ static HTML_TAG: LazyLock<Regex> =
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})[.)]\s+\S").unwrap());
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-*•●▪◦➤►–]\s*\S").unwrap());
 
+/// Two spaces in a row: the searcher is built once (`str::contains` builds
+/// one per call, which on a short line costs more than the search).
+static TWO_SPACES: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"  "));
+
 /// Removes HTML tags and collapses runs of spaces.
 fn clean_line(s: &str) -> String {
-    let s = if s.contains('<') {
-        HTML_TAG.replace_all(s, "")
+    if memchr(b'<', s.as_bytes()).is_some() {
+        return clean_trimmed(HTML_TAG.replace_all(s, "").trim());
+    }
+    clean_trimmed(s.trim())
+}
+
+/// [`clean_line`] of an owned line: a line with nothing to clean is
+/// returned as it is, without a copy.
+fn clean_owned(s: String) -> String {
+    if memchr(b'<', s.as_bytes()).is_some()
+        || TWO_SPACES.find(s.as_bytes()).is_some()
+        || s.trim().len() != s.len()
+    {
+        clean_line(&s)
     } else {
-        s.into()
-    };
-    let s = s.trim();
-    if !s.contains("  ") {
+        s
+    }
+}
+
+/// Collapses runs of spaces in a trimmed line.
+fn clean_trimmed(s: &str) -> String {
+    if TWO_SPACES.find(s.as_bytes()).is_none() {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -135,6 +155,16 @@ fn clean_line(s: &str) -> String {
     out
 }
 
+/// Whether a line may open with a [`NUMBERED`] or [`BULLET`] marker: its
+/// first byte is a digit, a dash, a star or a non-ASCII character (`\d`
+/// takes other scripts' digits, and the other bullets are not ASCII).
+/// Most lines are settled here, before the patterns.
+fn may_be_list(line: &str) -> bool {
+    line.as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_digit() || b == b'-' || b == b'*' || !b.is_ascii())
+}
+
 fn text_blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut blank_before = true;
@@ -145,15 +175,16 @@ fn text_blocks(text: &str) -> Vec<Block> {
         if cleaned.is_empty() {
             blank_before = true;
         } else {
-            let kind = if let Some(c) = NUMBERED.captures(&cleaned) {
+            let list = may_be_list(&cleaned);
+            let kind = if let Some(c) = list.then(|| NUMBERED.captures(&cleaned)).flatten() {
                 BlockKind::ListItem {
                     number: c[1].parse().ok(),
                 }
-            } else if BULLET.is_match(&cleaned) {
+            } else if list && BULLET.is_match(&cleaned) {
                 let marker = cleaned.chars().next().map_or(0, char::len_utf8);
                 cleaned = cleaned[marker..].trim_start().to_string();
                 BlockKind::ListItem { number: None }
-            } else if line.trim().contains('\t') {
+            } else if memchr(b'\t', line.trim().as_bytes()).is_some() {
                 BlockKind::TableRow
             } else {
                 BlockKind::Paragraph
@@ -180,8 +211,10 @@ fn text_blocks(text: &str) -> Vec<Block> {
 struct LineAcc {
     text: String,
     kind: Option<BlockKind>,
-    plain_chars: usize,
-    strong_chars: usize,
+    /// Whether the line has text outside bold, italic and headings.
+    plain: bool,
+    /// Whether it has bold, italic or heading text.
+    strong: bool,
     in_table: bool,
 }
 
@@ -247,11 +280,13 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
                 let strong = emphasis > 0 || heading.is_some();
                 for (acc, piece) in lines[l..].iter_mut().zip(t.split('\n')) {
                     acc.text.push_str(piece);
-                    let n = piece.chars().filter(|c| !c.is_whitespace()).count();
+                    // Only whether there is such text counts (white space
+                    // is none).
+                    let visible = !piece.trim().is_empty();
                     if strong {
-                        acc.strong_chars += n;
+                        acc.strong |= visible;
                     } else {
-                        acc.plain_chars += n;
+                        acc.plain |= visible;
                     }
                 }
             }
@@ -263,7 +298,7 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
                         acc.text.push(' ');
                     }
                     acc.text.push_str(piece);
-                    acc.plain_chars += piece.len();
+                    acc.plain |= !piece.is_empty();
                 }
             }
             Event::SoftBreak | Event::HardBreak => {}
@@ -279,14 +314,17 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
         let raw = &text[start..end];
         // Cell tabs stand in for U+0001 while the line is cleaned (which
         // trims white space); a line with neither is cleaned as it is.
-        let cleaned = if acc.text.contains(['\t', '\u{1}']) {
+        let cleaned = if memchr2(b'\t', 1, acc.text.as_bytes()).is_some() {
             clean_line(&acc.text.replace('\t', "\u{1}")).replace('\u{1}', "\t")
         } else {
-            clean_line(&acc.text)
+            clean_owned(acc.text)
         };
-        let mut cleaned = cleaned
-            .trim_matches(|c: char| c == '\t' || c == ' ')
-            .to_string();
+        let trimmed = cleaned.trim_matches(|c: char| c == '\t' || c == ' ');
+        let mut cleaned = if trimmed.len() == cleaned.len() {
+            cleaned
+        } else {
+            trimmed.to_string()
+        };
         if let Some(BlockKind::ListItem { number: Some(n) }) = acc.kind {
             cleaned = format!("{n}. {cleaned}");
         }
@@ -300,7 +338,9 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
         }
         let kind = match acc.kind {
             Some(k) => k,
-            None if acc.in_table || raw.trim().contains('\t') => BlockKind::TableRow,
+            None if acc.in_table || memchr(b'\t', raw.trim().as_bytes()).is_some() => {
+                BlockKind::TableRow
+            }
             None => BlockKind::Paragraph,
         };
         let lead = raw.len() - raw.trim_start().len();
@@ -310,7 +350,7 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
             text: cleaned,
             start: start + lead,
             end: end - trail,
-            strong: acc.strong_chars > 0 && acc.plain_chars == 0,
+            strong: acc.strong && !acc.plain,
             blank_before,
         });
         blank_before = false;
@@ -321,6 +361,50 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_check_admits_every_marker_the_patterns_take() {
+        let lines = [
+            "1. Godkendelse",
+            "12) Eventuelt",
+            "３. fullwidth digit",
+            "٣. Arabic-Indic digit",
+            "- bullet",
+            "* bullet",
+            "• bullet",
+            "● bullet",
+            "▪ bullet",
+            "◦ bullet",
+            "➤ bullet",
+            "► bullet",
+            "– bullet",
+        ];
+        for line in lines {
+            assert!(NUMBERED.is_match(line) || BULLET.is_match(line), "{line}");
+            assert!(may_be_list(line), "{line}");
+        }
+        for line in ["Punkt 1", "Intet", " 1. indented", ""] {
+            assert!(!may_be_list(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn owned_cleaning_equals_borrowed_cleaning() {
+        let lines = [
+            "plain line",
+            "  leading",
+            "trailing  ",
+            "two  spaces",
+            "a <b>tag</b> here",
+            "\u{a0}non-breaking\u{a0}",
+            "",
+            "   ",
+            "tab\tinside",
+        ];
+        for line in lines {
+            assert_eq!(clean_owned(line.to_string()), clean_line(line), "{line:?}");
+        }
+    }
 
     #[test]
     fn detects_markdown_and_text() {
