@@ -25,7 +25,7 @@
 use crate::blocks::{Block, BlockKind};
 use crate::lexicon;
 use crate::record::SectionName;
-use regex::Regex;
+use regex::{Captures, Regex};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -81,17 +81,52 @@ struct Candidate {
     case_number: Option<String>,
 }
 
-static PUNKT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:punkt|pkt\.?|dagsordens?punkt)\s*(\d{1,4}[a-z]?)\b\s*([:.\-–—)])?\s*(.*)$")
-        .unwrap()
-});
-static AD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^ad\.?\s+(?:pkt\.?\s*)?(\d{1,3})\s*[:.\-–—)]\s*(\S.*)$").unwrap()
-});
-static NUMBERED_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,4})\.\s+(\S.*)$").unwrap());
+// Line patterns whose last group is the rest of the line (`(.*)$`,
+// `(\S.*)$`, `(\p{L}.*)$`) are matched as their head, and the rest taken as
+// it is ([`head_and_rest`]): the same matches, without the capture engine's
+// walk over the whole line. The tests check them against the whole patterns.
+const PUNKT_HEAD: &str =
+    r"(?i)^(?:punkt|pkt\.?|dagsordens?punkt)\s*(\d{1,4}[a-z]?)\b\s*([:.\-–—)])?\s*";
+const AD_HEAD: &str = r"(?i)^ad\.?\s+(?:pkt\.?\s*)?(\d{1,3})\s*[:.\-–—)]\s*";
+const NUMBERED_LINE_HEAD: &str = r"^(\d{1,4})\.\s+";
+const NUMBERED_HEADING_HEAD: &str = r"^(\d{1,3})(?:[.:)]|\s)\s*";
+
+static PUNKT: LazyLock<Regex> = LazyLock::new(|| Regex::new(PUNKT_HEAD).unwrap());
+static AD: LazyLock<Regex> = LazyLock::new(|| Regex::new(AD_HEAD).unwrap());
+static NUMBERED_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUMBERED_LINE_HEAD).unwrap());
 static NUMBERED_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})(?:[.:)]|\s)\s*(\p{L}.*)$").unwrap());
+    LazyLock::new(|| Regex::new(NUMBERED_HEADING_HEAD).unwrap());
+static LETTER_FIRST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}").unwrap());
+
+/// What the rest of a line after a head must be.
+#[derive(Clone, Copy)]
+enum Rest {
+    /// Anything (`(.*)$`).
+    Any,
+    /// At least one character (`(\S.*)$` after a head ending in greedy
+    /// white space: the rest then starts with a non-space).
+    Some,
+    /// Starting with a letter (`(\p{L}.*)$`).
+    Letter,
+}
+
+/// The head's captures and the rest of the line, when `head` matches at
+/// the start of `text` and the rest is as `rest` asks. The heads' parts are
+/// greedy and their alternatives end no later than the greedy match, so a
+/// rest that fails after the greedy head fails after every other: this is
+/// the whole pattern's match.
+fn head_and_rest<'h>(head: &Regex, text: &'h str, rest: Rest) -> Option<(Captures<'h>, &'h str)> {
+    let c = head.captures(text)?;
+    let tail = &text[c.get(0).unwrap().end()..];
+    let ok = !tail.contains('\n')
+        && match rest {
+            Rest::Any => true,
+            Rest::Some => !tail.is_empty(),
+            Rest::Letter => LETTER_FIRST.is_match(tail),
+        };
+    ok.then_some((c, tail))
+}
+
 static CASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:sags?\s?nr|sags?\s?nummer|sag\s?nr|j\.\s?nr|journal\s?nr)\.?\s*:?\s*(\S.*)$",
@@ -145,7 +180,7 @@ fn detect_punkt(blocks: &[Block]) -> Vec<Candidate> {
         if !starts_with_any(&b.text, b"pPdD") {
             continue;
         }
-        let Some(c) = PUNKT.captures(&b.text) else {
+        let Some((c, rest)) = head_and_rest(&PUNKT, &b.text, Rest::Any) else {
             continue;
         };
         if TOC_LINE.is_match(&b.text) {
@@ -155,7 +190,7 @@ fn detect_punkt(blocks: &[Block]) -> Vec<Candidate> {
         if !has_sep && !is_headingish(b) {
             continue;
         }
-        let title = c[3].trim().to_string();
+        let title = rest.trim().to_string();
         out.push(Candidate {
             start: i,
             body: i + 1,
@@ -174,7 +209,7 @@ fn detect_ad(blocks: &[Block]) -> Vec<Candidate> {
         .enumerate()
         .filter(|(_, b)| starts_with_any(&b.text, b"aA"))
         .filter_map(|(i, b)| {
-            let c = AD.captures(&b.text)?;
+            let (c, rest) = head_and_rest(&AD, &b.text, Rest::Some)?;
             if TOC_LINE.is_match(&b.text) {
                 return None;
             }
@@ -183,7 +218,7 @@ fn detect_ad(blocks: &[Block]) -> Vec<Candidate> {
                 body: i + 1,
                 number: leading_number(&c[1]),
                 number_text: c[1].to_string(),
-                title: c[2].trim().to_string(),
+                title: rest.trim().to_string(),
                 case_number: None,
             })
         })
@@ -197,7 +232,7 @@ fn detect_case_anchored(blocks: &[Block]) -> Vec<Candidate> {
         if !starts_with_any(&b.text, b"0123456789") {
             continue;
         }
-        let Some(c) = NUMBERED_LINE.captures(&b.text) else {
+        let Some((c, rest)) = head_and_rest(&NUMBERED_LINE, &b.text, Rest::Some) else {
             continue;
         };
         if TOC_LINE.is_match(&b.text) {
@@ -229,7 +264,7 @@ fn detect_case_anchored(blocks: &[Block]) -> Vec<Candidate> {
             body,
             number: leading_number(&c[1]),
             number_text: c[1].to_string(),
-            title: c[2].trim().to_string(),
+            title: rest.trim().to_string(),
             case_number,
         });
     }
@@ -243,7 +278,7 @@ fn detect_numbered_headings(blocks: &[Block]) -> Vec<Candidate> {
         .enumerate()
         .filter(|(_, b)| is_headingish(b) && starts_with_any(&b.text, b"0123456789"))
         .filter_map(|(i, b)| {
-            let c = NUMBERED_HEADING.captures(&b.text)?;
+            let (c, rest) = head_and_rest(&NUMBERED_HEADING, &b.text, Rest::Letter)?;
             if TOC_LINE.is_match(&b.text) {
                 return None;
             }
@@ -252,7 +287,7 @@ fn detect_numbered_headings(blocks: &[Block]) -> Vec<Candidate> {
                 body: i + 1,
                 number: leading_number(&c[1]),
                 number_text: c[1].to_string(),
-                title: c[2].trim().to_string(),
+                title: rest.trim().to_string(),
                 case_number: None,
             })
         })
@@ -412,6 +447,74 @@ mod tests {
             assert!(starts_with_any(line, b"0123456789"), "{line}");
         }
         assert!(!starts_with_any("Godkendelse", b"0123456789"));
+    }
+
+    /// Head and rest give the whole patterns' matches and groups: on
+    /// tricky lines (empty rests, separators only, other scripts' digits,
+    /// newlines) and every line of the seeds and the devset.
+    #[test]
+    fn heads_and_rests_match_as_the_whole_patterns() {
+        let cases = [
+            (PUNKT_HEAD, "(.*)$", Rest::Any),
+            (AD_HEAD, r"(\S.*)$", Rest::Some),
+            (NUMBERED_LINE_HEAD, r"(\S.*)$", Rest::Some),
+            (NUMBERED_HEADING_HEAD, r"(\p{L}.*)$", Rest::Letter),
+        ];
+        let mut lines: Vec<String> = [
+            "Punkt 1:",
+            "Punkt 1: ",
+            "Punkt 12a) Budget",
+            "pkt.3 - Eventuelt",
+            "Dagsordenspunkt 4\nBudget",
+            "Punkt 1:\nBudget",
+            "AD 1:",
+            "AD 1: ",
+            "ad. pkt 2. Budget",
+            "Ad 3: : kolon",
+            "1.",
+            "1. ",
+            "1.  Godkendelse",
+            "12345. for mange cifre",
+            "1. a\nb",
+            "\u{FF13}. Godkendelse",
+            "1)",
+            "1..",
+            "1. 2024",
+            "2 Æbler",
+            "3:Økonomi",
+            "4) 5",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        for dir in ["fixtures", "../shared/devset"] {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    lines.extend(t.lines().map(|l| l.trim().to_string()));
+                    for b in blocks(&t, Format::Markdown) {
+                        lines.push(b.text);
+                    }
+                }
+            }
+        }
+        for (head, tail, rest) in cases {
+            let whole = Regex::new(&format!("{head}{tail}")).unwrap();
+            let head_re = Regex::new(head).unwrap();
+            let mut matched = 0;
+            for line in &lines {
+                let groups = |c: &Captures| -> Vec<Option<String>> {
+                    (1..c.len()).map(|i| c.get(i).map(|m| m.as_str().to_string())).collect()
+                };
+                let split = head_and_rest(&head_re, line, rest).map(|(c, r)| {
+                    let mut g = groups(&c);
+                    g.push(Some(r.to_string()));
+                    g
+                });
+                let one = whole.captures(line).map(|c| groups(&c));
+                assert_eq!(split, one, "{head} on {line:?}");
+                matched += usize::from(one.is_some());
+            }
+            assert!(matched >= 3, "{head}: {matched}");
+        }
     }
 
     fn seg(text: &str, format: Format) -> (Vec<Block>, Segmented) {
