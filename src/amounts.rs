@@ -66,7 +66,8 @@ fn keep(out: &mut Vec<FoundAmount>, taken: &mut RangeSet, found: FoundAmount) {
 /// running its automaton over every byte: the suffixed amounts pattern
 /// 359 → 718 MB/s, the accounting one 476 → 2,176 MB/s (captures, 50 MB
 /// corpus, lower-cased).
-const NUM: &str = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,2})?|[0-9]+(?:,[0-9]+)?|[0-9]+\.[0-9]{1,2}";
+const NUM: &str =
+    r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,2})?|[0-9]+(?:,[0-9]+)?|[0-9]+\.[0-9]{1,2}";
 const SCALE: &str =
     r"mio\.?|millioner|million|mia\.?|milliarder|milliard|mrd\.?|t\.|tusinde?|tkr\.?";
 

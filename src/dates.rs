@@ -148,9 +148,8 @@ static NUMERIC: LazyLock<Caseless> = LazyLock::new(|| {
 });
 /// In ASCII digits, as the numbers are parsed (see `amounts::NUM`): the
 /// engine then searches for the dashes (690 → 2,400 MB/s).
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})").unwrap()
-});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})").unwrap());
 static DAY_MONTH_CUED: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(
         r"(?:(?:den|d\.|fra|til|inden|senest)\s+)(?P<d>\d{1,2})/(?P<m>\d{1,2})|(?P<d2>\d{1,2})[/-](?P<m2>\d{1,2})\s+(?:kl\.?|klokken)\s",

@@ -502,7 +502,9 @@ mod tests {
             let mut matched = 0;
             for line in &lines {
                 let groups = |c: &Captures| -> Vec<Option<String>> {
-                    (1..c.len()).map(|i| c.get(i).map(|m| m.as_str().to_string())).collect()
+                    (1..c.len())
+                        .map(|i| c.get(i).map(|m| m.as_str().to_string()))
+                        .collect()
                 };
                 let split = head_and_rest(&head_re, line, rest).map(|(c, r)| {
                     let mut g = groups(&c);
