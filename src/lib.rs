@@ -89,6 +89,22 @@ impl SourceMap<'_> {
     }
 }
 
+/// The texts of the seed fixtures and, where the checkout has it, the
+/// devset: real documents for the tests that check a faster form of a
+/// pattern against the pattern itself.
+#[cfg(test)]
+pub(crate) fn test_documents() -> Vec<String> {
+    let mut out = Vec::new();
+    for dir in ["fixtures", "../shared/devset"] {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if let Ok(t) = std::fs::read_to_string(e.path()) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
 /// The SHA-256 of `bytes` in lower-case hex. ring's implementation (the
 /// OpenSSL assembly, with AVX2 where the CPU has it) hashes about 1.7× as
 /// fast as the portable Rust code of `sha2` on CPUs without SHA

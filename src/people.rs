@@ -1029,12 +1029,8 @@ mod tests {
         ]
         .map(str::to_string)
         .to_vec();
-        for dir in ["fixtures", "../shared/devset"] {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    lines.extend(t.lines().map(str::to_string));
-                }
-            }
+        for t in crate::test_documents() {
+            lines.extend(t.lines().map(str::to_string));
         }
         let mut matched = 0;
         for line in &lines {
@@ -1067,12 +1063,8 @@ mod tests {
         .to_vec();
         texts.push(format!("ved Ane Bo ({})", "x".repeat(130)));
         texts.push(format!("ved Ane Bo, {}, ved Ib Ek", "y".repeat(90)));
-        for dir in ["fixtures", "../shared/devset"] {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    texts.extend(t.split("\n\n").map(str::to_string));
-                }
-            }
+        for t in crate::test_documents() {
+            texts.extend(t.split("\n\n").map(str::to_string));
         }
         let group = |c: Option<&regex::Captures>, g: &str| {
             c.and_then(|c| c.name(g)).map(|m| m.as_str().to_string())

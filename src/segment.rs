@@ -486,15 +486,9 @@ mod tests {
         ]
         .map(str::to_string)
         .to_vec();
-        for dir in ["fixtures", "../shared/devset"] {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if let Ok(t) = std::fs::read_to_string(e.path()) {
-                    lines.extend(t.lines().map(|l| l.trim().to_string()));
-                    for b in blocks(&t, Format::Markdown) {
-                        lines.push(b.text);
-                    }
-                }
-            }
+        for t in crate::test_documents() {
+            lines.extend(t.lines().map(|l| l.trim().to_string()));
+            lines.extend(blocks(&t, Format::Markdown).into_iter().map(|b| b.text));
         }
         for (head, tail, rest) in cases {
             let whole = Regex::new(&format!("{head}{tail}")).unwrap();
