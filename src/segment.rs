@@ -471,6 +471,7 @@ mod tests {
             "AD 1: ",
             "ad. pkt 2. Budget",
             "Ad 3: : kolon",
+            "AD 4: Eventuelt",
             "1.",
             "1. ",
             "1.  Godkendelse",
