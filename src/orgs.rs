@@ -16,6 +16,7 @@
 //! ```
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use memchr::memmem;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -129,6 +130,11 @@ static MUNICIPALITY_LIST: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// `ommuner` of `kommuner`: a searcher built once that scans with SIMD
+/// (`str::match_indices` runs the Two-Way algorithm, without SIMD).
+static OMMUNER: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new("ommuner"));
+
 fn boundary_before(text: &str, at: usize) -> bool {
     !text[..at]
         .chars()
@@ -197,7 +203,7 @@ pub fn mentions(text: &str) -> Vec<(usize, &'static str)> {
             hits.push((m.start(), g.acronym_targets[m.pattern().as_usize()]));
         }
     }
-    for (at, _) in text.match_indices("ommuner") {
+    for at in OMMUNER.find_iter(text.as_bytes()) {
         if !(text[..at].ends_with('k') || text[..at].ends_with('K')) {
             continue;
         }
