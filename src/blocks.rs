@@ -124,11 +124,10 @@ fn clean_line(s: &str) -> String {
 /// [`clean_line`] of an owned line: a line with nothing to clean is
 /// returned as it is, without a copy.
 fn clean_owned(s: String) -> String {
-    if memchr(b'<', s.as_bytes()).is_some()
-        || TWO_SPACES.find(s.as_bytes()).is_some()
-        || s.trim().len() != s.len()
-    {
+    if memchr(b'<', s.as_bytes()).is_some() || s.trim().len() != s.len() {
         clean_line(&s)
+    } else if TWO_SPACES.find(s.as_bytes()).is_some() {
+        collapse_spaces(&s)
     } else {
         s
     }
@@ -139,6 +138,11 @@ fn clean_trimmed(s: &str) -> String {
     if TWO_SPACES.find(s.as_bytes()).is_none() {
         return s.to_string();
     }
+    collapse_spaces(s)
+}
+
+/// `s` with each run of spaces as one space.
+fn collapse_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for ch in s.chars() {

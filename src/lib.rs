@@ -106,9 +106,9 @@ pub(crate) fn test_documents() -> Vec<String> {
 }
 
 /// The SHA-256 of `bytes` in lower-case hex. ring's implementation (the
-/// OpenSSL assembly, with AVX2 where the CPU has it) hashes about 1.7× as
-/// fast as the portable Rust code of `sha2` on CPUs without SHA
-/// instructions, and the hash reads every source byte.
+/// OpenSSL assembly: vector code, or SHA instructions where the CPU has
+/// them) hashes about 1.7× as fast as the portable Rust code of `sha2` on
+/// CPUs without SHA instructions, and the hash reads every source byte.
 fn sha256_hex(bytes: &[u8]) -> String {
     hex(ring::digest::digest(&ring::digest::SHA256, bytes).as_ref())
 }
