@@ -21,7 +21,7 @@
 //! assert_eq!(&hay.text()[m.range()], "2. HALVÅR");
 //! ```
 
-use regex::{CaptureMatches, Matches, Regex};
+use regex::{CaptureMatches, Captures, Matches, Regex};
 use std::sync::OnceLock;
 
 /// A text with a lower-cased copy to search.
@@ -133,6 +133,212 @@ impl Caseless {
         let (re, text) = self.on(hay);
         re.captures_iter(text)
     }
+
+    /// The same captures as [`Caseless::captures_iter`], found from a
+    /// literal that every match holds ([`Inner`]): the literal is searched
+    /// for (a fast literal search), and the pattern only in a window around
+    /// each occurrence. For a pattern with no literal of its own to search
+    /// for, whose automaton would otherwise run over every byte.
+    pub fn captures_around<'r, 'h>(
+        &'r self,
+        inner: &'r Inner,
+        hay: &'h Haystack,
+    ) -> CapturesAround<'r, 'h> {
+        CapturesAround {
+            re: self,
+            inner,
+            hay,
+            at: 0,
+            next: 0,
+            done: false,
+        }
+    }
+}
+
+/// A literal inside every match of a pattern, and how far a match reaches
+/// around it: what [`Caseless::captures_around`] needs to find the
+/// pattern's matches from the literal's.
+///
+/// The bounds count ASCII bytes other than white space, as a pattern with
+/// `\s*` between its words has no bound in bytes.
+#[derive(Debug)]
+pub struct Inner {
+    /// The literal.
+    pub literal: Literal,
+    /// Whether the occurrence at a byte offset of the text can be a match's
+    /// anchor. Every match must hold an admitted occurrence (its anchor),
+    /// and no admitted occurrence may start inside a match before its
+    /// anchor.
+    pub admits: fn(&str, usize) -> bool,
+    /// The most ASCII non-space bytes a match holds before its anchor.
+    pub before: usize,
+    /// The most ASCII non-space bytes a match holds from its anchor to its
+    /// end.
+    pub after: usize,
+}
+
+/// The literal of an [`Inner`].
+#[derive(Debug)]
+pub enum Literal {
+    /// Words, as a caseless pattern (`jan|feb|mar`).
+    Words(Caseless),
+    /// Any of three ASCII bytes that have no case (`-`, `.`, `/`), found
+    /// with `memchr3` (no pattern search per occurrence).
+    Bytes([u8; 3]),
+}
+
+impl Literal {
+    /// The start of the first occurrence at or after `at` in `text` (the
+    /// text a pattern runs over for `hay`).
+    fn find_at(&self, hay: &Haystack, text: &str, at: usize) -> Option<usize> {
+        match self {
+            Literal::Words(words) => words.on(hay).0.find_at(text, at).map(|m| m.start()),
+            Literal::Bytes([a, b, c]) => {
+                memchr::memchr3(*a, *b, *c, &text.as_bytes()[at..]).map(|i| at + i)
+            }
+        }
+    }
+}
+
+/// Whether `b` is an ASCII byte that `\s` matches (Unicode's White_Space:
+/// tab to carriage return, and space).
+pub fn is_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// How far past an occurrence a window may reach before the search falls
+/// back to the rest of the text (a long run of white space).
+const MAX_REACH: usize = 512;
+
+/// The iterator of [`Caseless::captures_around`].
+///
+/// It keeps the `captures_iter` order of search: from the end of the last
+/// match (`at`), the leftmost match is either one whose first occurrence
+/// of the literal is the next admitted occurrence `q` (it starts at most
+/// `before` non-space bytes before `q` and ends at most `after` after it,
+/// so a search of that window finds it as the whole text would), or one
+/// that starts after `q`, found from the next occurrence.
+#[derive(Debug)]
+pub struct CapturesAround<'r, 'h> {
+    re: &'r Caseless,
+    inner: &'r Inner,
+    hay: &'h Haystack<'h>,
+    at: usize,
+    /// Where the search for the next occurrence starts (occurrences may
+    /// overlap: each is found).
+    next: usize,
+    done: bool,
+}
+
+impl<'h> Iterator for CapturesAround<'_, 'h> {
+    type Item = Captures<'h>;
+
+    fn next(&mut self) -> Option<Captures<'h>> {
+        let (re, text) = self.re.on(self.hay);
+        let bytes = text.as_bytes();
+        while !self.done {
+            let Some(q) = self.inner.literal.find_at(self.hay, text, self.next) else {
+                self.done = true;
+                break;
+            };
+            let past_q = q + text[q..].chars().next().map_or(1, char::len_utf8);
+            self.next = past_q;
+            if !(self.inner.admits)(text, q) {
+                // A match may still start before it: `at` stays.
+                continue;
+            }
+            let from = window_start(bytes, self.at, q, self.inner.before);
+            let end = window_end(bytes, q, self.inner.after);
+            match re.captures_at(&text[..end], from) {
+                Some(c) if end == text.len() || c.get(0).unwrap().start() <= q => {
+                    self.at = c.get(0).unwrap().end();
+                    self.next = self.at;
+                    return Some(c);
+                }
+                None if end == text.len() => self.done = true,
+                // No match starts at or before `q`.
+                _ => self.at = past_q,
+            }
+        }
+        None
+    }
+}
+
+/// How many bytes before and after an occurrence a window takes at first:
+/// enough for a pattern's reach in most texts.
+const BACK: usize = 64;
+const AHEAD: usize = 96;
+
+/// How many of `bytes` are printable ASCII (`!` to DEL): at most the count
+/// of ASCII non-space bytes, as it leaves out control characters; a loop
+/// the compiler vectorizes.
+fn printable(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b > b' ' && b < 0x80).count()
+}
+
+/// Where a window for the occurrence at `q` starts: a char boundary not
+/// before `at` such that no match can start before it, as the bytes from
+/// there to `q` hold more than `most` ASCII non-space bytes.
+fn window_start(bytes: &[u8], at: usize, q: usize, most: usize) -> usize {
+    let mut lo = q.saturating_sub(BACK).max(at);
+    while lo < q && (0x80..0xC0).contains(&bytes[lo]) {
+        lo += 1;
+    }
+    if lo == at || printable(&bytes[lo..q]) > most {
+        lo
+    } else {
+        reach_back(bytes, at, q, most)
+    }
+}
+
+/// Where a window for the occurrence at `q` ends: a char boundary such that
+/// the bytes from `q` to it hold more than `most` ASCII non-space bytes
+/// (no match reaches past it), or the text's end.
+fn window_end(bytes: &[u8], q: usize, most: usize) -> usize {
+    let mut hi = (q + AHEAD).min(bytes.len());
+    while hi > q && hi < bytes.len() && (0x80..0xC0).contains(&bytes[hi]) {
+        hi -= 1;
+    }
+    if hi == bytes.len() || printable(&bytes[q..hi]) > most {
+        hi
+    } else {
+        reach_forward(bytes, q, most)
+    }
+}
+
+/// The earliest start, not before `at`, that leaves at most `most` ASCII
+/// non-space bytes between it and `q`: a char boundary (`at`, or just
+/// after an ASCII byte).
+fn reach_back(bytes: &[u8], at: usize, q: usize, most: usize) -> usize {
+    let mut count = 0;
+    let mut i = q;
+    while i > at {
+        let b = bytes[i - 1];
+        if b.is_ascii() && !is_space(b) {
+            if count == most {
+                break;
+            }
+            count += 1;
+        }
+        i -= 1;
+    }
+    i
+}
+
+/// The end of the window from `q` holding `most` ASCII non-space bytes (at
+/// the next such byte, a char boundary), or the text's end when that is
+/// nearer or more than [`MAX_REACH`] bytes away.
+fn reach_forward(bytes: &[u8], q: usize, most: usize) -> usize {
+    let mut count = 0;
+    for (i, &b) in bytes.iter().enumerate().skip(q).take(MAX_REACH) {
+        if b.is_ascii() && !is_space(b) {
+            if count == most {
+                return i;
+            }
+            count += 1;
+        }
+    }
+    bytes.len()
 }
 
 /// Whether `pattern` has a capital letter that is not part of an escape

@@ -19,7 +19,7 @@
 //! assert!(found[1].year_inferred);
 //! ```
 
-use crate::caseless::{Caseless, Haystack};
+use crate::caseless::{Caseless, Haystack, Inner, Literal};
 use crate::datetime::{days_in_month, full_year, valid};
 use crate::lexicon;
 use crate::span::{self, RangeSet};
@@ -90,8 +90,12 @@ fn day_number(y: i32, m: u32, d: u32) -> i64 {
     365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d as i64
 }
 
-static WD: &str =
-    r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|man|tirs|tir|ons|tors|tor|fre|lør|søn)";
+/// Weekday names and abbreviations, longest of each first.
+const WEEKDAY_WORDS: [&str; 16] = [
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "man", "tirs", "tir",
+    "ons", "tors", "tor", "fre", "lør", "søn",
+];
+static WD: LazyLock<String> = LazyLock::new(|| format!("(?:{})", WEEKDAY_WORDS.join("|")));
 
 /// Days written as words: `den første marts`, `tredje marts 2015`.
 const DAY_WORDS: [&str; 31] = [
@@ -131,9 +135,51 @@ const DAY_WORDS: [&str; 31] = [
 static NAMED_DAY: LazyLock<Caseless> = LazyLock::new(|| {
     let months = lexicon::month_alternation();
     let words = DAY_WORDS.join("|");
+    let wd = &*WD;
     Caseless::new(&format!(
-        r"(?:(?P<wd>{WD})\.?,?\s+)?(?:(?:den\s+|d\.\s*))?(?:(?P<d0>\d{{1,2}})\.?\s*(?:(?P<m0>{months})\.?\s*(?:(?P<y0>\d{{4}})\s*)?)?(?:-|–|til)\s*(?:d\.\s*|den\s+)?)?(?:(?P<d>\d{{1,2}})\.?\s*|(?P<dw>{words})\s+)(?P<m>{months})\.?(?:,?\s+(?P<y>\d{{4}}))?"
+        r"(?:(?P<wd>{wd})\.?,?\s+)?(?:(?:den\s+|d\.\s*))?(?:(?P<d0>\d{{1,2}})\.?\s*(?:(?P<m0>{months})\.?\s*(?:(?P<y0>\d{{4}})\s*)?)?(?:-|–|til)\s*(?:d\.\s*|den\s+)?)?(?:(?P<d>\d{{1,2}})\.?\s*|(?P<dw>{words})\s+)(?P<m>{months})\.?(?:,?\s+(?P<y>\d{{4}}))?"
     ))
+});
+/// The most ASCII bytes in one of `words`.
+fn longest_ascii<'w>(words: impl Iterator<Item = &'w str>) -> usize {
+    words
+        .map(|w| w.bytes().filter(u8::is_ascii).count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// [`NAMED_DAY`]'s matches are found from the month names in them
+/// ([`Caseless::captures_around`]): the pattern has no literal of its own,
+/// and its automaton ran over every byte at ~300 MB/s.
+///
+/// The literal is every month name's first three letters. A match's first
+/// month (`m0`, else `m`) stands after a digit, a dot or white space, and
+/// no word before it in the match (weekday, `den`, `d.`, `til`, day word)
+/// starts with a month's three letters (a test checks), so an occurrence
+/// after any other ASCII byte is not a match's first one. Before the first
+/// month a match holds at most: a weekday, `.,`, `den`, a day and a dot,
+/// `til`, `den`, and a day and a dot or a day word; from it on: a month, a
+/// dot, a year, `til`, `den`, a day or day word, a month, `.,` and a year.
+static NAMED_DAY_INNER: LazyLock<Inner> = LazyLock::new(|| {
+    let month = longest_ascii(lexicon::month_names());
+    let day = longest_ascii(DAY_WORDS.iter().copied()).max(3);
+    let weekday = longest_ascii(WEEKDAY_WORDS.iter().copied());
+    let mut prefixes: Vec<String> = lexicon::month_names()
+        .map(|m| m.chars().take(3).collect())
+        .collect();
+    prefixes.sort();
+    prefixes.dedup();
+    Inner {
+        literal: Literal::Words(Caseless::new(&prefixes.join("|"))),
+        admits: |text, q| {
+            text[..q]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_numeric() || c == '.' || c.is_whitespace())
+        },
+        before: weekday + 2 + 3 + 3 + 3 + 3 + day,
+        after: month + 1 + 4 + 3 + 3 + day + month + 2 + 4,
+    }
 });
 static MONTH_YEAR: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(&format!(
@@ -142,18 +188,51 @@ static MONTH_YEAR: LazyLock<Caseless> = LazyLock::new(|| {
     ))
 });
 static NUMERIC: LazyLock<Caseless> = LazyLock::new(|| {
+    let wd = &*WD;
     Caseless::new(&format!(
-        r"(?:(?P<wd>{WD})\.?,?\s+)?(?:(?:den|d\.)\s+)?(?P<d>\d{{1,2}})(?P<s1>[-./])(?P<m>\d{{1,2}})(?P<s2>[-./])(?P<y>\d{{4}}|\d{{2}})"
+        r"(?:(?P<wd>{wd})\.?,?\s+)?(?:(?:den|d\.)\s+)?(?P<d>\d{{1,2}})(?P<s1>[-./])(?P<m>\d{{1,2}})(?P<s2>[-./])(?P<y>\d{{4}}|\d{{2}})"
     ))
 });
 /// In ASCII digits, as the numbers are parsed (see `amounts::NUM`): the
 /// engine then searches for the dashes (690 → 2,400 MB/s).
+/// [`NUMERIC`]'s matches are found from their first separator: a dash,
+/// dot or slash with a digit on each side (Unicode's numbers, a superset
+/// of `\d`). Before it a match holds at most a weekday, `.,`, `den` and
+/// two digits; from it on, two separators, two digits and a year.
+static NUMERIC_INNER: LazyLock<Inner> = LazyLock::new(|| {
+    let weekday = longest_ascii(WEEKDAY_WORDS.iter().copied());
+    Inner {
+        literal: Literal::Bytes([b'-', b'.', b'/']),
+        admits: |text, q| {
+            text[..q].chars().next_back().is_some_and(char::is_numeric)
+                && text[q + 1..].chars().next().is_some_and(char::is_numeric)
+        },
+        before: weekday + 2 + 3 + 2,
+        after: 1 + 2 + 1 + 4,
+    }
+});
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})").unwrap());
 static DAY_MONTH_CUED: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(
         r"(?:(?:den|d\.|fra|til|inden|senest)\s+)(?P<d>\d{1,2})/(?P<m>\d{1,2})|(?P<d2>\d{1,2})[/-](?P<m2>\d{1,2})\s+(?:kl\.?|klokken)\s",
     )
+});
+/// [`DAY_MONTH_CUED`]'s matches are found from a slash (`den 5/3`,
+/// `5/3 kl.`) or from `kl` (`5-3 kl.`): the first of them in a match
+/// stands after a digit or white space, and at most a cue word and two
+/// digits (or `dd-dd`) come before it; from it on at most a slash, two
+/// digits and `klokken`.
+static DAY_MONTH_CUED_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
+    literal: Literal::Words(Caseless::new("/|kl")),
+    admits: |text, q| {
+        text[..q]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_numeric() || c.is_whitespace())
+    },
+    before: "senest".len() + 2,
+    after: 1 + 2 + "klokken".len(),
 });
 static HALF: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(r"(?P<n>1|2|første|andet)\.?\s*halvår(?:\s+(?:af|i))?(?:\s+(?P<y>\d{4}))?")
@@ -508,7 +587,7 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         taken: RangeSet::default(),
     };
     // Most specific first; later patterns skip what is taken.
-    for c in NUMERIC.captures_iter(hay) {
+    for c in NUMERIC.captures_around(&NUMERIC_INNER, hay) {
         let m0 = c.get(0).unwrap();
         let core = c.name("d").unwrap().start()..c.name("y").unwrap().end();
         // Same separator twice, or Danish `d/m-yyyy` (`10/4-2026`).
@@ -534,7 +613,7 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_day(r, Some(y as i32), m, d, None);
     }
-    for c in NAMED_DAY.captures_iter(hay) {
+    for c in NAMED_DAY.captures_around(&NAMED_DAY_INNER, hay) {
         let m0 = c.get(0).unwrap();
         let dm = c.name("d0").or(c.name("d")).or(c.name("dw")).unwrap();
         let glued_d = text[..dm.start()].ends_with(|ch: char| ch.is_alphanumeric() || ch == ',')
@@ -608,7 +687,7 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         }
         b.push_day(start..m0.end, year, month, d, wd);
     }
-    for c in DAY_MONTH_CUED.captures_iter(hay) {
+    for c in DAY_MONTH_CUED.captures_around(&DAY_MONTH_CUED_INNER, hay) {
         let (dn, mn) = if c.name("d").is_some() {
             ("d", "m")
         } else {
@@ -842,6 +921,122 @@ mod tests {
             }
         }
         texts
+    }
+
+    /// The patterns found from an inner literal, each with its literal.
+    fn found_around() -> [(&'static str, &'static Caseless, &'static Inner); 3] {
+        [
+            ("named day", &NAMED_DAY, &NAMED_DAY_INNER),
+            ("numeric", &NUMERIC, &NUMERIC_INNER),
+            ("cued day/month", &DAY_MONTH_CUED, &DAY_MONTH_CUED_INNER),
+        ]
+    }
+
+    /// Every group of every match, as `captures_iter` gives them.
+    fn all_groups<'h>(found: impl Iterator<Item = Captures<'h>>) -> Vec<Vec<Option<Range<usize>>>> {
+        found
+            .map(|c| c.iter().map(|g| g.map(|g| g.range())).collect())
+            .collect()
+    }
+
+    fn assert_found_around_as_by_the_whole_pattern(text: &str) {
+        let hay = Haystack::new(text);
+        for (name, re, inner) in found_around() {
+            assert_eq!(
+                all_groups(re.captures_around(inner, &hay)),
+                all_groups(re.captures_iter(&hay)),
+                "{name} in {text:?}"
+            );
+        }
+    }
+
+    /// No word a named day holds before its first month starts or holds a
+    /// month's first three letters, so no admitted occurrence stands inside
+    /// a match before its anchor ([`NAMED_DAY_INNER`]).
+    #[test]
+    fn no_word_before_a_month_holds_a_month_literal() {
+        let prefixes: Vec<String> = lexicon::month_names()
+            .map(|m| m.chars().take(3).collect())
+            .collect();
+        let words = WEEKDAY_WORDS
+            .iter()
+            .chain(&DAY_WORDS)
+            .chain(&["den", "d.", "til"]);
+        for w in words {
+            assert!(!prefixes.iter().any(|p| w.contains(p.as_str())), "{w}");
+        }
+        let inner = &*NAMED_DAY_INNER;
+        assert_eq!((inner.before, inner.after), (34, 48));
+    }
+
+    /// Found from their inner literals, the patterns give every match and
+    /// group the whole pattern gives: at the edges of their reach (the
+    /// longest matches, white space past the windows), with matches side by
+    /// side, with literals that are no anchor, in texts searched with the
+    /// `(?i)` pattern (`ſ`), and in every seed and devset document.
+    #[test]
+    fn found_around_as_by_the_whole_pattern() {
+        let mut tricky = vec![
+            "Torsdag., den 12. september 2024 til den enogtredivte december, 2024".to_string(),
+            "tirsdag., d. 12.september 2024 - 3. oktober og fireogtyvende marts".to_string(),
+            "mødet d. 01-03-2022 og d. 1.3.22; fredag, den 2/3-2024 kl. 10".to_string(),
+            "5. marts6. april7.maj, 1-2-2024-3-4-2025, den 5/3/4 kl 5/6 kl 7-8 klokken 9"
+                .to_string(),
+            "ſøndag 5. ſeptember 2024, 3/4 kl. 5 og Mandag 1.2.2024".to_string(),
+            "5.\u{a0}marts\u{2003}2024, 12\u{3000}jan. og den\u{a0}3/4".to_string(),
+            "٥ marts ٢٠٢٤, ١٢/٣ kl ١, ١-٢-٢٠٢٤ og den ٣/٤".to_string(),
+            "martsmarked 5 marked, 5 mar, renovering i nov. 2024; separat sep".to_string(),
+            "5 mar".to_string(),
+            "marts 5.".to_string(),
+            "januar".to_string(),
+            "31/12".to_string(),
+        ];
+        // The longest matches, spread by white space wider than the first
+        // windows (64 and 96 bytes), in all wider than the farthest reach
+        // (512), and wider than that in one run.
+        for w in [
+            " ".repeat(40),
+            " ".repeat(100),
+            " ".repeat(600),
+            "\n\u{a0}".repeat(20),
+        ] {
+            tricky.push(format!(
+                "x torsdag.,{w}den{w}12.{w}september.{w}2024{w}til{w}den{w}otteogtyvende{w}september.,{w}2024 x"
+            ));
+            tricky.push(format!(
+                "x torsdag.,{w}den{w}12.{w}til{w}den{w}otteogtyvende{w}september x"
+            ));
+            tricky.push(format!(
+                "x torsdag.,{w}den{w}12-12-2024{w}x og fredag,{w}d.{w}1/2/24 x"
+            ));
+            tricky.push(format!(
+                "x senest{w}12/3 og 12/31{w}klokken x 12-3{w}klokken x 4/5{w}kl. x"
+            ));
+            tricky.push(format!("x jan{w}x 6. marts{w}2024 og 5 jan"));
+        }
+        for text in &tricky {
+            assert_found_around_as_by_the_whole_pattern(text);
+        }
+        for doc in crate::test_documents() {
+            assert_found_around_as_by_the_whole_pattern(&doc);
+        }
+    }
+
+    proptest::proptest! {
+        /// Texts of the patterns' own pieces, in any order.
+        #[test]
+        fn found_around_as_by_the_whole_pattern_in_any_text(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "5", "12", "2024", ".", ",", " ", "  ", "\n", "\u{a0}", "-", "–", "/",
+                    "marts", "mar", "jan", "sept", "den ", "d.", "til", "kl", "klokken",
+                    "tors", "fredag", "første", "enogtyvende", "x", "Marts", "ſ", "٣",
+                ]),
+                0..40,
+            )
+        ) {
+            assert_found_around_as_by_the_whole_pattern(&pieces.concat());
+        }
     }
 
     /// Each gate is found in every match of its pattern, so gating skips

@@ -248,6 +248,11 @@ pub fn month(name: &str) -> Option<u32> {
         .copied()
 }
 
+/// Every month name and abbreviation, in lower case.
+pub fn month_names() -> impl Iterator<Item = &'static str> {
+    MONTH_MAP.keys().copied()
+}
+
 /// The regex alternation of all month names, longest first, for patterns.
 pub fn month_alternation() -> String {
     let mut names: Vec<&str> = MONTH_MAP.keys().copied().collect();
