@@ -385,7 +385,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The label words [`LABEL`] can open a line with, but those with `æ` or
 /// `ø` (a line opening with a non-ASCII letter is always searched) and
-/// those that hold `deltager` (searched for anywhere).
+/// those that hold `deltager` (searched for in the line's first words).
 const LABEL_OPENINGS: [&str; 10] = [
     "til stede",
     "tilstede",
@@ -399,36 +399,37 @@ const LABEL_OPENINGS: [&str; 10] = [
     "sekretariat",
 ];
 
-/// Whether [`LABEL`] can match `line` (trimmed): it holds `deltager` (the
-/// open alternatives `deltagere i ...`, `... deltager`), or after its `#`
-/// marks it opens with a label word, or with a non-ASCII byte among its
-/// first bytes (`(?i)` folds `ſ` and the Kelvin sign `K` to ASCII letters,
-/// and the words with `æ`, `ø` are left to the pattern). Most lines are
-/// none of these, and the anchored pattern with its capture of the rest ran
-/// over each of them.
+/// Whether [`LABEL`] can match `line` (trimmed). After its `#` marks, the
+/// line opens with a label word, or with a non-ASCII byte among its first
+/// bytes (`(?i)` folds `ſ` and the Kelvin sign `K` to ASCII letters, and
+/// the words with `æ`, `ø` are left to the pattern), or it holds `deltager`
+/// before anything but letters and white space (the alternatives with
+/// `deltager` have only those before it: `Deltagere i ...`, `Fra
+/// kommunerne deltager`). Most lines are none of these, and the anchored
+/// pattern with its capture of the rest ran over each of them.
 fn may_be_label(line: &str) -> bool {
-    let bytes = line.as_bytes();
-    let has_deltager = memchr::memchr2_iter(b'd', b'D', bytes).any(|i| {
-        bytes
-            .get(i..i + 8)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"deltager"))
-    });
-    if has_deltager {
-        return true;
-    }
     let rest = line.trim_start_matches('#');
     let rest = if rest.len() < line.len() {
         rest.trim_start()
     } else {
         rest
     };
-    let head = &rest.as_bytes()[..rest.len().min(16)];
-    !head.is_ascii()
+    let bytes = rest.as_bytes();
+    if !bytes[..bytes.len().min(16)].is_ascii()
         || LABEL_OPENINGS.iter().any(|w| {
-            rest.as_bytes()
+            bytes
                 .get(..w.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
         })
+    {
+        return true;
+    }
+    let words = rest
+        .find(|c: char| !c.is_alphabetic() && !c.is_whitespace())
+        .unwrap_or(rest.len());
+    bytes[..words]
+        .windows(8)
+        .any(|w| w.eq_ignore_ascii_case(b"deltager"))
 }
 
 fn label(line: &str) -> Option<Label> {
@@ -888,6 +889,10 @@ mod tests {
             "Fra Region Hovedstaden deltager: Bo",
             "Faciliteret af Bo",
             "Medlemmer:\nAnne Hansen",
+            "## Fra kommunerne og regionen\u{a0}deltager: Bo",
+            "Fra kommunerne og regionerne\ndeltager:",
+            "Mødedeltagere: Bo",
+            "DELTAGERLISTE",
         ];
         let docs = crate::test_documents();
         let lines = docs.iter().flat_map(|d| d.lines().chain(d.split("\n\n")));
