@@ -21,7 +21,7 @@
 //! assert_eq!(&hay.text()[m.range()], "2. HALVÅR");
 //! ```
 
-use regex::{CaptureMatches, Captures, Matches, Regex};
+use regex::{CaptureMatches, Captures, Match, Matches, Regex};
 use std::sync::OnceLock;
 
 /// A text with a lower-cased copy to search.
@@ -132,6 +132,20 @@ impl Caseless {
     pub fn captures_iter<'r, 'h>(&'r self, hay: &'h Haystack) -> CaptureMatches<'r, 'h> {
         let (re, text) = self.on(hay);
         re.captures_iter(text)
+    }
+
+    /// The first match at or after byte `at`, as [`Regex::find_at`].
+    pub fn find_at<'h>(&self, hay: &'h Haystack, at: usize) -> Option<Match<'h>> {
+        let (re, text) = self.on(hay);
+        re.find_at(text, at)
+    }
+
+    /// The captures of a pattern anchored with `^`, matched at byte `at`:
+    /// the pattern runs over the text from `at` on, so the offsets are
+    /// relative to `at`. The search ends where the match can grow no more.
+    pub fn captures_anchored<'h>(&self, hay: &'h Haystack, at: usize) -> Option<Captures<'h>> {
+        let (re, text) = self.on(hay);
+        re.captures(&text[at..])
     }
 
     /// The same captures as [`Caseless::captures_iter`], found from a
