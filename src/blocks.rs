@@ -88,6 +88,16 @@ pub fn detect_format(text: &str) -> Format {
     // At least two signs, and one per 200 lines (of the first 2,000):
     // counting stops as soon as there are enough.
     let needed = 2.max(lines.min(2000).div_ceil(200));
+    // Every sign holds `#`, `|`, `**` or `](`: a text without them (most
+    // plain text) is settled by SIMD searches, not the pattern's automaton
+    // over every byte.
+    let bytes = text.as_bytes();
+    if memchr::memchr2(b'#', b'|', bytes).is_none()
+        && memchr::memmem::find(bytes, b"**").is_none()
+        && memchr::memmem::find(bytes, b"](").is_none()
+    {
+        return Format::Text;
+    }
     let signs = MD_SIGNS.find_iter(text).take(needed).count();
     if signs >= needed {
         Format::Markdown
@@ -420,6 +430,15 @@ mod tests {
             detect_format("Referat\ntil\nmødet\n\nSagnr.: 1-2-3\n"),
             Format::Text
         );
+        // Each kind of sign alone passes the byte check.
+        for signs in [
+            "# A\n## B\n",
+            "**A**\n**B**\n",
+            "| a |\n| b |\n",
+            "[a](x) og [b](y)\n",
+        ] {
+            assert_eq!(detect_format(signs), Format::Markdown, "{signs:?}");
+        }
     }
 
     #[test]
