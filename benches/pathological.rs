@@ -92,6 +92,17 @@ fn inputs() -> Vec<(&'static str, Maker, usize)> {
             5_000,
         ),
         (
+            // Month names and day/month cues far apart in white space: the
+            // date patterns searched in windows around them
+            // (`Caseless::captures_around`) reach to their limit each time.
+            "dates-in-white-space",
+            |n| {
+                let w = " ".repeat(300);
+                format!("den 5.{w}marts{w}x jan{w}3/4{w}kl 5-{w}6-2024 ").repeat(n)
+            },
+            250,
+        ),
+        (
             "scan-1MB-word",
             |n| format!("og det er til af {}", "ae@q".repeat(n)),
             60_000,
