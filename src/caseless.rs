@@ -13,6 +13,11 @@
 //! Kelvin sign `K`, the Ångström sign `Å`) cannot be lowered in place, so a
 //! text holding one is searched with the `(?i)` pattern instead.
 //!
+//! A pattern with no literal of its own (it opens with digits or a class)
+//! can still be found fast from a literal inside every match: searched in
+//! a window around each occurrence ([`Caseless::captures_around`]), or
+//! tried anchored at each one ([`Caseless::captures_anchored`]).
+//!
 //! ```
 //! use referat::caseless::{Caseless, Haystack};
 //! let re = Caseless::new(r"(\d)\.\s*halvår");
