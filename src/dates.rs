@@ -1026,16 +1026,13 @@ mod tests {
         /// Texts of the patterns' own pieces, in any order.
         #[test]
         fn found_around_as_by_the_whole_pattern_in_any_text(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "5", "12", "2024", ".", ",", " ", "  ", "\n", "\u{a0}", "-", "–", "/",
-                    "marts", "mar", "jan", "sept", "den ", "d.", "til", "kl", "klokken",
-                    "tors", "fredag", "første", "enogtyvende", "x", "Marts", "ſ", "٣",
-                ]),
-                0..40,
-            )
+            text in crate::texts_of(vec![
+                "5", "12", "2024", ".", ",", " ", "  ", "\n", "\u{a0}", "-", "–", "/",
+                "marts", "mar", "jan", "sept", "den ", "d.", "til", "kl", "klokken",
+                "tors", "fredag", "første", "enogtyvende", "x", "Marts", "ſ", "٣",
+            ])
         ) {
-            assert_found_around_as_by_the_whole_pattern(&pieces.concat());
+            assert_found_around_as_by_the_whole_pattern(&text);
         }
     }
 

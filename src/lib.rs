@@ -105,6 +105,16 @@ pub(crate) fn test_documents() -> Vec<String> {
     out
 }
 
+/// Texts made of `pieces` in any order and number (up to 40), for property
+/// tests of patterns: the pieces are the pattern's own words and signs.
+#[cfg(test)]
+pub(crate) fn texts_of(
+    pieces: Vec<&'static str>,
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::strategy::Strategy;
+    proptest::collection::vec(proptest::sample::select(pieces), 0..40).prop_map(|p| p.concat())
+}
+
 /// The SHA-256 of `bytes` in lower-case hex. ring's implementation (the
 /// OpenSSL assembly: vector code, or SHA instructions where the CPU has
 /// them) hashes about 1.7× as fast as the portable Rust code of `sha2` on
