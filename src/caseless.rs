@@ -179,7 +179,8 @@ impl Caseless {
 /// pattern's matches from the literal's.
 ///
 /// The bounds count ASCII bytes other than white space, as a pattern with
-/// `\s*` between its words has no bound in bytes.
+/// `\s*` between its words has no bound in bytes. The pattern may not look
+/// around (`\b`, `^`, `$`): a window cuts the text.
 #[derive(Debug)]
 pub struct Inner {
     /// The literal.
@@ -221,7 +222,7 @@ impl Literal {
 
 /// Whether `b` is an ASCII byte that `\s` matches (Unicode's White_Space:
 /// tab to carriage return, and space).
-pub fn is_space(b: u8) -> bool {
+fn is_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 
@@ -232,11 +233,12 @@ const MAX_REACH: usize = 512;
 /// The iterator of [`Caseless::captures_around`].
 ///
 /// It keeps the `captures_iter` order of search: from the end of the last
-/// match (`at`), the leftmost match is either one whose first occurrence
-/// of the literal is the next admitted occurrence `q` (it starts at most
-/// `before` non-space bytes before `q` and ends at most `after` after it,
-/// so a search of that window finds it as the whole text would), or one
-/// that starts after `q`, found from the next occurrence.
+/// match (`at`), the leftmost match is either one whose anchor is the next
+/// admitted occurrence `q` (no admitted occurrence stands before a match's
+/// anchor, so a match starting at or before `q` is anchored there; it
+/// starts at most `before` non-space bytes before `q` and ends at most
+/// `after` after it, so a search of that window finds it as the whole text
+/// would), or one that starts after `q`, found from the next occurrence.
 #[derive(Debug)]
 pub struct CapturesAround<'r, 'h> {
     re: &'r Caseless,

@@ -156,7 +156,7 @@ fn longest_ascii<'w>(words: impl Iterator<Item = &'w str>) -> usize {
 /// month (`m0`, else `m`) stands after a digit, a dot or white space, and
 /// no word before it in the match (weekday, `den`, `d.`, `til`, day word)
 /// starts with a month's three letters (a test checks), so an occurrence
-/// after any other ASCII byte is not a match's first one. Before the first
+/// after any other character is not admitted. Before the first
 /// month a match holds at most: a weekday, `.,`, `den`, a day and a dot,
 /// `til`, `den`, and a day and a dot or a day word; from it on: a month, a
 /// dot, a year, `til`, `den`, a day or day word, a month, `.,` and a year.
@@ -193,8 +193,6 @@ static NUMERIC: LazyLock<Caseless> = LazyLock::new(|| {
         r"(?:(?P<wd>{wd})\.?,?\s+)?(?:(?:den|d\.)\s+)?(?P<d>\d{{1,2}})(?P<s1>[-./])(?P<m>\d{{1,2}})(?P<s2>[-./])(?P<y>\d{{4}}|\d{{2}})"
     ))
 });
-/// In ASCII digits, as the numbers are parsed (see `amounts::NUM`): the
-/// engine then searches for the dashes (690 → 2,400 MB/s).
 /// [`NUMERIC`]'s matches are found from their first separator: a dash,
 /// dot or slash with a digit on each side (Unicode's numbers, a superset
 /// of `\d`). Before it a match holds at most a weekday, `.,`, `den` and
@@ -211,6 +209,8 @@ static NUMERIC_INNER: LazyLock<Inner> = LazyLock::new(|| {
         after: 1 + 2 + 1 + 4,
     }
 });
+/// In ASCII digits, as the numbers are parsed (see `amounts::NUM`): the
+/// engine then searches for the dashes (690 → 2,400 MB/s).
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})").unwrap());
 static DAY_MONTH_CUED: LazyLock<Caseless> = LazyLock::new(|| {
