@@ -56,21 +56,24 @@ impl<'a> Haystack<'a> {
 /// when it holds `ſ`, `K` (U+212A) or `Å` (U+212B), which `(?i)` folds to
 /// a letter of another length.
 fn lower_in_place(text: &str) -> Option<String> {
-    let mut bytes = text.as_bytes().to_vec();
-    bytes.make_ascii_lowercase();
+    let mut lower = text.to_owned();
+    // ASCII lowered in place on the `String`: no UTF-8 check of the copy,
+    // which cost as much as the lowering.
+    lower.make_ascii_lowercase();
     let original = text.as_bytes();
     for at in memchr::memchr3_iter(0xC3, 0xC5, 0xE2, original) {
         match (original[at], original.get(at + 1), original.get(at + 2)) {
             (0xC3, Some(&b), _) if (0x80..=0x9E).contains(&b) && b != 0x97 => {
-                bytes[at + 1] = b + 0x20;
+                // `À`–`Þ` (U+00C0–U+00DE) to `à`–`þ`, 32 code points on:
+                // the same two bytes' length, so the rest stays in place.
+                let small = char::from_u32(u32::from(b) - 0x80 + 0xE0).expect("a Latin-1 letter");
+                lower.replace_range(at..at + 2, small.encode_utf8(&mut [0; 4]));
             }
             (0xC5, Some(0xBF), _) | (0xE2, Some(0x84), Some(0xAA | 0xAB)) => return None,
             _ => {}
         }
     }
-    // Only ASCII letters and two-byte Latin-1 letters changed, each for a
-    // letter of the same length and the same UTF-8 lead byte.
-    Some(String::from_utf8(bytes).expect("lowering in place keeps UTF-8"))
+    Some(lower)
 }
 
 /// A pattern written in lower case that matches as `(?i)` would.
@@ -396,6 +399,13 @@ mod tests {
         for (a, b) in text.char_indices().zip(lower.char_indices()) {
             assert_eq!(a.0, b.0);
         }
+    }
+
+    #[test]
+    fn latin_1_capitals_are_lowered_as_rust_lowers_them() {
+        let capitals: String = ('\u{c0}'..='\u{de}').chain('A'..='Z').collect();
+        let text = format!("x{capitals}y");
+        assert_eq!(lower_in_place(&text).unwrap(), text.to_lowercase());
     }
 
     #[test]
