@@ -992,7 +992,7 @@ mod tests {
             "31/12".to_string(),
         ];
         // The longest matches, spread by white space wider than the first
-        // windows (64 and 96 bytes), in all wider than the farthest reach
+        // windows (44 and 64 bytes), in all wider than the farthest reach
         // (512), and wider than that in one run.
         for w in [
             " ".repeat(40),
