@@ -17,7 +17,7 @@
 //! assert_eq!(found[1].value, 3_700_000.0);
 //! ```
 
-use crate::caseless::{Caseless, Haystack};
+use crate::caseless::{CapturesIfAny, Caseless, Haystack};
 use crate::span::{self, RangeSet};
 use regex::{Captures, Regex};
 use std::ops::Range;
@@ -348,7 +348,7 @@ pub fn amounts_in(hay: &Haystack) -> Vec<FoundAmount> {
         let left = span::before(text, a.range.start, 80);
         let left = left.rfind('\n').map_or(left, |i| &left[i + 1..]);
         a.approximate = APPROX_BEFORE.is_match(left);
-        if let Some(c) = PER_AFTER.captures(span::after(text, a.range.end, 80)) {
+        if let Some(c) = PER_AFTER.captures_if_any(span::after(text, a.range.end, 80)) {
             let unit = c.name("unit").or(c.name("adv")).unwrap().as_str();
             a.per = Some(per_unit(unit));
         }
@@ -425,7 +425,7 @@ pub fn table_amounts(rows: &[TableRow], caption: &str) -> Vec<FoundAmount> {
         .map(|r| r.cells.iter().map(|c| c.0).collect::<Vec<_>>().join(" "))
         .unwrap_or_default();
     let scale_text = format!("{caption} {header_text}");
-    let factor = match TABLE_SCALE.captures(&scale_text) {
+    let factor = match TABLE_SCALE.captures_if_any(&scale_text) {
         Some(c) => match c.get(1).map(|m| m.as_str()) {
             Some("1.000") => 1e3,
             Some(_) => 1e6,

@@ -16,6 +16,7 @@
 //! assert!(b[1].blank_before);
 //! ```
 
+use crate::caseless::CapturesIfAny;
 use crate::span::LineIndex;
 use memchr::{memchr, memchr2, memmem};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -190,7 +191,7 @@ fn text_blocks(text: &str) -> Vec<Block> {
             blank_before = true;
         } else {
             let list = may_be_list(&cleaned);
-            let kind = if let Some(c) = list.then(|| NUMBERED.captures(&cleaned)).flatten() {
+            let kind = if let Some(c) = list.then(|| NUMBERED.captures_if_any(&cleaned)).flatten() {
                 BlockKind::ListItem {
                     number: c[1].parse().ok(),
                 }

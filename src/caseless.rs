@@ -153,7 +153,7 @@ impl Caseless {
     /// relative to `at`. The search ends where the match can grow no more.
     pub fn captures_anchored<'h>(&self, hay: &'h Haystack, at: usize) -> Option<Captures<'h>> {
         let (re, text) = self.on(hay);
-        re.captures(&text[at..])
+        re.captures_if_any(&text[at..])
     }
 
     /// The same captures as [`Caseless::captures_iter`], found from a
@@ -173,6 +173,30 @@ impl Caseless {
             at: 0,
             next: 0,
             done: false,
+        }
+    }
+}
+
+/// [`Regex::captures`] that costs no allocation when the pattern does not
+/// match.
+///
+/// `captures` allocates its groups' slots (and counts a reference to the
+/// pattern's group names) for every search, matched or not, and most of
+/// the pipeline's searches fail: a label pattern is tried on every line, a
+/// unit after every amount. [`Regex::is_match`] allocates nothing, so it
+/// is asked first; a search that matches runs twice, the second time with
+/// the same result as `captures` alone.
+pub trait CapturesIfAny {
+    /// The captures of the leftmost match in `text`, as [`Regex::captures`].
+    fn captures_if_any<'h>(&self, text: &'h str) -> Option<Captures<'h>>;
+}
+
+impl CapturesIfAny for Regex {
+    fn captures_if_any<'h>(&self, text: &'h str) -> Option<Captures<'h>> {
+        if self.is_match(text) {
+            self.captures(text)
+        } else {
+            None
         }
     }
 }
@@ -273,9 +297,12 @@ impl<'h> Iterator for CapturesAround<'_, 'h> {
             }
             let from = window_start(bytes, self.at, q, self.inner.before);
             let end = window_end(bytes, q, self.inner.after);
-            match re.captures_at(&text[..end], from) {
-                Some(c) if end == text.len() || c.get(0).unwrap().start() <= q => {
-                    self.at = c.get(0).unwrap().end();
+            // Found first, and captured only when taken: a search that
+            // finds nothing to take then allocates no captures.
+            match re.find_at(&text[..end], from) {
+                Some(m) if end == text.len() || m.start() <= q => {
+                    let c = re.captures_at(&text[..end], from).expect("found above");
+                    self.at = m.end();
                     self.next = self.at;
                     return Some(c);
                 }

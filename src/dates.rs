@@ -19,11 +19,12 @@
 //! assert!(found[1].year_inferred);
 //! ```
 
-use crate::caseless::{Caseless, Haystack, Inner, Literal};
+use crate::caseless::{CapturesIfAny, Caseless, Haystack, Inner, Literal};
 use crate::datetime::{days_in_month, full_year, valid};
 use crate::lexicon;
 use crate::span::{self, RangeSet};
 use regex::{Captures, Regex};
+use std::fmt::Write;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -77,7 +78,10 @@ pub fn weekday(y: i32, m: u32, d: u32) -> u32 {
 }
 
 fn iso(y: i32, m: u32, d: u32) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
+    // Sized for `yyyy-mm-dd` at once (`format!` starts empty and grows).
+    let mut s = String::with_capacity(10);
+    write!(s, "{y:04}-{m:02}-{d:02}").expect("writing to a String");
+    s
 }
 
 /// Days since 0000-03-01, for comparing dates.
@@ -311,7 +315,7 @@ fn cued_years(hay: &Haystack) -> Vec<(usize, Range<usize>, Option<Range<usize>>)
         if cue < consumed {
             continue;
         }
-        let y2 = AND_YEAR.captures(&text[y.end()..]).map(|c| {
+        let y2 = AND_YEAR.captures_if_any(&text[y.end()..]).map(|c| {
             let m = c.get(1).unwrap();
             y.end() + m.start()..y.end() + m.end()
         });
@@ -409,7 +413,8 @@ fn starts_with_kr(s: &str) -> bool {
 /// dashes (a case number, a version, a longer number).
 fn glued(text: &str, range: &Range<usize>) -> bool {
     let before = text[..range.start].chars().next_back();
-    let after: Vec<char> = text[range.end..].chars().take(2).collect();
+    let mut rest = text[range.end..].chars();
+    let after = [rest.next(), rest.next()];
     let b = before.is_some_and(|c| {
         c.is_ascii_digit()
             || c == '-'
@@ -419,9 +424,9 @@ fn glued(text: &str, range: &Range<usize>) -> bool {
                 && text[..range.start].len() >= 2
                 && text[..range.start - 1].ends_with(|ch: char| ch.is_ascii_digit())
     });
-    let a = match after.as_slice() {
-        [c, ..] if c.is_ascii_digit() || c.is_alphabetic() => true,
-        ['-' | '/' | '.', d, ..] if d.is_ascii_digit() => true,
+    let a = match after {
+        [Some(c), _] if c.is_ascii_digit() || c.is_alphabetic() => true,
+        [Some('-' | '/' | '.'), Some(d)] if d.is_ascii_digit() => true,
         _ => false,
     };
     b || a

@@ -12,6 +12,7 @@
 //! assert_eq!((t.start.as_str(), t.end.as_deref()), ("14:15", Some("14:30")));
 //! ```
 
+use crate::caseless::CapturesIfAny;
 use crate::lexicon;
 use regex::Regex;
 use std::ops::Range;
@@ -106,7 +107,7 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             best = Some(d);
         }
     };
-    if let Some(c) = NAMED_DATE.captures(text) {
+    if let Some(c) = NAMED_DATE.captures_if_any(text) {
         let day = c[1].parse().unwrap_or(0);
         let month = lexicon::month(&c[2]).unwrap_or(0);
         let year = c[3].parse().unwrap_or(0);
@@ -138,7 +139,7 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             break;
         }
     }
-    if let Some(c) = ISO_DATE.captures(text) {
+    if let Some(c) = ISO_DATE.captures_if_any(text) {
         let (year, month, day) = (
             c[1].parse().unwrap_or(0),
             c[2].parse().unwrap_or(0),

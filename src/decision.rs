@@ -17,6 +17,7 @@
 //! assert_eq!(outcome("Intet at bemærke."), Outcome::None);
 //! ```
 
+use crate::caseless::CapturesIfAny;
 use crate::lexicon::{OUTCOME_PHRASES, OUTCOME_WORDS};
 use crate::record::Outcome;
 use regex::Regex;
@@ -122,9 +123,9 @@ static INLINE_AT: LazyLock<Regex> = LazyLock::new(|| {
 pub fn recommendations(lines: &[(&str, bool)]) -> Vec<String> {
     let mut out = Vec::new();
     for &(line, _) in lines {
-        if let Some(c) = NUMBERED_POINT.captures(line) {
+        if let Some(c) = NUMBERED_POINT.captures_if_any(line) {
             out.push(c[1].trim().to_string());
-        } else if let Some(c) = AT_CLAUSE.captures(line) {
+        } else if let Some(c) = AT_CLAUSE.captures_if_any(line) {
             out.push(c[1].trim().to_string());
         }
     }
@@ -138,7 +139,11 @@ pub fn recommendations(lines: &[(&str, bool)]) -> Vec<String> {
     if out.is_empty() {
         out = lines
             .iter()
-            .filter_map(|&(l, _)| INLINE_AT.captures(l).map(|c| c[1].trim().to_string()))
+            .filter_map(|&(l, _)| {
+                INLINE_AT
+                    .captures_if_any(l)
+                    .map(|c| c[1].trim().to_string())
+            })
             .collect();
     }
     out

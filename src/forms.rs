@@ -17,6 +17,7 @@
 //! assert_eq!(f[1].label, "TOTALBUDGET");
 //! ```
 
+use crate::caseless::CapturesIfAny;
 use crate::record::{
     Amount, ApplicationForm, DateRef, FormFields, Grant, Participant, Period, YearAmount,
 };
@@ -79,11 +80,11 @@ fn labels_at(line: &str, title_case: bool) -> Vec<(usize, usize, usize)> {
     loop {
         let rest = &line[at..];
         let found = UPPER_LABEL
-            .captures(rest)
+            .captures_if_any(rest)
             .filter(|c| real_label(&c[1]))
             .or_else(|| {
                 (title_case && out.is_empty())
-                    .then(|| TITLE_LABEL.captures(rest))
+                    .then(|| TITLE_LABEL.captures_if_any(rest))
                     .flatten()
             });
         let Some(c) = found else { break };
@@ -93,7 +94,7 @@ fn labels_at(line: &str, title_case: bool) -> Vec<(usize, usize, usize)> {
         at += whole.end();
     }
     if out.is_empty()
-        && let Some(m) = BARE_LABEL.captures(line).and_then(|c| c.get(1))
+        && let Some(m) = BARE_LABEL.captures_if_any(line).and_then(|c| c.get(1))
         && real_label(m.as_str())
         && m.as_str().split_whitespace().count() >= 2
     {
@@ -412,10 +413,10 @@ pub fn grant_sentence(text: &str) -> Option<GrantSentence> {
             .min(sentence_end(tail).unwrap_or(tail.len()));
     let sentence = &text[start..end];
     let year = GRANT_YEAR
-        .captures(sentence)
+        .captures_if_any(sentence)
         .and_then(|c| c[1].parse().ok());
     let funder = FUNDER
-        .captures(&text[cue.end()..end])
+        .captures_if_any(&text[cue.end()..end])
         .map(|c| collapse(&c[1]));
     Some(GrantSentence {
         range: start..end,

@@ -243,8 +243,12 @@ static MONTH_MAP: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
 
 /// The month number of a Danish month name or abbreviation (`marts`, `sept.`).
 pub fn month(name: &str) -> Option<u32> {
+    let name = name.trim_end_matches('.');
+    // The keys are in lower case: a name found as it is needs no
+    // lower-cased copy (most are written in lower case).
     MONTH_MAP
-        .get(name.trim_end_matches('.').to_lowercase().as_str())
+        .get(name)
+        .or_else(|| MONTH_MAP.get(name.to_lowercase().as_str()))
         .copied()
 }
 

@@ -18,6 +18,7 @@
 //! ```
 
 use crate::blocks::{Block, BlockKind};
+use crate::caseless::CapturesIfAny;
 use crate::datetime::{FoundDate, find_date, find_times};
 use crate::record::DocKind;
 use regex::Regex;
@@ -145,7 +146,7 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
 
     let mut date_line: Option<usize> = None;
     for (k, b) in scan.iter().enumerate() {
-        let Some(c) = LABEL.captures(&b.text) else {
+        let Some(c) = LABEL.captures_if_any(&b.text) else {
             continue;
         };
         let (label, value) = (c[1].to_lowercase(), c[2].trim());
@@ -175,7 +176,7 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
     }
     if let Some(t) = &h.title {
         if h.body.is_none()
-            && let Some(c) = TITLE_BODY.captures(t)
+            && let Some(c) = TITLE_BODY.captures_if_any(t)
         {
             h.body = clean_body(&c[1]);
         }

@@ -26,6 +26,7 @@
 //! ```
 
 use crate::blocks::{Block, BlockKind};
+use crate::caseless::CapturesIfAny;
 use crate::orgs;
 use crate::segment::ItemSeg;
 use regex::Regex;
@@ -437,7 +438,7 @@ fn label(line: &str) -> Option<Label> {
     if !may_be_label(line) {
         return None;
     }
-    let c = LABEL.captures(line)?;
+    let c = LABEL.captures_if_any(line)?;
     let l = c["l"].to_lowercase();
     let rest = c["rest"].trim();
     // `Deltagere: Op til 30 pr. hold` is a course description, not a list.
@@ -533,7 +534,7 @@ fn mention_matches(text: &str) -> Vec<Mention<'_>> {
     while let Some(c) = MENTION_HEAD.captures_at(text, at) {
         let start = c.get(0).unwrap().start();
         let name = c.name("n").unwrap();
-        let tail = MENTION_TAIL.captures(&text[name.end()..]);
+        let tail = MENTION_TAIL.captures_if_any(&text[name.end()..]);
         at = name.end() + tail.as_ref().map_or(0, |t| t.get(0).unwrap().end());
         out.push(Mention { start, name, tail });
     }

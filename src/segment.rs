@@ -23,6 +23,7 @@
 //! ```
 
 use crate::blocks::{Block, BlockKind};
+use crate::caseless::CapturesIfAny;
 use crate::lexicon;
 use crate::record::SectionName;
 use regex::{Captures, Regex};
@@ -116,7 +117,7 @@ enum Rest {
 /// rest that fails after the greedy head fails after every other: this is
 /// the whole pattern's match.
 fn head_and_rest<'h>(head: &Regex, text: &'h str, rest: Rest) -> Option<(Captures<'h>, &'h str)> {
-    let c = head.captures(text)?;
+    let c = head.captures_if_any(text)?;
     let tail = &text[c.get(0).unwrap().end()..];
     let ok = !tail.contains('\n')
         && match rest {
@@ -240,7 +241,7 @@ fn detect_case_anchored(blocks: &[Block]) -> Vec<Candidate> {
         }
         let before = i.checked_sub(1).and_then(|p| {
             CASE_LABEL
-                .captures(&blocks[p].text)
+                .captures_if_any(&blocks[p].text)
                 .map(|cc| (p, cc[1].trim().to_string()))
         });
         let after = next_nonempty(blocks, i).and_then(|n| {
@@ -250,7 +251,7 @@ fn detect_case_anchored(blocks: &[Block]) -> Vec<Candidate> {
                 .then(|| (n, t.to_string()))
                 .or_else(|| {
                     CASE_LABEL
-                        .captures(t)
+                        .captures_if_any(t)
                         .map(|cc| (n, cc[1].trim().to_string()))
                 })
         });
@@ -369,7 +370,7 @@ fn case_in_body(blocks: &[Block], body: Range<usize>) -> Option<String> {
         .filter(|&i| i == first || !blocks[i].blank_before || i < first + 2)
         .find_map(|i| {
             CASE_LABEL
-                .captures(&blocks[i].text)
+                .captures_if_any(&blocks[i].text)
                 .map(|c| c[1].trim().to_string())
         })
 }
