@@ -429,6 +429,22 @@ mod tests {
         }
     }
 
+    /// The same groups as `captures`, matched or not.
+    #[test]
+    fn captures_if_any_is_captures() {
+        let re = Regex::new(r"(?P<d>\d+)\.?\s*(?P<m>marts|maj)?").unwrap();
+        let groups = |c: Option<Captures>| {
+            c.map(|c| c.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>())
+        };
+        let mut matched = 0;
+        for text in ["", "x", "5. marts", "den 12 maj og 3", "år 2024", "ingen tal"] {
+            let want = groups(re.captures(text));
+            matched += usize::from(want.is_some());
+            assert_eq!(groups(re.captures_if_any(text)), want, "{text:?}");
+        }
+        assert_eq!(matched, 3);
+    }
+
     #[test]
     fn latin_1_capitals_are_lowered_as_rust_lowers_them() {
         let capitals: String = ('\u{c0}'..='\u{de}').chain('A'..='Z').collect();
