@@ -160,12 +160,18 @@ pub fn parse_number(s: &str, scaled: bool) -> Option<f64> {
         }
         s.parse().ok()?
     } else {
-        let t = s.replace('.', "").replace(',', ".");
-        let t = if t.starts_with('.') {
-            format!("0{t}")
-        } else {
-            t
-        };
+        // Group dots dropped and the decimal comma a point, in one copy.
+        let mut t = String::with_capacity(s.len() + 1);
+        for c in s.chars() {
+            match c {
+                '.' => {}
+                ',' => t.push('.'),
+                c => t.push(c),
+            }
+        }
+        if t.starts_with('.') {
+            t.insert(0, '0');
+        }
         t.parse().ok()?
     };
     Some(if neg { -v } else { v })

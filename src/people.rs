@@ -153,7 +153,7 @@ fn name_token_ok(t: &str) -> bool {
     if t.len() <= 3 && t.ends_with('.') {
         return true;
     }
-    let rest: String = chars.collect();
+    let rest = chars.as_str();
     !rest.is_empty()
         && rest.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         // `PLO`, `KEU`: an acronym is not a name.
@@ -166,11 +166,18 @@ fn name_token_ok(t: &str) -> bool {
 /// title word. `strict` also asks that the first name be a known Danish
 /// first name (`data/first_names.txt`), as running text needs.
 pub fn is_name(s: &str, strict: bool) -> bool {
-    let tokens: Vec<&str> = s.split_whitespace().collect();
-    if !(2..=5).contains(&tokens.len()) || !tokens.iter().all(|t| name_token_ok(t)) {
-        return false;
+    // Up to five words, kept on the stack: this runs on every line of a
+    // participants list and on every capitalised pair of words in text.
+    let mut tokens = [""; 5];
+    let mut n = 0;
+    for t in s.split_whitespace() {
+        if n == tokens.len() || !name_token_ok(t) {
+            return false;
+        }
+        tokens[n] = t;
+        n += 1;
     }
-    if tokens.last().is_some_and(|t| t.ends_with('.')) {
+    if n < 2 || tokens[n - 1].ends_with('.') {
         return false;
     }
     if orgs::whole(s).is_some() {
