@@ -498,7 +498,7 @@ impl Builder<'_> {
         if !self.free(&range) {
             return;
         }
-        let raw = self.text[range.clone()].to_string();
+        let raw = &self.text[range.clone()];
         let (y, inferred, mut warning) = match year {
             Some(y) => (Some(y), false, None),
             None => match self.ctx.anchor {

@@ -219,8 +219,11 @@ pub fn label_means(key: &str, target: &str) -> bool {
         return true;
     }
     let words = target.split(' ').count();
-    let head: Vec<&str> = key.split(' ').take(words).collect();
-    key.split(' ').count() > words && near(&head.join(" "), target)
+    // The key's first `words` words: the key up to its `words`-th space.
+    match key.match_indices(' ').nth(words - 1) {
+        Some((at, _)) => near(&key[..at], target),
+        None => false,
+    }
 }
 
 /// The slots of an application form, as found: indexes into the fields.

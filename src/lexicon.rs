@@ -14,6 +14,7 @@
 
 use crate::record::{ItemKind, Outcome, SectionName};
 use regex::{Regex, RegexSet};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -52,13 +53,23 @@ const QUALIFIERS: [&str; 8] = ["i", "fra", "på", "af", "til", "den", "d.", "-"]
 
 /// Folds a heading for lookup: lower case, single spaces, no trailing colon.
 fn fold(heading: &str) -> String {
-    let lower = heading.to_lowercase();
+    // ASCII is lowered in place on the one copy; other text is lowered
+    // first (Unicode lowering may change a word's length).
+    let ascii = heading.is_ascii();
+    let lower = if ascii {
+        Cow::Borrowed(heading)
+    } else {
+        Cow::Owned(heading.to_lowercase())
+    };
     let mut out = String::with_capacity(lower.len());
     for w in lower.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(w);
+    }
+    if ascii {
+        out.make_ascii_lowercase();
     }
     let end = out.trim_end_matches([':', ' ', '.']).len();
     out.truncate(end);
