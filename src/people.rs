@@ -902,17 +902,18 @@ mod tests {
             "Mødedeltagere: Bo",
             "DELTAGERLISTE",
         ];
+        // Each tricky line is a label, so the check is tried on it.
+        for line in tricky {
+            assert!(LABEL.is_match(line.trim()), "{line:?}");
+        }
         let docs = crate::test_documents();
         let lines = docs.iter().flat_map(|d| d.lines().chain(d.split("\n\n")));
-        let mut labels = 0;
         for line in tricky.into_iter().chain(lines) {
             let line = line.trim();
             if LABEL.is_match(line) {
-                labels += 1;
                 assert!(may_be_label(line), "{line:?}");
             }
         }
-        assert!(labels >= tricky.len(), "{labels}");
     }
 
     /// Names and non-names: (text, strict reading, loose reading).
