@@ -93,9 +93,9 @@ pub fn detect_format(text: &str) -> Format {
     // plain text) is settled by SIMD searches, not the pattern's automaton
     // over every byte.
     let bytes = text.as_bytes();
-    if memchr::memchr2(b'#', b'|', bytes).is_none()
-        && memchr::memmem::find(bytes, b"**").is_none()
-        && memchr::memmem::find(bytes, b"](").is_none()
+    if memchr2(b'#', b'|', bytes).is_none()
+        && memmem::find(bytes, b"**").is_none()
+        && memmem::find(bytes, b"](").is_none()
     {
         return Format::Text;
     }

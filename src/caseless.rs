@@ -298,10 +298,14 @@ impl<'h> Iterator for CapturesAround<'_, 'h> {
             let from = window_start(bytes, self.at, q, self.inner.before);
             let end = window_end(bytes, q, self.inner.after);
             // Found first, and captured only when taken: a search that
-            // finds nothing to take then allocates no captures.
+            // finds nothing to take then allocates no captures. The taken
+            // match is captured on its own span: the pattern does not look
+            // around, so its best parse there is the one in the window.
             match re.find_at(&text[..end], from) {
                 Some(m) if end == text.len() || m.start() <= q => {
-                    let c = re.captures_at(&text[..end], from).expect("found above");
+                    let c = re
+                        .captures_at(&text[..m.end()], m.start())
+                        .expect("found above");
                     self.at = m.end();
                     self.next = self.at;
                     return Some(c);
