@@ -156,17 +156,43 @@ impl Caseless {
         re.captures_if_any(&text[at..])
     }
 
+    /// The captures of `m`, a match this pattern found in `hay`
+    /// ([`Caseless::find_iter`], [`Caseless::find_around`]), as
+    /// [`Caseless::captures_iter`] gives them for it. They are searched
+    /// for on the match's own span: a pattern that does not look past its
+    /// end has the same best parse there as in the whole text, and the
+    /// search is short. Where most matches are thrown away (a range
+    /// already taken), finding first and capturing only the kept saves
+    /// the captures' slower engine.
+    pub fn captures_of<'h>(&self, hay: &'h Haystack, m: Match<'h>) -> Captures<'h> {
+        let (re, text) = self.on(hay);
+        re.captures_at(&text[..m.end()], m.start())
+            .expect("a match of this pattern in this text")
+    }
+
     /// The same captures as [`Caseless::captures_iter`], found from a
-    /// literal that every match holds ([`Inner`]): the literal is searched
-    /// for (a fast literal search), and the pattern only in a window around
-    /// each occurrence. For a pattern with no literal of its own to search
-    /// for, whose automaton would otherwise run over every byte.
+    /// literal that every match holds ([`Caseless::find_around`]).
     pub fn captures_around<'r, 'h>(
         &'r self,
         inner: &'r Inner,
         hay: &'h Haystack,
-    ) -> CapturesAround<'r, 'h> {
-        CapturesAround {
+    ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        self.find_around(inner, hay)
+            .map(move |m| self.captures_of(hay, m))
+    }
+
+    /// The same matches as [`Caseless::find_iter`], found from a literal
+    /// that every match holds ([`Inner`]): the literal is searched for (a
+    /// fast literal search), and the pattern only in a window around each
+    /// occurrence. For a pattern with no literal of its own to search for,
+    /// whose automaton would otherwise run over every byte, or one whose
+    /// own literals are common (a digit).
+    pub fn find_around<'r, 'h>(
+        &'r self,
+        inner: &'r Inner,
+        hay: &'h Haystack,
+    ) -> FindAround<'r, 'h> {
+        FindAround {
             re: self,
             inner,
             hay,
@@ -207,7 +233,9 @@ impl CapturesIfAny for Regex {
 ///
 /// The bounds count ASCII bytes other than white space, as a pattern with
 /// `\s*` between its words has no bound in bytes. The pattern may not look
-/// around (`\b`, `^`, `$`): a window cuts the text.
+/// past its end (`\b` or `$` there): a window cuts the text after it. A
+/// look behind (`\b` before `q1`) sees the text before the window, as the
+/// search starts inside the whole text.
 #[derive(Debug)]
 pub struct Inner {
     /// The literal.
@@ -257,7 +285,7 @@ fn is_space(b: u8) -> bool {
 /// back to the rest of the text (a long run of white space).
 const MAX_REACH: usize = 512;
 
-/// The iterator of [`Caseless::captures_around`].
+/// The iterator of [`Caseless::find_around`].
 ///
 /// It keeps the `captures_iter` order of search: from the end of the last
 /// match (`at`), the leftmost match is either one whose anchor is the next
@@ -267,7 +295,7 @@ const MAX_REACH: usize = 512;
 /// `after` after it, so a search of that window finds it as the whole text
 /// would), or one that starts after `q`, found from the next occurrence.
 #[derive(Debug)]
-pub struct CapturesAround<'r, 'h> {
+pub struct FindAround<'r, 'h> {
     re: &'r Caseless,
     inner: &'r Inner,
     hay: &'h Haystack<'h>,
@@ -278,10 +306,10 @@ pub struct CapturesAround<'r, 'h> {
     done: bool,
 }
 
-impl<'h> Iterator for CapturesAround<'_, 'h> {
-    type Item = Captures<'h>;
+impl<'h> Iterator for FindAround<'_, 'h> {
+    type Item = Match<'h>;
 
-    fn next(&mut self) -> Option<Captures<'h>> {
+    fn next(&mut self) -> Option<Match<'h>> {
         let (re, text) = self.re.on(self.hay);
         let bytes = text.as_bytes();
         while !self.done {
@@ -297,18 +325,11 @@ impl<'h> Iterator for CapturesAround<'_, 'h> {
             }
             let from = window_start(bytes, self.at, q, self.inner.before);
             let end = window_end(bytes, q, self.inner.after);
-            // Found first, and captured only when taken: a search that
-            // finds nothing to take then allocates no captures. The taken
-            // match is captured on its own span: the pattern does not look
-            // around, so its best parse there is the one in the window.
             match re.find_at(&text[..end], from) {
                 Some(m) if end == text.len() || m.start() <= q => {
-                    let c = re
-                        .captures_at(&text[..m.end()], m.start())
-                        .expect("found above");
                     self.at = m.end();
                     self.next = self.at;
-                    return Some(c);
+                    return Some(m);
                 }
                 None if end == text.len() => self.done = true,
                 // No match starts at or before `q`.

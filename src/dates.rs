@@ -223,17 +223,26 @@ static DAY_MONTH_CUED: LazyLock<Caseless> = LazyLock::new(|| {
     )
 });
 /// [`DAY_MONTH_CUED`]'s matches are found from a slash (`den 5/3`,
-/// `5/3 kl.`) or from `kl` (`5-3 kl.`): the first of them in a match
-/// stands after a digit or white space, and at most a cue word and two
-/// digits (or `dd-dd`) come before it; from it on at most a slash, two
-/// digits and `klokken`.
+/// `5/3 kl.`) or from `kl` (`5-3 kl.`): the first of them in a match is
+/// a slash between two digits, or `kl` after white space after a digit,
+/// and at most a cue word and two digits (or `dd-dd`) come before it; from
+/// it on at most a slash, two digits and `klokken`. (Admitting every `kl`
+/// after white space — `kl. 10` opens most times of day — ran the pattern
+/// in 72,000 windows of the 50 MB corpus, none of which held a match.)
 static DAY_MONTH_CUED_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
     literal: Literal::Words(Caseless::new("/|kl")),
     admits: |text, q| {
-        text[..q]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_numeric() || c.is_whitespace())
+        let mut before = text[..q].chars().rev();
+        if text.as_bytes()[q] == b'/' {
+            return before.next().is_some_and(char::is_numeric)
+                && text[q + 1..].chars().next().is_some_and(char::is_numeric);
+        }
+        // White space, then a digit. Each run of white space is walked
+        // back over once, by the `kl` after it: linear in the text.
+        before.next().is_some_and(char::is_whitespace)
+            && before
+                .find(|c| !c.is_whitespace())
+                .is_some_and(char::is_numeric)
     },
     before: "senest".len() + 2,
     after: 1 + 2 + "klokken".len(),
@@ -245,6 +254,22 @@ static QUARTER: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(
         r"(?:(?P<n>[1-4]|første|andet|anden|tredje|fjerde)\.?\s*kvartal(?:\s+(?:af|i))?(?:\s+(?P<y>\d{4}))?|(?-u:\b)q(?P<q>[1-4])\s+(?P<qy>\d{4}))",
     )
+});
+/// [`QUARTER`]'s matches are found from `kvartal` or `q1`–`q4` (its own
+/// literals are the digits that open `3. kvartal`, found everywhere): a
+/// match holds one of them, none stands in a match before it, and `q`
+/// opens a word. Before `kvartal` a match holds at most a number word and
+/// a dot; from it on `kvartal`, `af` and a year, or `q`, a digit and a year.
+static QUARTER_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
+    literal: Literal::Words(Caseless::new("kvartal|q[1-4]")),
+    admits: |text, q| {
+        !matches!(text.as_bytes()[q], b'q' | b'Q')
+            || !text.as_bytes()[..q]
+                .last()
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    },
+    before: longest_ascii(["første", "andet", "anden", "tredje", "fjerde"].into_iter()) + 1,
+    after: "kvartal".len() + "af".len() + 4,
 });
 static SEASON: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(
@@ -260,21 +285,20 @@ static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// flags ([`gated`]): a literal search is many times faster than the
 /// pattern's, and most documents have none of these words.
 static HALF_WORD: LazyLock<Caseless> = LazyLock::new(|| Caseless::new("halvår"));
-static QUARTER_WORD: LazyLock<Caseless> = LazyLock::new(|| Caseless::new("kvartal|q[1-4]"));
 static SEASON_WORD_ANY: LazyLock<Caseless> =
     LazyLock::new(|| Caseless::new("forår|sommer|efterår|vinter"));
 static PART_OF_YEAR_WORD: LazyLock<Caseless> =
     LazyLock::new(|| Caseless::new("primo|medio|ultimo"));
 
-/// The captures of `re` in `text`; none, at once, when `text` lacks `gate`
+/// The matches of `re` in `text`; none, at once, when `text` lacks `gate`
 /// (a pattern that every match of `re` contains).
 fn gated<'r, 'h>(
     gate: &Caseless,
     re: &'r Caseless,
     hay: &'h Haystack,
-) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+) -> impl Iterator<Item = regex::Match<'h>> + use<'r, 'h> {
     gate.is_match(hay)
-        .then(|| re.captures_iter(hay))
+        .then(|| re.find_iter(hay))
         .into_iter()
         .flatten()
 }
@@ -562,7 +586,7 @@ impl Builder<'_> {
     }
 }
 
-fn num(c: &regex::Captures, name: &str) -> Option<u32> {
+fn num(c: &Captures, name: &str) -> Option<u32> {
     c.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
@@ -709,8 +733,15 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_day(r, None, m, d, None);
     }
-    for c in MONTH_YEAR.captures_iter(hay) {
-        let r = c.get(0).unwrap().range();
+    // The periods below are pushed whole or not at all: a match whose range
+    // is taken (`marts 2024` of `5. marts 2024`) is passed over before its
+    // groups are captured.
+    for m in MONTH_YEAR.find_iter(hay) {
+        if !b.free(&m.range()) {
+            continue;
+        }
+        let c = MONTH_YEAR.captures_of(hay, m);
+        let r = m.range();
         if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric())
             || glued(text, &(c.name("y").unwrap().range()))
                 && text[c.name("y").unwrap().end()..].starts_with(|ch: char| ch.is_ascii_digit())
@@ -729,8 +760,12 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_period(r, (y, m, d1), (y, m, d2), "month");
     }
-    for c in gated(&HALF_WORD, &HALF, hay) {
-        let r = c.get(0).unwrap().range();
+    for m in gated(&HALF_WORD, &HALF, hay) {
+        if !b.free(&m.range()) {
+            continue;
+        }
+        let c = HALF.captures_of(hay, m);
+        let r = m.range();
         if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric()) {
             continue;
         }
@@ -747,8 +782,12 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_period_inferred(r, s, e, "half", c.name("y").is_none());
     }
-    for c in gated(&QUARTER_WORD, &QUARTER, hay) {
-        let r = c.get(0).unwrap().range();
+    for m in QUARTER.find_around(&QUARTER_INNER, hay) {
+        if !b.free(&m.range()) {
+            continue;
+        }
+        let c = QUARTER.captures_of(hay, m);
+        let r = m.range();
         if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric()) {
             continue;
         }
@@ -770,8 +809,12 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         let (s, e) = ((y, m1, 1), (y, m2, days_in_month(y, m2)));
         b.push_period_inferred(r, s, e, "quarter", inferred);
     }
-    for c in gated(&SEASON_WORD_ANY, &SEASON, hay) {
-        let r = c.get(0).unwrap().range();
+    for m in gated(&SEASON_WORD_ANY, &SEASON, hay) {
+        if !b.free(&m.range()) {
+            continue;
+        }
+        let c = SEASON.captures_of(hay, m);
+        let r = m.range();
         if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric())
             || text[r.end..].starts_with(|ch: char| ch.is_ascii_digit())
         {
@@ -793,8 +836,12 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_period(r, s, e, "season");
     }
-    for c in gated(&PART_OF_YEAR_WORD, &PART_OF_YEAR, hay) {
-        let r = c.get(0).unwrap().range();
+    for m in gated(&PART_OF_YEAR_WORD, &PART_OF_YEAR, hay) {
+        if !b.free(&m.range()) {
+            continue;
+        }
+        let c = PART_OF_YEAR.captures_of(hay, m);
+        let r = m.range();
         if text[r.end..].starts_with(|ch: char| ch.is_ascii_digit() || ch == '-') {
             continue;
         }
@@ -929,11 +976,12 @@ mod tests {
     }
 
     /// The patterns found from an inner literal, each with its literal.
-    fn found_around() -> [(&'static str, &'static Caseless, &'static Inner); 3] {
+    fn found_around() -> [(&'static str, &'static Caseless, &'static Inner); 4] {
         [
             ("named day", &NAMED_DAY, &NAMED_DAY_INNER),
             ("numeric", &NUMERIC, &NUMERIC_INNER),
             ("cued day/month", &DAY_MONTH_CUED, &DAY_MONTH_CUED_INNER),
+            ("quarter", &QUARTER, &QUARTER_INNER),
         ]
     }
 
@@ -995,6 +1043,11 @@ mod tests {
             "marts 5.".to_string(),
             "januar".to_string(),
             "31/12".to_string(),
+            "3. kvartal 2024, Q4 2025,q1 2026, xq2 2024, fjerde Kvartal i 2023, 4.kvartal"
+                .to_string(),
+            "førstekvartal af\u{a0}2024 kvartalq3 2025 q5 2024 _q1 2024 éq2 2024".to_string(),
+            "5 fra 12/3 og 3/4-5 kl 6 og 7/8kl, 9-10\u{a0}kl. 11, 12 x kl 1 og 1-2 klokken"
+                .to_string(),
         ];
         // The longest matches, spread by white space wider than the first
         // windows (44 and 64 bytes), in all wider than the farthest reach
@@ -1018,6 +1071,9 @@ mod tests {
                 "x senest{w}12/3 og 12/31{w}klokken x 12-3{w}klokken x 4/5{w}kl. x"
             ));
             tricky.push(format!("x jan{w}x 6. marts{w}2024 og 5 jan"));
+            tricky.push(format!(
+                "x tredje.{w}kvartal{w}af{w}2024 og 2{w}kvartal{w}2025 og q3{w}2026 x"
+            ));
         }
         for text in &tricky {
             assert_found_around_as_by_the_whole_pattern(text);
@@ -1035,6 +1091,7 @@ mod tests {
                 "5", "12", "2024", ".", ",", " ", "  ", "\n", "\u{a0}", "-", "–", "/",
                 "marts", "mar", "jan", "sept", "den ", "d.", "til", "kl", "klokken",
                 "tors", "fredag", "første", "enogtyvende", "x", "Marts", "ſ", "٣",
+                "kvartal", "q", "Q3", "af", "i", "tredje", "_",
             ])
         ) {
             assert_found_around_as_by_the_whole_pattern(&text);
@@ -1047,13 +1104,11 @@ mod tests {
     fn every_match_of_a_gated_pattern_holds_its_gate() {
         let texts = with_seeds(&[
             "1. halvår 2025, andet HALVÅR af 2026 og 2.halvår",
-            "3. kvartal 2024, Q4 2025, q1 2026, fjerde Kvartal i 2023",
             "foråret 2024, Sommeren 2025, EFTERÅRET 2023-24, vinteren 2023/2024",
             "primo 2025, Medio 2026, ULTIMO 2027",
         ]);
-        let pairs: [(&Caseless, &Caseless); 4] = [
+        let pairs: [(&Caseless, &Caseless); 3] = [
             (&HALF_WORD, &HALF),
-            (&QUARTER_WORD, &QUARTER),
             (&SEASON_WORD_ANY, &SEASON),
             (&PART_OF_YEAR_WORD, &PART_OF_YEAR),
         ];
@@ -1069,13 +1124,11 @@ mod tests {
                     .captures_iter(&hay)
                     .map(|c| c.get(0).unwrap().range())
                     .collect();
-                let some: Vec<_> = gated(gate, re, &hay)
-                    .map(|c| c.get(0).unwrap().range())
-                    .collect();
+                let some: Vec<_> = gated(gate, re, &hay).map(|m| m.range()).collect();
                 assert_eq!(all, some);
             }
         }
-        assert!(matches >= 14, "{matches}");
+        assert!(matches >= 10, "{matches}");
     }
 
     /// `cued` finds what the pattern it replaced found, `(?:cue|...)\s+name`
