@@ -12,7 +12,7 @@
 //! assert_eq!((t.start.as_str(), t.end.as_deref()), ("14:15", Some("14:30")));
 //! ```
 
-use crate::caseless::CapturesIfAny;
+use crate::caseless::{CapturesIfAny, Caseless, Haystack};
 use crate::lexicon;
 use regex::Regex;
 use std::ops::Range;
@@ -99,15 +99,38 @@ pub fn full_year(digits: &str) -> Option<i32> {
     })
 }
 
+/// [`NAMED_DATE`] as a [`Caseless`] pattern, for a whole document's
+/// [`Haystack`]: searched in the lower-cased text, its month names are
+/// literals the engine finds fast, where the `(?i)` pattern ran its
+/// automaton over every byte of a document without a named date.
+static NAMED_DATE_LOWER: LazyLock<Caseless> = LazyLock::new(|| {
+    Caseless::new(&format!(
+        r"(?-u:\b)(\d{{1,2}})\.?\s*({})\.?\s+(\d{{4}})(?-u:\b)",
+        lexicon::month_alternation()
+    ))
+});
+
 /// The first complete calendar date in `text` (day, month and year written).
 pub fn find_date(text: &str) -> Option<FoundDate> {
+    first_date(text, NAMED_DATE.captures_if_any(text))
+}
+
+/// [`find_date`] of a document whose lower-cased copy is made already.
+pub fn find_date_in(hay: &Haystack) -> Option<FoundDate> {
+    let named = NAMED_DATE_LOWER.captures_iter(hay).next();
+    first_date(hay.text(), named)
+}
+
+/// The first date in `text`, given the first match of [`NAMED_DATE`] (its
+/// groups' text lower-cased or not: month names are looked up in any case).
+fn first_date(text: &str, named: Option<regex::Captures>) -> Option<FoundDate> {
     let mut best: Option<FoundDate> = None;
     let mut consider = |d: FoundDate| {
         if best.is_none_or(|b| d.range.0 < b.range.0) {
             best = Some(d);
         }
     };
-    if let Some(c) = NAMED_DATE.captures_if_any(text) {
+    if let Some(c) = named {
         let day = c[1].parse().unwrap_or(0);
         let month = lexicon::month(&c[2]).unwrap_or(0);
         let year = c[3].parse().unwrap_or(0);
@@ -255,6 +278,29 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// The whole-document search finds the date the `(?i)` pattern finds:
+    /// in capitals, with `ſ` (searched with the `(?i)` pattern), and in
+    /// every seed and devset document.
+    #[test]
+    fn find_date_in_is_find_date() {
+        let mut texts: Vec<String> = [
+            "Referat 12. MARTS 2024 og 3. April 2025",
+            "ſidst: 5. Sept. 2026, før 2026-01-02",
+            "x5. marts 2024 og 1-2-2024, ÅRHUS 7. DECEMBER 2023",
+            "intet",
+        ]
+        .map(String::from)
+        .to_vec();
+        texts.extend(crate::test_documents());
+        let mut found = 0;
+        for text in &texts {
+            let want = find_date(text);
+            found += usize::from(want.is_some());
+            assert_eq!(find_date_in(&Haystack::new(text)), want, "{text}");
+        }
+        assert!(found >= 3, "{found}");
     }
 
     #[test]

@@ -460,7 +460,7 @@ fn extract_values(
     // The anchor for days without a year: the meeting, else the document's
     // first full date, else the reference date.
     let anchor = meeting
-        .or_else(|| datetime::find_date(text).map(|d| (d.year, d.month, d.day)))
+        .or_else(|| datetime::find_date_in(&hay).map(|d| (d.year, d.month, d.day)))
         .or(opts.reference_date);
     let found_dates = dates::dates_in(&hay, &dates::DateContext { anchor });
     let date_list: Vec<(std::ops::Range<usize>, DateRef)> = found_dates
