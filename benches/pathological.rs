@@ -92,13 +92,15 @@ fn inputs() -> Vec<(&'static str, Maker, usize)> {
             5_000,
         ),
         (
-            // Month names and day/month cues far apart in white space: the
-            // date patterns searched in windows around them
-            // (`Caseless::captures_around`) reach to their limit each time.
+            // Month names, day/month cues and quarters far apart in white
+            // space: the date patterns searched in windows around them
+            // (`Caseless::find_around`) reach to their limit each time, and
+            // a `kl` looks back over the white space before it.
             "dates-in-white-space",
             |n| {
                 let w = " ".repeat(300);
-                format!("den 5.{w}marts{w}x jan{w}3/4{w}kl 5-{w}6-2024 ").repeat(n)
+                format!("den 5.{w}marts{w}x jan{w}3/4{w}kl 5-{w}6-2024 3.{w}kvartal{w}q1{w}2024 ")
+                    .repeat(n)
             },
             250,
         ),

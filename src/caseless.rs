@@ -15,8 +15,9 @@
 //!
 //! A pattern with no literal of its own (it opens with digits or a class)
 //! can still be found fast from a literal inside every match: searched in
-//! a window around each occurrence ([`Caseless::captures_around`]), or
-//! tried anchored at each one ([`Caseless::captures_anchored`]).
+//! a window around each occurrence ([`Caseless::find_around`], and
+//! [`Caseless::captures_of`] for the groups of the matches kept), or tried
+//! anchored at each one ([`Caseless::captures_anchored`]).
 //!
 //! ```
 //! use referat::caseless::{Caseless, Haystack};
