@@ -198,16 +198,30 @@ static NUMERIC: LazyLock<Caseless> = LazyLock::new(|| {
     ))
 });
 /// [`NUMERIC`]'s matches are found from their first separator: a dash,
-/// dot or slash with a digit on each side (Unicode's numbers, a superset
-/// of `\d`). Before it a match holds at most a weekday, `.,`, `den` and
-/// two digits; from it on, two separators, two digits and a year.
+/// dot or slash after a digit, followed by one or two digits, a second
+/// separator and a digit (Unicode's numbers, a superset of `\d`). The
+/// thousands points of an amount (`1.234.567`) have three digits after
+/// them, so most of the 780,000 separators of the 50 MB corpus are not
+/// searched around. Before it a match holds at most a weekday, `.,`, `den`
+/// and two digits; from it on, two separators, two digits and a year.
 static NUMERIC_INNER: LazyLock<Inner> = LazyLock::new(|| {
     let weekday = longest_ascii(WEEKDAY_WORDS.iter().copied());
     Inner {
         literal: Literal::Bytes([b'-', b'.', b'/']),
         admits: |text, q| {
-            text[..q].chars().next_back().is_some_and(char::is_numeric)
-                && text[q + 1..].chars().next().is_some_and(char::is_numeric)
+            if !text[..q].chars().next_back().is_some_and(char::is_numeric) {
+                return false;
+            }
+            // The month: one digit, or two, then the second separator.
+            let mut after = text[q + 1..].chars();
+            if !after.next().is_some_and(char::is_numeric) {
+                return false;
+            }
+            let mut second = after.next();
+            if second.is_some_and(char::is_numeric) {
+                second = after.next();
+            }
+            matches!(second, Some('-' | '.' | '/')) && after.next().is_some_and(char::is_numeric)
         },
         before: weekday + 2 + 3 + 2,
         after: 1 + 2 + 1 + 4,
