@@ -94,8 +94,7 @@ fn inputs() -> Vec<(&'static str, Maker, usize)> {
         (
             // Month names, day/month cues and quarters far apart in white
             // space: the date patterns searched in windows around them
-            // (`Caseless::find_around`) reach to their limit each time, and
-            // a `kl` looks back over the white space before it.
+            // (`Caseless::find_around`) reach to their limit each time.
             "dates-in-white-space",
             |n| {
                 let w = " ".repeat(300);
