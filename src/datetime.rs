@@ -112,22 +112,24 @@ static NAMED_DATE_LOWER: LazyLock<Caseless> = LazyLock::new(|| {
 
 /// The first complete calendar date in `text` (day, month and year written).
 pub fn find_date(text: &str) -> Option<FoundDate> {
-    first_date(text, NAMED_DATE.captures_if_any(text))
+    first_date(text, NAMED_DATE.captures_if_any(text), true)
 }
 
 /// [`find_date`] of a document whose lower-cased copy is made already.
 pub fn find_date_in(hay: &Haystack) -> Option<FoundDate> {
     let named = NAMED_DATE_LOWER.captures_iter(hay).next();
-    first_date(hay.text(), named)
+    first_date(hay.text(), named, true)
 }
 
 /// The first date in `text`, given the first match of [`NAMED_DATE`] (its
 /// groups' text lower-cased or not: month names are looked up in any case).
-fn first_date(text: &str, named: Option<regex::Captures>) -> Option<FoundDate> {
+/// `bounded`: a date found ends the search for the others shortly after
+/// it (the tests compare it with the search of the whole text).
+fn first_date(text: &str, named: Option<regex::Captures>, bounded: bool) -> Option<FoundDate> {
     let mut best: Option<FoundDate> = None;
-    let mut consider = |d: FoundDate| {
+    let consider = |best: &mut Option<FoundDate>, d: FoundDate| {
         if best.is_none_or(|b| d.range.0 < b.range.0) {
-            best = Some(d);
+            *best = Some(d);
         }
     };
     if let Some(c) = named {
@@ -136,15 +138,31 @@ fn first_date(text: &str, named: Option<regex::Captures>) -> Option<FoundDate> {
         let year = c[3].parse().unwrap_or(0);
         if valid(year, month, day) {
             let m = c.get(0).unwrap();
-            consider(FoundDate {
-                year,
-                month,
-                day,
-                range: (m.start(), m.end()),
-            });
+            consider(
+                &mut best,
+                FoundDate {
+                    year,
+                    month,
+                    day,
+                    range: (m.start(), m.end()),
+                },
+            );
         }
     }
-    for c in NUMERIC_DATE.captures_iter(text) {
+    // A date found bounds the search for an earlier one: a match is at
+    // most 15 bytes long, so any starting before it ends long before the
+    // cut, and what is cut off (a `$` matched there) starts after it.
+    let upto = |best: &Option<FoundDate>| match best {
+        Some(b) if bounded => {
+            let mut cut = (b.range.0 + 64).min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut += 1;
+            }
+            &text[..cut]
+        }
+        _ => text,
+    };
+    for c in NUMERIC_DATE.captures_iter(upto(&best)) {
         if c[2] != c[4] {
             continue;
         }
@@ -153,16 +171,19 @@ fn first_date(text: &str, named: Option<regex::Captures>) -> Option<FoundDate> {
             && valid(year, month, day)
         {
             let (s, e) = (c.get(1).unwrap().start(), c.get(5).unwrap().end());
-            consider(FoundDate {
-                year,
-                month,
-                day,
-                range: (s, e),
-            });
+            consider(
+                &mut best,
+                FoundDate {
+                    year,
+                    month,
+                    day,
+                    range: (s, e),
+                },
+            );
             break;
         }
     }
-    if let Some(c) = ISO_DATE.captures_if_any(text) {
+    if let Some(c) = ISO_DATE.captures_if_any(upto(&best)) {
         let (year, month, day) = (
             c[1].parse().unwrap_or(0),
             c[2].parse().unwrap_or(0),
@@ -170,12 +191,15 @@ fn first_date(text: &str, named: Option<regex::Captures>) -> Option<FoundDate> {
         );
         if valid(year, month, day) {
             let m = c.get(0).unwrap();
-            consider(FoundDate {
-                year,
-                month,
-                day,
-                range: (m.start(), m.end()),
-            });
+            consider(
+                &mut best,
+                FoundDate {
+                    year,
+                    month,
+                    day,
+                    range: (m.start(), m.end()),
+                },
+            );
         }
     }
     best
@@ -301,6 +325,47 @@ mod tests {
             assert_eq!(find_date_in(&Haystack::new(text)), want, "{text}");
         }
         assert!(found >= 3, "{found}");
+    }
+
+    /// The search bounded by a date found finds what the search of the
+    /// whole text finds.
+    fn assert_bound_changes_nothing(text: &str) {
+        let named = || NAMED_DATE.captures_if_any(text);
+        assert_eq!(
+            first_date(text, named(), true),
+            first_date(text, named(), false),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn a_date_found_bounds_the_search() {
+        let pad = " ".repeat(49);
+        for text in [
+            "12.03.2024 1. marts 2024".to_string(),
+            format!("1. marts 2024{pad}12.03.2024 og 2024-03-02"),
+            format!("5. maj 2024 {pad}1.2.2024"),
+            format!("5. maj 2024 {pad}x 1.2.2024"),
+            format!("2024-05-06{pad}   12.3.24"),
+            format!("ø 5. maj 2024{pad}ø1.2.2024"),
+        ] {
+            assert_bound_changes_nothing(&text);
+        }
+        for doc in crate::test_documents() {
+            assert_bound_changes_nothing(&doc);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_date_found_bounds_the_search_in_any_text(
+            text in crate::texts_of(vec![
+                "5", "12", "2024", "24", ".", "-", "/", " ", "          ",
+                "1. marts 2024", "2024-03-04", "x", "ø",
+            ])
+        ) {
+            assert_bound_changes_nothing(&text);
+        }
     }
 
     #[test]
