@@ -321,8 +321,42 @@ fn gated<'r, 'h>(
 }
 
 /// A year after a cue word (`i 2024`, `udgangen af 2025`, `i 2023 og
-/// 2024`): the year found first, then the cue before it ([`cued`]).
-static YEAR_WORD: LazyLock<Caseless> = LazyLock::new(|| Caseless::new(r"(?:19|20)\d\d"));
+/// 2024`): the year found first ([`years`]), then the cue before it
+/// ([`cued`]).
+#[cfg(test)]
+static YEAR_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:19|20)\d\d").unwrap());
+/// [`YEAR_WORD`] at the start of a text, for years in other scripts' digits.
+static YEAR_AT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:19|20)\d\d").unwrap());
+
+/// The matches of [`YEAR_WORD`] in `text`, in order: `19` or `20` and two
+/// ASCII digits decided byte by byte, other digits by the pattern. The
+/// pattern's search for its literals stopped at every `19` and `20` of
+/// the amounts and dates and ran its automaton from each.
+fn years(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = memchr::memchr2(b'1', b'2', &bytes[at..]).map(|i| at + i) {
+            at = i + 1;
+            if !matches!(bytes.get(i..i + 2), Some(b"19" | b"20")) {
+                continue;
+            }
+            let end = match bytes.get(i + 2..i + 4) {
+                Some([a, b]) if a.is_ascii_digit() && b.is_ascii_digit() => Some(i + 4),
+                _ if bytes[i + 2..].iter().take(2).any(|b| !b.is_ascii()) => {
+                    YEAR_AT.find(&text[i..]).map(|m| i + m.end())
+                }
+                _ => None,
+            };
+            if let Some(end) = end {
+                at = end;
+                return Some(i..end);
+            }
+        }
+        at = bytes.len();
+        None
+    })
+}
 const YEAR_CUES: &[&str] = &[
     "i",
     "fra",
@@ -351,17 +385,17 @@ fn cued_years(hay: &Haystack) -> Vec<(usize, Range<usize>, Option<Range<usize>>)
     let text = hay.text();
     let mut out = Vec::new();
     let mut consumed = 0;
-    for (cue, y) in cued(&YEAR_WORD, YEAR_CUES, hay) {
+    for (cue, y) in cued(years(text), YEAR_CUES, text) {
         // A joined year belongs to the cue before it: not read again.
         if cue < consumed {
             continue;
         }
-        let y2 = AND_YEAR.captures_if_any(&text[y.end()..]).map(|c| {
+        let y2 = AND_YEAR.captures_if_any(&text[y.end..]).map(|c| {
             let m = c.get(1).unwrap();
-            y.end() + m.start()..y.end() + m.end()
+            y.end + m.start()..y.end + m.end()
         });
-        consumed = y2.as_ref().map_or(y.end(), |r| r.end);
-        out.push((cue, y.range(), y2));
+        consumed = y2.as_ref().map_or(y.end, |r| r.end);
+        out.push((cue, y, y2));
     }
     out
 }
@@ -401,19 +435,19 @@ const SEASON_CUES: &[&str] = &[
     "i løbet af",
 ];
 
-/// The names `word` finds that follow one of `cues` and white space, each
-/// with the start of its cue: the earliest-starting cue, not overlapping
-/// the last name, as a pattern `(?:cue|...)\s+name` would match it.
+/// The names `found` (ranges of `text`, in order) that follow one of
+/// `cues` and white space, each with the start of its cue: the
+/// earliest-starting cue, not overlapping the last name, as a pattern
+/// `(?:cue|...)\s+name` would match it.
 fn cued<'t>(
-    word: &'t Caseless,
+    found: impl Iterator<Item = Range<usize>> + 't,
     cues: &'t [&'t str],
-    hay: &'t Haystack,
-) -> impl Iterator<Item = (usize, regex::Match<'t>)> {
+    text: &'t str,
+) -> impl Iterator<Item = (usize, Range<usize>)> + 't {
     let mut last_end = 0;
-    let text = hay.text();
-    word.find_iter(hay).filter_map(move |m| {
-        let before = text[..m.start()].trim_end();
-        if before.len() == m.start() {
+    found.filter_map(move |m| {
+        let before = text[..m.start].trim_end();
+        if before.len() == m.start {
             return None;
         }
         cues.iter()
@@ -427,7 +461,7 @@ fn cued<'t>(
             })
             .min()
             .map(|start| {
-                last_end = m.end();
+                last_end = m.end;
                 (start, m)
             })
     })
@@ -921,36 +955,36 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
                 ay
             }
         };
-        for (cue, m) in cued(&MONTH_WORD, MONTH_CUES, hay) {
+        let months = MONTH_WORD.find_iter(hay).map(|m| m.range());
+        for (cue, r) in cued(months, MONTH_CUES, text) {
             if cue_glued(text, cue) {
                 continue;
             }
-            let r = m.range();
             if text[r.end..]
                 .trim_start()
                 .starts_with(|ch: char| ch.is_ascii_digit())
             {
                 continue;
             }
-            let Some(m) = lexicon::month(m.as_str()) else {
+            let Some(m) = lexicon::month(&text[r.clone()]) else {
                 continue;
             };
             let y = nearest(m);
             let (s, e) = ((y, m, 1), (y, m, days_in_month(y, m)));
             b.push_period_inferred(r, s, e, "month", true);
         }
-        for (cue, m) in cued(&SEASON_WORD, SEASON_CUES, hay) {
+        let seasons = SEASON_WORD.find_iter(hay).map(|m| m.range());
+        for (cue, r) in cued(seasons, SEASON_CUES, text) {
             if cue_glued(text, cue) {
                 continue;
             }
-            let r = m.range();
             if text[r.end..]
                 .trim_start()
                 .starts_with(|ch: char| ch.is_ascii_digit())
             {
                 continue;
             }
-            let season = m.as_str().to_lowercase();
+            let season = text[r.clone()].to_lowercase();
             let (s, e) = match season.as_str() {
                 "foråret" => {
                     let y = nearest(4);
@@ -1178,22 +1212,53 @@ mod tests {
                 .captures_iter(t)
                 .map(|c| (c.get(0).unwrap().start(), c.name("m").unwrap().range()))
                 .collect();
-            let got: Vec<(usize, std::ops::Range<usize>)> =
-                cued(&MONTH_WORD, MONTH_CUES, &Haystack::new(t))
-                    .map(|(s, m)| (s, m.range()))
-                    .collect();
+            let hay = Haystack::new(t);
+            let months = MONTH_WORD.find_iter(&hay).map(|m| m.range());
+            let got: Vec<(usize, std::ops::Range<usize>)> = cued(months, MONTH_CUES, t).collect();
             assert_eq!(got, want, "{}", &t[..t.len().min(60)]);
             seen += want.len();
             let want: Vec<_> = old_season
                 .captures_iter(t)
                 .map(|c| (c.get(0).unwrap().start(), c.name("s").unwrap().range()))
                 .collect();
-            let got: Vec<_> = cued(&SEASON_WORD, SEASON_CUES, &Haystack::new(t))
-                .map(|(s, m)| (s, m.range()))
-                .collect();
+            let seasons = SEASON_WORD.find_iter(&hay).map(|m| m.range());
+            let got: Vec<_> = cued(seasons, SEASON_CUES, t).collect();
             assert_eq!(got, want, "{}", &t[..t.len().min(60)]);
         }
         assert!(seen > 20, "{seen}");
+    }
+
+    fn assert_years_as_by_the_pattern(text: &str) {
+        let want: Vec<_> = YEAR_WORD.find_iter(text).map(|m| m.range()).collect();
+        assert_eq!(years(text).collect::<Vec<_>>(), want, "{text:?}");
+    }
+
+    /// The years found byte by byte are the pattern's matches: overlapping
+    /// candidates, other scripts' digits, the text's end, every seed and
+    /// devset document, and random texts of digits.
+    #[test]
+    fn years_are_the_year_pattern_matches() {
+        for text in [
+            "2019 1920 120245 19192020 201 20 19",
+            "20\u{663}\u{664} 2\u{0660}24 19\u{664}4 20٢4x 1920٣",
+            "i 2024, 1999-2000 og 20012",
+            "ø2024ø 201\u{663} 191٩",
+        ] {
+            assert_years_as_by_the_pattern(text);
+        }
+        assert_eq!(years("20٢٤ og 1999").count(), 2);
+        for doc in crate::test_documents() {
+            assert_years_as_by_the_pattern(&doc);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn years_are_the_year_pattern_matches_in_any_text(
+            text in crate::texts_of(vec!["1", "2", "9", "0", "19", "20", "٢", "x", " ", "ø"])
+        ) {
+            assert_years_as_by_the_pattern(&text);
+        }
     }
 
     #[test]
@@ -1213,6 +1278,7 @@ mod tests {
             "2019 og 2020",
             "i 2019 og 2020 og 2021",
             "frem mod\n2030",
+            "i 20٢٤ og 19٩٩",
         ]);
         let mut seen = 0;
         for t in &texts {
