@@ -123,6 +123,14 @@ fn prefixed<'h>(hay: &'h Haystack) -> Vec<(usize, Captures<'h>)> {
     }
     out
 }
+/// [`SUFFIXED`]'s groups by index: [`regex::Captures::name`] hashes the
+/// name on every call (see [`Caseless::group_index`]; a test holds them).
+mod suffixed {
+    pub const NUM: usize = 1;
+    pub const NUM2: usize = 2;
+    pub const SCALE: usize = 3;
+    pub const CUR: usize = 5;
+}
 static DASHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?P<num>{NUM}),-")).unwrap());
 static LABELLED: LazyLock<Caseless> = LazyLock::new(|| {
@@ -267,18 +275,18 @@ pub fn amounts_in(hay: &Haystack) -> Vec<FoundAmount> {
         );
     }
     for c in SUFFIXED.captures_iter(hay) {
-        let num = c.name("num").unwrap();
-        let cur = c.name("cur").unwrap();
+        let num = c.get(suffixed::NUM).unwrap();
+        let cur = c.get(suffixed::CUR).unwrap();
         if glued_before(text, num.start()) {
             continue;
         }
-        let scale = c.name("scale").map(|m| m.as_str());
+        let scale = c.get(suffixed::SCALE).map(|m| m.as_str());
         let range = num.start()..cur.end();
         if taken.overlaps(&range) {
             // `2020 kr. 82.400,-`: the currency belongs to the number after it.
             continue;
         }
-        if year_like(num.as_str()) && scale.is_none() && c.name("num2").is_none() {
+        if year_like(num.as_str()) && scale.is_none() && c.get(suffixed::NUM2).is_none() {
             let after = &text[cur.end()..];
             if after
                 .trim_start()
@@ -287,13 +295,15 @@ pub fn amounts_in(hay: &Haystack) -> Vec<FoundAmount> {
                 continue;
             }
         }
-        let Some(high_raw) = parse_number(c.name("num2").unwrap_or(num).as_str(), scale.is_some())
-        else {
+        let Some(high_raw) = parse_number(
+            c.get(suffixed::NUM2).unwrap_or(num).as_str(),
+            scale.is_some(),
+        ) else {
             continue;
         };
         let factor = scale_factor(scale);
         let mut found = FoundAmount::new(high_raw * factor, range);
-        if c.name("num2").is_some() {
+        if c.get(suffixed::NUM2).is_some() {
             let Some(low) = parse_number(num.as_str(), scale.is_some()) else {
                 continue;
             };
@@ -483,6 +493,20 @@ pub fn table_amounts(rows: &[TableRow], caption: &str) -> Vec<FoundAmount> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The group indices the amounts loop uses are the groups' names.
+    #[test]
+    fn group_indices_are_the_named_groups() {
+        let groups = [
+            ("num", suffixed::NUM),
+            ("num2", suffixed::NUM2),
+            ("scale", suffixed::SCALE),
+            ("cur", suffixed::CUR),
+        ];
+        for (name, i) in groups {
+            assert_eq!(SUFFIXED.group_index(name), Some(i), "{name}");
+        }
+    }
 
     /// Every group of every match of [`prefixed`], at its offset in the text.
     fn prefixed_groups(text: &str) -> Vec<Vec<Option<std::ops::Range<usize>>>> {

@@ -123,6 +123,13 @@ impl Caseless {
         }
     }
 
+    /// The index of the group called `name`, for [`Captures::get`]:
+    /// [`Captures::name`] hashes the name on every call, which the hottest
+    /// loops look up as constants (a test holds each to its name).
+    pub fn group_index(&self, name: &str) -> Option<usize> {
+        self.lower.capture_names().position(|n| n == Some(name))
+    }
+
     /// Whether the pattern matches anywhere.
     pub fn is_match(&self, hay: &Haystack) -> bool {
         let (re, text) = self.on(hay);

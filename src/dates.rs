@@ -641,6 +641,33 @@ fn num(c: &Captures, name: &str) -> Option<u32> {
     c.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
+/// [`num`] of the group at index `i`.
+fn num_at(c: &Captures, i: usize) -> Option<u32> {
+    c.get(i).and_then(|m| m.as_str().parse().ok())
+}
+
+/// [`NUMERIC`]'s groups by index (see [`Caseless::group_index`]).
+mod numeric {
+    pub const WD: usize = 1;
+    pub const D: usize = 2;
+    pub const S1: usize = 3;
+    pub const M: usize = 4;
+    pub const S2: usize = 5;
+    pub const Y: usize = 6;
+}
+
+/// [`NAMED_DAY`]'s groups by index (see [`Caseless::group_index`]).
+mod named {
+    pub const WD: usize = 1;
+    pub const D0: usize = 2;
+    pub const M0: usize = 3;
+    pub const Y0: usize = 4;
+    pub const D: usize = 5;
+    pub const DW: usize = 6;
+    pub const M: usize = 7;
+    pub const Y: usize = 8;
+}
+
 fn word_number(s: &str) -> u32 {
     match s.to_lowercase().as_str() {
         "første" => 1,
@@ -669,17 +696,21 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
     // Most specific first; later patterns skip what is taken.
     for c in NUMERIC.captures_around(&NUMERIC_INNER, hay) {
         let m0 = c.get(0).unwrap();
-        let core = c.name("d").unwrap().start()..c.name("y").unwrap().end();
+        let core = c.get(numeric::D).unwrap().start()..c.get(numeric::Y).unwrap().end();
         // Same separator twice, or Danish `d/m-yyyy` (`10/4-2026`).
-        let seps_ok =
-            c["s1"] == c["s2"] || (&c["s1"] == "/" && &c["s2"] == "-" && c["y"].len() == 4);
+        let seps_ok = c[numeric::S1] == c[numeric::S2]
+            || (&c[numeric::S1] == "/" && &c[numeric::S2] == "-" && c[numeric::Y].len() == 4);
         if !seps_ok || glued(text, &core) {
             continue;
         }
-        let (Some(d), Some(m), Some(y)) = (num(&c, "d"), num(&c, "m"), full_year(&c["y"])) else {
+        let (Some(d), Some(m), Some(y)) = (
+            num_at(&c, numeric::D),
+            num_at(&c, numeric::M),
+            full_year(&c[numeric::Y]),
+        ) else {
             continue;
         };
-        let wd = c.name("wd").and_then(|w| weekday_index(w.as_str()));
+        let wd = c.get(numeric::WD).and_then(|w| weekday_index(w.as_str()));
         let start = if wd.is_some() { m0.start() } else { core.start };
         b.push_day(start..core.end, Some(y), m, d, wd);
     }
@@ -695,45 +726,49 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
     }
     for c in NAMED_DAY.captures_around(&NAMED_DAY_INNER, hay) {
         let m0 = c.get(0).unwrap();
-        let dm = c.name("d0").or(c.name("d")).or(c.name("dw")).unwrap();
+        let dm = c
+            .get(named::D0)
+            .or(c.get(named::D))
+            .or(c.get(named::DW))
+            .unwrap();
         let glued_d = text[..dm.start()].ends_with(|ch: char| ch.is_alphanumeric() || ch == ',')
             || (text[..dm.start()].ends_with('.')
                 && !span::before(text, dm.start(), 2).eq_ignore_ascii_case("d."));
         if glued_d {
             continue;
         }
-        let Some(month) = lexicon::month(&c["m"]) else {
+        let Some(month) = lexicon::month(&c[named::M]) else {
             continue;
         };
         if text[m0.end()..].starts_with(|ch: char| ch.is_alphanumeric()) {
             continue;
         }
-        let day = match c.name("dw") {
+        let day = match c.get(named::DW) {
             Some(w) => {
                 let w = w.as_str().to_lowercase();
                 DAY_WORDS.iter().position(|x| *x == w).map(|i| i as u32 + 1)
             }
-            None => num(&c, "d"),
+            None => num_at(&c, named::D),
         };
-        let (Some(d), year) = (day, c.name("y").and_then(|y| y.as_str().parse().ok())) else {
+        let (Some(d), year) = (day, c.get(named::Y).and_then(|y| y.as_str().parse().ok())) else {
             continue;
         };
-        let wd = c.name("wd").and_then(|w| weekday_index(w.as_str()));
+        let wd = c.get(named::WD).and_then(|w| weekday_index(w.as_str()));
         let start = if wd.is_some() { m0.start() } else { dm.start() };
         // A full month name takes no dot: a dot after it ends the sentence.
         let mut end = m0.end();
-        let month_word = c.name("m").unwrap();
-        if c.name("y").is_none()
+        let month_word = c.get(named::M).unwrap();
+        if c.get(named::Y).is_none()
             && month_word.as_str().len() >= 5
             && text[month_word.end()..].starts_with('.')
         {
             end = month_word.end();
         }
         let m0 = &(m0.start()..end);
-        if let Some(d0) = num(&c, "d0") {
+        if let Some(d0) = num_at(&c, named::D0) {
             // `13-15 juli`, `8. aug. - 12. sep. 2024`: a span of days.
-            let month0 = c.name("m0").and_then(|m| lexicon::month(m.as_str()));
-            let year0 = c.name("y0").and_then(|y| y.as_str().parse().ok());
+            let month0 = c.get(named::M0).and_then(|m| lexicon::month(m.as_str()));
+            let year0 = c.get(named::Y0).and_then(|y| y.as_str().parse().ok());
             let before = b.out.len();
             // The start's year: its own, else the end's (one less when
             // the span crosses New Year), else inferred.
@@ -1304,6 +1339,35 @@ mod tests {
         let found = dates(text, &DateContext { anchor });
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         found.into_iter().next().unwrap()
+    }
+
+    /// The group indices the hot loops use are the groups' names.
+    #[test]
+    fn group_indices_are_the_named_groups() {
+        let numeric = [
+            ("wd", numeric::WD),
+            ("d", numeric::D),
+            ("s1", numeric::S1),
+            ("m", numeric::M),
+            ("s2", numeric::S2),
+            ("y", numeric::Y),
+        ];
+        for (name, i) in numeric {
+            assert_eq!(NUMERIC.group_index(name), Some(i), "{name}");
+        }
+        let named = [
+            ("wd", named::WD),
+            ("d0", named::D0),
+            ("m0", named::M0),
+            ("y0", named::Y0),
+            ("d", named::D),
+            ("dw", named::DW),
+            ("m", named::M),
+            ("y", named::Y),
+        ];
+        for (name, i) in named {
+            assert_eq!(NAMED_DAY.group_index(name), Some(i), "{name}");
+        }
     }
 
     #[test]
