@@ -497,15 +497,12 @@ mod tests {
     /// The group indices the amounts loop uses are the groups' names.
     #[test]
     fn group_indices_are_the_named_groups() {
-        let groups = [
+        SUFFIXED.assert_group_indices(&[
             ("num", suffixed::NUM),
             ("num2", suffixed::NUM2),
             ("scale", suffixed::SCALE),
             ("cur", suffixed::CUR),
-        ];
-        for (name, i) in groups {
-            assert_eq!(SUFFIXED.group_index(name), Some(i), "{name}");
-        }
+        ]);
     }
 
     /// Every group of every match of [`prefixed`], at its offset in the text.

@@ -130,6 +130,15 @@ impl Caseless {
         self.lower.capture_names().position(|n| n == Some(name))
     }
 
+    /// Asserts that each of `groups` (name, index) is this pattern's group
+    /// of that name: for the loops that read groups by index.
+    #[cfg(test)]
+    pub(crate) fn assert_group_indices(&self, groups: &[(&str, usize)]) {
+        for &(name, i) in groups {
+            assert_eq!(self.group_index(name), Some(i), "{name} in {}", self.source);
+        }
+    }
+
     /// Whether the pattern matches anywhere.
     pub fn is_match(&self, hay: &Haystack) -> bool {
         let (re, text) = self.on(hay);

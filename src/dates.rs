@@ -1344,18 +1344,15 @@ mod tests {
     /// The group indices the hot loops use are the groups' names.
     #[test]
     fn group_indices_are_the_named_groups() {
-        let numeric = [
+        NUMERIC.assert_group_indices(&[
             ("wd", numeric::WD),
             ("d", numeric::D),
             ("s1", numeric::S1),
             ("m", numeric::M),
             ("s2", numeric::S2),
             ("y", numeric::Y),
-        ];
-        for (name, i) in numeric {
-            assert_eq!(NUMERIC.group_index(name), Some(i), "{name}");
-        }
-        let named = [
+        ]);
+        NAMED_DAY.assert_group_indices(&[
             ("wd", named::WD),
             ("d0", named::D0),
             ("m0", named::M0),
@@ -1364,10 +1361,7 @@ mod tests {
             ("dw", named::DW),
             ("m", named::M),
             ("y", named::Y),
-        ];
-        for (name, i) in named {
-            assert_eq!(NAMED_DAY.group_index(name), Some(i), "{name}");
-        }
+        ]);
     }
 
     #[test]

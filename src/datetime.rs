@@ -127,27 +127,23 @@ pub fn find_date_in(hay: &Haystack) -> Option<FoundDate> {
 /// it (the tests compare it with the search of the whole text).
 fn first_date(text: &str, named: Option<regex::Captures>, bounded: bool) -> Option<FoundDate> {
     let mut best: Option<FoundDate> = None;
-    let consider = |best: &mut Option<FoundDate>, d: FoundDate| {
-        if best.is_none_or(|b| d.range.0 < b.range.0) {
-            *best = Some(d);
+    // The earliest valid date.
+    let consider = |best: &mut Option<FoundDate>, (year, month, day), range: (usize, usize)| {
+        if valid(year, month, day) && best.is_none_or(|b| range.0 < b.range.0) {
+            *best = Some(FoundDate {
+                year,
+                month,
+                day,
+                range,
+            });
         }
     };
     if let Some(c) = named {
         let day = c[1].parse().unwrap_or(0);
         let month = lexicon::month(&c[2]).unwrap_or(0);
         let year = c[3].parse().unwrap_or(0);
-        if valid(year, month, day) {
-            let m = c.get(0).unwrap();
-            consider(
-                &mut best,
-                FoundDate {
-                    year,
-                    month,
-                    day,
-                    range: (m.start(), m.end()),
-                },
-            );
-        }
+        let m = c.get(0).unwrap();
+        consider(&mut best, (year, month, day), (m.start(), m.end()));
     }
     // A date found bounds the search for an earlier one: a match is at
     // most 15 bytes long, so any starting before it ends long before the
@@ -171,15 +167,7 @@ fn first_date(text: &str, named: Option<regex::Captures>, bounded: bool) -> Opti
             && valid(year, month, day)
         {
             let (s, e) = (c.get(1).unwrap().start(), c.get(5).unwrap().end());
-            consider(
-                &mut best,
-                FoundDate {
-                    year,
-                    month,
-                    day,
-                    range: (s, e),
-                },
-            );
+            consider(&mut best, (year, month, day), (s, e));
             break;
         }
     }
@@ -189,18 +177,8 @@ fn first_date(text: &str, named: Option<regex::Captures>, bounded: bool) -> Opti
             c[2].parse().unwrap_or(0),
             c[3].parse().unwrap_or(0),
         );
-        if valid(year, month, day) {
-            let m = c.get(0).unwrap();
-            consider(
-                &mut best,
-                FoundDate {
-                    year,
-                    month,
-                    day,
-                    range: (m.start(), m.end()),
-                },
-            );
-        }
+        let m = c.get(0).unwrap();
+        consider(&mut best, (year, month, day), (m.start(), m.end()));
     }
     best
 }
