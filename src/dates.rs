@@ -209,24 +209,39 @@ static NUMERIC_INNER: LazyLock<Inner> = LazyLock::new(|| {
     Inner {
         literal: Literal::Bytes([b'-', b'.', b'/']),
         admits: |text, q| {
-            if !text[..q].chars().next_back().is_some_and(char::is_numeric) {
-                return false;
-            }
-            // The month: one digit, or two, then the second separator.
-            let mut after = text[q + 1..].chars();
-            if !after.next().is_some_and(char::is_numeric) {
-                return false;
-            }
-            let mut second = after.next();
-            if second.is_some_and(char::is_numeric) {
-                second = after.next();
-            }
-            matches!(second, Some('-' | '.' | '/')) && after.next().is_some_and(char::is_numeric)
+            // The month, then the second separator and a digit.
+            numeric_before(text, q)
+                && past_one_or_two_digits(&text[q + 1..]).is_some_and(|rest| {
+                    let mut rest = rest.chars();
+                    matches!(rest.next(), Some('-' | '.' | '/'))
+                        && rest.next().is_some_and(char::is_numeric)
+                })
         },
         before: weekday + 2 + 3 + 2,
         after: 1 + 2 + 1 + 4,
     }
 });
+/// Whether the character before byte `q` of `text` is a number (Unicode's
+/// numbers, a superset of `\d`).
+fn numeric_before(text: &str, q: usize) -> bool {
+    text[..q].chars().next_back().is_some_and(char::is_numeric)
+}
+
+/// What follows the one or two numbers that open `rest` (a day or month
+/// written `\d{1,2}`), if a number opens it.
+fn past_one_or_two_digits(rest: &str) -> Option<&str> {
+    let mut chars = rest.chars();
+    if !chars.next().is_some_and(char::is_numeric) {
+        return None;
+    }
+    let past_one = chars.as_str();
+    Some(if chars.next().is_some_and(char::is_numeric) {
+        chars.as_str()
+    } else {
+        past_one
+    })
+}
+
 /// In ASCII digits, as the numbers are parsed (see `amounts::NUM`): the
 /// engine then searches for the dashes (690 → 2,400 MB/s).
 static ISO: LazyLock<Regex> =
@@ -247,19 +262,13 @@ static DAY_MONTH_CUED: LazyLock<Caseless> = LazyLock::new(|| {
 static DAY_MONTH_CUED_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
     literal: Literal::Bytes([b'/', b'-', b'/']),
     admits: |text, q| {
-        if !text[..q].chars().next_back().is_some_and(char::is_numeric) {
-            return false;
-        }
-        let mut after = text[q + 1..].chars();
-        let first = after.next();
-        if text.as_bytes()[q] == b'/' {
-            return first.is_some_and(char::is_numeric);
-        }
-        let mut second = after.next();
-        if second.is_some_and(char::is_numeric) {
-            second = after.next();
-        }
-        first.is_some_and(char::is_numeric) && second.is_some_and(char::is_whitespace)
+        let rest = &text[q + 1..];
+        numeric_before(text, q)
+            && if text.as_bytes()[q] == b'/' {
+                rest.starts_with(char::is_numeric)
+            } else {
+                past_one_or_two_digits(rest).is_some_and(|r| r.starts_with(char::is_whitespace))
+            }
     },
     before: "senest".len() + 2,
     after: 1 + 2 + "klokken".len(),
@@ -517,6 +526,19 @@ struct Builder<'a> {
 impl Builder<'_> {
     fn free(&self, r: &Range<usize>) -> bool {
         !self.taken.overlaps(r)
+    }
+
+    /// The captures of `m`, a match of `re`, when its range is free. For
+    /// the periods, pushed whole or not at all: a match whose range is
+    /// taken (`marts 2024` of `5. marts 2024`) is passed over before its
+    /// groups are captured.
+    fn captures_if_free<'h>(
+        &self,
+        re: &Caseless,
+        hay: &'h Haystack,
+        m: regex::Match<'h>,
+    ) -> Option<Captures<'h>> {
+        self.free(&m.range()).then(|| re.captures_of(hay, m))
     }
 
     fn add(&mut self, found: FoundDateRef) {
@@ -819,14 +841,10 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_day(r, None, m, d, None);
     }
-    // The periods below are pushed whole or not at all: a match whose range
-    // is taken (`marts 2024` of `5. marts 2024`) is passed over before its
-    // groups are captured.
     for m in MONTH_YEAR.find_iter(hay) {
-        if !b.free(&m.range()) {
+        let Some(c) = b.captures_if_free(&MONTH_YEAR, hay, m) else {
             continue;
-        }
-        let c = MONTH_YEAR.captures_of(hay, m);
+        };
         let r = m.range();
         if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric())
             || glued(text, &(c.name("y").unwrap().range()))
@@ -847,10 +865,9 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         b.push_period(r, (y, m, d1), (y, m, d2), "month");
     }
     for m in gated(&HALF_WORD, &HALF, hay) {
-        if !b.free(&m.range()) {
+        let Some(c) = b.captures_if_free(&HALF, hay, m) else {
             continue;
-        }
-        let c = HALF.captures_of(hay, m);
+        };
         let r = m.range();
         if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric()) {
             continue;
@@ -869,10 +886,9 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         b.push_period_inferred(r, s, e, "half", c.name("y").is_none());
     }
     for m in QUARTER.find_around(&QUARTER_INNER, hay) {
-        if !b.free(&m.range()) {
+        let Some(c) = b.captures_if_free(&QUARTER, hay, m) else {
             continue;
-        }
-        let c = QUARTER.captures_of(hay, m);
+        };
         let r = m.range();
         if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric()) {
             continue;
@@ -896,10 +912,9 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         b.push_period_inferred(r, s, e, "quarter", inferred);
     }
     for m in gated(&SEASON_WORD_ANY, &SEASON, hay) {
-        if !b.free(&m.range()) {
+        let Some(c) = b.captures_if_free(&SEASON, hay, m) else {
             continue;
-        }
-        let c = SEASON.captures_of(hay, m);
+        };
         let r = m.range();
         if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric())
             || text[r.end..].starts_with(|ch: char| ch.is_ascii_digit())
@@ -923,10 +938,9 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         b.push_period(r, s, e, "season");
     }
     for m in gated(&PART_OF_YEAR_WORD, &PART_OF_YEAR, hay) {
-        if !b.free(&m.range()) {
+        let Some(c) = b.captures_if_free(&PART_OF_YEAR, hay, m) else {
             continue;
-        }
-        let c = PART_OF_YEAR.captures_of(hay, m);
+        };
         let r = m.range();
         if text[r.end..].starts_with(|ch: char| ch.is_ascii_digit() || ch == '-') {
             continue;

@@ -54,13 +54,16 @@ pub struct FoundTimes {
     pub range: Range<usize>,
 }
 
-static NAMED_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?-u:\b)(\d{{1,2}})\.?\s*({})\.?\s+(\d{{4}})(?-u:\b)",
+/// A day, a month name and a year (`5. marts 2024`), in lower case.
+fn named_date_pattern() -> String {
+    format!(
+        r"(?-u:\b)(\d{{1,2}})\.?\s*({})\.?\s+(\d{{4}})(?-u:\b)",
         lexicon::month_alternation()
-    ))
-    .unwrap()
-});
+    )
+}
+/// [`named_date_pattern`] in any case, for the short texts of a head.
+static NAMED_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i){}", named_date_pattern())).unwrap());
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:^|[^\d.\-/])(\d{1,2})([-./])(\d{1,2})([-./])(\d{4}|\d{2})(?:$|[^\d\-/]|\.(?:\D|$))",
@@ -103,12 +106,8 @@ pub fn full_year(digits: &str) -> Option<i32> {
 /// [`Haystack`]: searched in the lower-cased text, its month names are
 /// literals the engine finds fast, where the `(?i)` pattern ran its
 /// automaton over every byte of a document without a named date.
-static NAMED_DATE_LOWER: LazyLock<Caseless> = LazyLock::new(|| {
-    Caseless::new(&format!(
-        r"(?-u:\b)(\d{{1,2}})\.?\s*({})\.?\s+(\d{{4}})(?-u:\b)",
-        lexicon::month_alternation()
-    ))
-});
+static NAMED_DATE_LOWER: LazyLock<Caseless> =
+    LazyLock::new(|| Caseless::new(&named_date_pattern()));
 
 /// The first complete calendar date in `text` (day, month and year written).
 pub fn find_date(text: &str) -> Option<FoundDate> {
