@@ -140,7 +140,36 @@ static LABELLED: LazyLock<Caseless> = LazyLock::new(|| {
 });
 static ACCOUNTING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]{2}").unwrap());
+/// A sentence's end: `. `, `! ` or `? ` before a capital letter (not the
+/// dot of `pr. år`). [`sentence_ends`] finds its matches without running
+/// it; the tests hold the two to each other.
+#[cfg(test)]
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[.!?]\s+\p{Lu}").unwrap());
+/// `\p{Lu}` on one character, for capitals outside ASCII and `ÆØÅ`.
+static UPPERCASE_LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\A\p{Lu}").unwrap());
+
+/// The matches of `[.!?]\s+\p{Lu}` in `s`, as (the mark's offset, the
+/// capital's offset), in either order of offsets. The matches cannot
+/// overlap (white space and a capital are no marks), so each mark followed
+/// by white space and a capital is one: found with `memchr3` and checked
+/// by hand, many times cheaper than the pattern on the few dozen bytes
+/// around each amount. `\s` is Unicode's `White_Space`, which is what
+/// `char::is_whitespace` tests.
+fn sentence_ends(s: &str) -> impl DoubleEndedIterator<Item = (usize, usize)> + '_ {
+    memchr::memchr3_iter(b'.', b'!', b'?', s.as_bytes()).filter_map(move |p| {
+        let rest = &s[p + 1..];
+        let ws = rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len());
+        let capital = rest[ws..].chars().next()?;
+        let upper = match capital {
+            'A'..='Z' | 'Æ' | 'Ø' | 'Å' => true,
+            c if c.is_ascii() => false,
+            _ => UPPERCASE_LETTER.is_match(&rest[ws..]),
+        };
+        (ws > 0 && upper).then_some((p, p + 1 + ws))
+    })
+}
 static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)ca\.|(?-u:\b)cirka|(?-u:\b)omkring|(?-u:\b)prisoverslag(?-u:\b)[^.\n]{0,40}|(?-u:\b)skønnet|(?-u:\b)estimeret|(?-u:\b)anslået)\s*(?:kr\.\s*)?$").unwrap()
 });
@@ -381,15 +410,12 @@ pub fn context(text: &str, range: &Range<usize>, max: usize) -> String {
     let right = span::after(text, range.end, max);
     let line_end = range.end + right.find('\n').unwrap_or(right.len());
     // Sentences end at `. ` before a capital letter (not at `pr. år`).
-    let sent_start = SENTENCE_END
-        .find_iter(&text[line_start..range.start])
-        .last()
-        .map_or(line_start, |m| {
-            line_start + m.end() - m.as_str().chars().last().map_or(0, char::len_utf8)
-        });
-    let sent_end = SENTENCE_END
-        .find(&text[range.end..line_end])
-        .map_or(line_end, |m| range.end + m.start() + 1);
+    let sent_start = sentence_ends(&text[line_start..range.start])
+        .next_back()
+        .map_or(line_start, |(_, capital)| line_start + capital);
+    let sent_end = sentence_ends(&text[range.end..line_end])
+        .next()
+        .map_or(line_end, |(mark, _)| range.end + mark + 1);
     let (mut s, mut e) = (sent_start, sent_end);
     if e - s > max {
         // Trim the longer side, keeping the amount whole.
@@ -572,6 +598,75 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(prefixed_groups(&text), whole_groups(&text));
         }
+
+        /// Texts of marks, white space and letters of every case.
+        #[test]
+        fn sentence_ends_as_the_pattern_in_any_text(
+            text in crate::texts_of(vec![
+                ".", "!", "?", " ", "\t", "\u{a0}", "\u{3000}", "\n", "A", "a", "Æ", "æ",
+                "ǅ", "Ⅷ", "Σ", "1", "-",
+            ])
+        ) {
+            proptest::prop_assert_eq!(sentence_ends(&text).collect::<Vec<_>>(), ends_by_pattern(&text));
+        }
+    }
+
+    /// `sentence_ends` as the pattern's matches: (the match's start, the
+    /// start of its last character).
+    fn ends_by_pattern(s: &str) -> Vec<(usize, usize)> {
+        SENTENCE_END
+            .find_iter(s)
+            .map(|m| {
+                (
+                    m.start(),
+                    m.end() - m.as_str().chars().last().unwrap().len_utf8(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sentence_ends_are_the_patterns_matches() {
+        let tricky = [
+            "Det koster 5 kr. pr. år. Beløbet er bevilget! Og? Nej. ",
+            "a. B",
+            "a.B",
+            "a.  \t B",
+            "a.\u{a0}Æ",
+            "a. ø",
+            "a. Ø",
+            "x! Å",
+            "x? Ǆ",
+            "x. ǅ",
+            "x. Ⅷ",
+            "x. Σ",
+            "x.\u{2003}Ω",
+            "x.\u{200b}A",
+            ". . A",
+            "...  B",
+            "?",
+            ". ",
+            ".\n\nA",
+            "slut. 1. Punkt",
+            "x.\u{85}É",
+        ];
+        let docs = crate::test_documents();
+        for s in tricky
+            .iter()
+            .copied()
+            .chain(docs.iter().map(String::as_str))
+        {
+            assert_eq!(
+                sentence_ends(s).collect::<Vec<_>>(),
+                ends_by_pattern(s),
+                "{s:?}"
+            );
+            let mut back: Vec<_> = sentence_ends(s).rev().collect();
+            back.reverse();
+            assert_eq!(back, ends_by_pattern(s), "{s:?}");
+        }
+        let n: usize = docs.iter().map(|d| ends_by_pattern(d).len()).sum();
+        assert!(n > 100, "{n}");
     }
 
     fn values(text: &str) -> Vec<f64> {
