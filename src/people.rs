@@ -432,12 +432,19 @@ fn may_be_label(line: &str) -> bool {
     {
         return true;
     }
-    let words = rest
-        .find(|c: char| !c.is_alphabetic() && !c.is_whitespace())
-        .unwrap_or(rest.len());
-    bytes[..words]
-        .windows(8)
-        .any(|w| w.eq_ignore_ascii_case(b"deltager"))
+    // `deltager` in any case, with only letters and white space before
+    // it: the first one decides (what precedes a later one holds it).
+    memchr::memchr2_iter(b'd', b'D', bytes)
+        .find(|&i| {
+            bytes
+                .get(i..i + 8)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"deltager"))
+        })
+        .is_some_and(|i| {
+            rest[..i]
+                .chars()
+                .all(|c| c.is_alphabetic() || c.is_whitespace())
+        })
 }
 
 fn label(line: &str) -> Option<Label> {
@@ -914,6 +921,46 @@ mod tests {
                 assert!(may_be_label(line), "{line:?}");
             }
         }
+    }
+
+    /// `may_be_label`'s search for `deltager` as first written: among the
+    /// line's opening letters and white space, a window that spells it.
+    fn deltager_in_opening_words(rest: &str) -> bool {
+        let words = rest
+            .find(|c: char| !c.is_alphabetic() && !c.is_whitespace())
+            .unwrap_or(rest.len());
+        rest.as_bytes()[..words]
+            .windows(8)
+            .any(|w| w.eq_ignore_ascii_case(b"deltager"))
+    }
+
+    #[test]
+    fn deltager_is_found_as_in_the_opening_words() {
+        let docs = crate::test_documents();
+        let lines = docs.iter().flat_map(|d| d.lines());
+        let tricky = [
+            "deltager",
+            "Fra kommunerne deltager: Bo",
+            "Fra, deltager",
+            "DeLtAgEr i mødet",
+            "ikke deltageren",
+            "d",
+            "deltage",
+            "Bo (deltager)",
+            "ø deltager",
+            "x deltager",
+        ];
+        let mut found = 0;
+        for line in tricky.into_iter().chain(lines) {
+            let line = line.trim();
+            // After 16 ASCII letters that open no label, only the search for
+            // `deltager` can admit the line.
+            let line = format!("{}{line}", "x".repeat(16));
+            let want = deltager_in_opening_words(&line);
+            assert_eq!(may_be_label(&line), want, "{line:?}");
+            found += usize::from(want);
+        }
+        assert!(found >= 5, "{found}");
     }
 
     /// Names and non-names: (text, strict reading, loose reading).
