@@ -7,7 +7,10 @@
 //! Items are found by several detectors, one per layout in the genre:
 //! `Punkt N:` lines (Markdown from PDF), `AD N:` headings (OS2 minutes),
 //! `N. title` lines anchored by a case number (meeting portals: `Sagnr.:`
-//! before, or a bare case number after), and numbered headings. Each gives
+//! before, or a bare case number after), numbered headings, and `N) title`
+//! lines (parliament records: each item announced by `Det næste punkt på
+//! dagsordenen er:`; without announcements, a run of three or more such
+//! lines when no other layout is found). Each gives
 //! candidate item starts; the longest strictly increasing run of numbers
 //! wins, so tables of contents, agenda lists repeated before the minutes and
 //! numbered points inside an item are not taken for items. The portal line
@@ -97,6 +100,18 @@ static AD: LazyLock<Regex> = LazyLock::new(|| Regex::new(AD_HEAD).unwrap());
 static NUMBERED_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUMBERED_LINE_HEAD).unwrap());
 static NUMBERED_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(NUMBERED_HEADING_HEAD).unwrap());
+const NUMBERED_PAREN_HEAD: &str = r"^(\d{1,3})\)\s+";
+static NUMBERED_PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUMBERED_PAREN_HEAD).unwrap());
+/// The words that announce the next item in a parliament record, at the
+/// end of a line (`Det næste punkt på dagsordenen er:`, also glued to the
+/// sentence before it by the PDF's text: `... valgt.Det eneste punkt på
+/// dagsordenen er:`).
+static ANNOUNCEMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bpunkt(?:et)?\s+på\s+dagsordenen\s+er:?$").unwrap());
+/// A line that is the announcement and nothing else: it opens the item.
+static ANNOUNCEMENT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^det\s+\p{L}+\s+punkt(?:et)?\s+på\s+dagsordenen\s+er:?$").unwrap()
+});
 static LETTER_FIRST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}").unwrap());
 
 /// What the rest of a line after a head must be.
@@ -295,6 +310,53 @@ fn detect_numbered_headings(blocks: &[Block]) -> Vec<Candidate> {
         .collect()
 }
 
+/// `N) title` lines: the candidates of those announced by the line before
+/// ([`ANNOUNCEMENT`]), and of all of them. An announcement on a line of
+/// its own opens the item it announces.
+fn paren_candidates(blocks: &[Block]) -> (Vec<Candidate>, Vec<Candidate>) {
+    let (mut announced, mut all) = (Vec::new(), Vec::new());
+    for (i, b) in blocks.iter().enumerate() {
+        if !starts_with_any(&b.text, b"0123456789") {
+            continue;
+        }
+        let Some((c, rest)) = head_and_rest(&NUMBERED_PAREN, &b.text, Rest::Some) else {
+            continue;
+        };
+        if TOC_LINE.is_match(&b.text) {
+            continue;
+        }
+        let before = i.checked_sub(1).map(|p| blocks[p].text.trim());
+        let start = match before {
+            Some(t) if ANNOUNCEMENT_LINE.is_match(t) => Some(i - 1),
+            Some(t) if ANNOUNCEMENT.is_match(t) => Some(i),
+            _ => None,
+        };
+        let candidate = Candidate {
+            start: start.unwrap_or(i),
+            body: i + 1,
+            number: leading_number(&c[1]),
+            number_text: c[1].to_string(),
+            title: rest.trim().trim_end_matches(':').trim_end().to_string(),
+            case_number: None,
+        };
+        if start.is_some() {
+            announced.push(candidate.clone());
+        }
+        all.push(candidate);
+    }
+    (announced, all)
+}
+
+/// `N) title` lines announced as the next item ([`paren_candidates`]).
+fn detect_announced(blocks: &[Block]) -> Vec<Candidate> {
+    paren_candidates(blocks).0
+}
+
+/// The fewest `N) title` lines in a run taken for items without
+/// announcements: numbered points inside a text rarely reach it as the
+/// only numbered lines of a document.
+const MIN_PAREN_ITEMS: usize = 3;
+
 /// The best run of strictly increasing numbers among `cands`: most items,
 /// then most blocks covered (the minutes rather than the agenda list above them).
 fn best_run(cands: Vec<Candidate>, total_blocks: usize) -> Vec<Candidate> {
@@ -319,16 +381,24 @@ fn best_run(cands: Vec<Candidate>, total_blocks: usize) -> Vec<Candidate> {
 /// Cuts the blocks into preamble and items.
 pub fn segment(blocks: &[Block]) -> Segmented {
     type Detector = fn(&[Block]) -> Vec<Candidate>;
-    let detectors: [(Detector, usize); 4] = [
+    let detectors: [(Detector, usize); 5] = [
         (detect_punkt, 1),
         (detect_ad, 1),
         (detect_case_anchored, 1),
         (detect_numbered_headings, 2),
+        (detect_announced, 1),
     ];
     let mut chosen: Vec<Candidate> = Vec::new();
     for (detect, min_items) in detectors {
         let run = best_run(detect(blocks), blocks.len());
         if run.len() >= min_items && run.len() > chosen.len() {
+            chosen = run;
+        }
+    }
+    if chosen.is_empty() {
+        // The last resort: `N) title` lines, without announcements.
+        let run = best_run(paren_candidates(blocks).1, blocks.len());
+        if run.len() >= MIN_PAREN_ITEMS {
             chosen = run;
         }
     }
@@ -460,6 +530,7 @@ mod tests {
             (AD_HEAD, r"(\S.*)$", Rest::Some),
             (NUMBERED_LINE_HEAD, r"(\S.*)$", Rest::Some),
             (NUMBERED_HEADING_HEAD, r"(\p{L}.*)$", Rest::Letter),
+            (NUMBERED_PAREN_HEAD, r"(\S.*)$", Rest::Some),
         ];
         let mut lines: Vec<String> = [
             "Punkt 1:",
@@ -513,6 +584,59 @@ mod tests {
             }
             assert!(matched >= 3, "{head}: {matched}");
         }
+    }
+
+    /// A parliament record: the agenda as `N) title` lines, then each
+    /// item announced (on its own line, or glued to the sentence before).
+    #[test]
+    fn announced_items_of_a_parliament_record() {
+        let text = "71. møde\nFredag den 2. juni 2023 kl. 9.00\n\nDagsorden\n\n\
+            1) Fortsættelse af forespørgsel nr. F 7 [afstemning]:\nForespørgsel til ministeren.\n\n\
+            2) 3. behandling af lovforslag nr. L 124:\nForslag til lov.\n\n\
+            3) Valg af stående udvalg m.v.\n\n\
+            Mødet er åbnet.\n\nDet første punkt på dagsordenen er:\n\
+            1) Fortsættelse af forespørgsel nr. F 7 [afstemning]:\nAfstemning\n\
+            Forslaget til vedtagelse nr. V 35 er vedtaget.Det næste punkt på dagsordenen er:\n\
+            2) 3. behandling af lovforslag nr. L 124:\nLovforslaget er vedtaget.\n";
+        let (b, s) = seg(text, Format::Text);
+        let titles: Vec<_> = s.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Fortsættelse af forespørgsel nr. F 7 [afstemning]",
+                "3. behandling af lovforslag nr. L 124"
+            ]
+        );
+        assert_eq!(s.items[1].number, "2");
+        // The announcement on its own line opens the item; a glued one
+        // stays with the text it is glued to.
+        assert_eq!(
+            b[s.items[0].blocks.start].text,
+            "Det første punkt på dagsordenen er:"
+        );
+        assert!(b[s.items[1].blocks.start].text.starts_with("2)"));
+        assert!(
+            b[s.preamble.clone()]
+                .iter()
+                .any(|x| x.text.starts_with("3) Valg"))
+        );
+    }
+
+    /// Without announcements, `N) title` lines are items only where no
+    /// other layout is found, and only three or more in a run.
+    #[test]
+    fn paren_numbered_lines_are_the_last_resort() {
+        let list = "Dagsorden\n\n1) Godkendelse af dagsorden\n\n2) Budget 2025\n\n3) Eventuelt\n";
+        let (_, s) = seg(list, Format::Text);
+        assert_eq!(s.items.len(), 3);
+        assert_eq!(s.items[1].title, "Budget 2025");
+        let two = "Dagsorden\n\n1) Godkendelse af dagsorden\n\n2) Eventuelt\n";
+        assert!(seg(two, Format::Text).1.items.is_empty());
+        // Points inside `Punkt` items are no items of their own.
+        let inner = "Punkt 1: Budget\n\nDet indstilles,\n1) at a\n2) at b\n3) at c\n4) at d\n\nPunkt 2: Eventuelt\n";
+        let (_, s) = seg(inner, Format::Text);
+        let titles: Vec<_> = s.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Budget", "Eventuelt"]);
     }
 
     fn seg(text: &str, format: Format) -> (Vec<Block>, Segmented) {

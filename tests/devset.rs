@@ -39,6 +39,39 @@ fn greve_portal_minutes() {
 }
 
 #[test]
+fn parliament_records_with_announced_items() {
+    let Some(r) = devset("07_folketinget-2023-06-02-m71-punkt1-5.txt") else {
+        eprintln!("../shared/devset not found: skipped");
+        return;
+    };
+    // The portion holds the agenda list (54 entries) and items 1-5 as
+    // debated: the announced items are the items, the list is preamble.
+    let numbers: Vec<&str> = r.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3", "4", "5"]);
+    assert_eq!(r.items[4].title, "3. behandling af lovforslag nr. L 124");
+    assert_eq!(
+        r.meeting.as_ref().unwrap().date.as_deref(),
+        Some("2023-06-02")
+    );
+    // One item each, announced on a line of its own or glued to the
+    // sentence before (`... valgt.Det eneste punkt på dagsordenen er:`).
+    for (name, title) in [
+        (
+            "06_folketinget-2023-01-05-m11.txt",
+            "Valg af stående udvalg m.v.",
+        ),
+        (
+            "08_folketinget-2023-09-01-m72.txt",
+            "Meddelelser fra formanden.",
+        ),
+    ] {
+        let r = devset(name).unwrap();
+        let titles: Vec<&str> = r.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, [title], "{name}");
+    }
+}
+
+#[test]
 fn os2_markdown_minutes_with_ad_items() {
     let Some(r) = devset("11_os2-aiheatcontrol-2026-04-21.txt") else {
         eprintln!("../shared/devset not found: skipped");
