@@ -108,43 +108,101 @@ pub fn outcome(text: &str) -> Outcome {
 
 static NUMBERED_POINT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}[.)]\s+(\S.*)$").unwrap());
+/// A numbered `at` clause glued to its number (`1.at den foreslåede ...`):
+/// only `at`, so that `1.000 kr.` is no point.
+static NUMBERED_AT_GLUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}[.)](at\s+\S.*)$").unwrap());
 static AT_CLAUSE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[-•]\s*)?(at\s+\S.*)$").unwrap());
 static INLINE_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:indstilles|indstiller|anbefales|anbefaler)[,:]?\s+(at\s+\S.*)$").unwrap()
 });
 
+/// A line of a section, as [`recommendations`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// The line's text, markup removed.
+    pub text: &'a str,
+    /// A bullet point (its marker is gone from the text).
+    pub bullet: bool,
+    /// Running text right after the line before, with no blank line
+    /// between: the same paragraph, wrapped (`1. at Plan- og` /
+    /// `Tryghedsudvalget godkender ...`).
+    pub wrapped: bool,
+}
+
+impl<'a> Line<'a> {
+    /// A line of its own: no bullet, not wrapped.
+    pub fn plain(text: &'a str) -> Line<'a> {
+        Line {
+            text,
+            bullet: false,
+            wrapped: false,
+        }
+    }
+}
+
+/// Abbreviations that end with a dot and almost never end a sentence
+/// (`... dialog med styrelsen vedr.` / `mulighed for ...`).
+const ABBREVIATIONS: [&str; 16] = [
+    "vedr.", "jf.", "ca.", "bl.a.", "f.eks.", "fx.", "iht.", "ift.", "mht.", "pga.", "inkl.",
+    "ekskl.", "nr.", "pkt.", "dvs.", "evt.",
+];
+
+/// Whether `text` ends a sentence: `.`, `!`, `?` or `;`, but not the dot
+/// of an abbreviation.
+fn ends_sentence(text: &str) -> bool {
+    let last_word = text.rsplit(' ').next().unwrap_or(text).to_lowercase();
+    text.ends_with(['.', '!', '?', ';']) && !ABBREVIATIONS.contains(&last_word.as_str())
+}
+
+/// The recommendations that `start` finds on `lines`, each with the
+/// wrapped lines after it that continue it: until a line that is not
+/// wrapped, starts a recommendation itself, or follows a sentence's end.
+fn with_wrapped_lines(lines: &[Line], start: impl Fn(&Line) -> Option<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for l in lines {
+        if let Some(r) = start(l) {
+            out.push(r);
+            open = true;
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if open && l.wrapped && !ends_sentence(last) => {
+                last.push(' ');
+                last.push_str(l.text.trim());
+            }
+            _ => open = false,
+        }
+    }
+    out
+}
+
 /// The recommendations of an indstilling, given its lines (list items
 /// carry their `N.` number as text, bullets have lost their marker).
 ///
 /// Numbered points and lines that are `at ...` clauses are the
 /// recommendations; failing those, bullet points; failing those, the
-/// `at ...` clause of a single `Det indstilles, at ...` sentence.
-pub fn recommendations(lines: &[(&str, bool)]) -> Vec<String> {
-    let mut out = Vec::new();
-    for &(line, _) in lines {
-        if let Some(c) = NUMBERED_POINT.captures_if_any(line) {
-            out.push(c[1].trim().to_string());
-        } else if let Some(c) = AT_CLAUSE.captures_if_any(line) {
-            out.push(c[1].trim().to_string());
-        }
+/// `at ...` clause of a single `Det indstilles, at ...` sentence. A
+/// recommendation wrapped over several lines is read whole.
+pub fn recommendations(lines: &[Line]) -> Vec<String> {
+    let mut out = with_wrapped_lines(lines, |l| {
+        NUMBERED_POINT
+            .captures_if_any(l.text)
+            .or_else(|| NUMBERED_AT_GLUED.captures_if_any(l.text))
+            .or_else(|| AT_CLAUSE.captures_if_any(l.text))
+            .map(|c| c[1].trim().to_string())
+    });
+    if out.is_empty() {
+        out = with_wrapped_lines(lines, |l| l.bullet.then(|| l.text.trim().to_string()));
     }
     if out.is_empty() {
-        out = lines
-            .iter()
-            .filter(|&&(_, bullet)| bullet)
-            .map(|&(l, _)| l.trim().to_string())
-            .collect();
-    }
-    if out.is_empty() {
-        out = lines
-            .iter()
-            .filter_map(|&(l, _)| {
-                INLINE_AT
-                    .captures_if_any(l)
-                    .map(|c| c[1].trim().to_string())
-            })
-            .collect();
+        out = with_wrapped_lines(lines, |l| {
+            INLINE_AT
+                .captures_if_any(l.text)
+                .map(|c| c[1].trim().to_string())
+        });
     }
     out
 }
@@ -238,32 +296,91 @@ mod tests {
 
     #[test]
     fn recommendations_numbered_and_at_clauses() {
-        let lines = [
-            ("Det indstilles, at fagligt strategisk niveau", false),
-            (
-                "1. Tager orienteringer og drøftelse til efterretning",
-                false,
-            ),
-        ];
+        let plain = |texts: &[&'static str]| -> Vec<Line<'static>> {
+            texts.iter().map(|t| Line::plain(t)).collect()
+        };
+        let lines = plain(&[
+            "Det indstilles, at fagligt strategisk niveau",
+            "1. Tager orienteringer og drøftelse til efterretning",
+        ]);
         assert_eq!(
             recommendations(&lines),
             ["Tager orienteringer og drøftelse til efterretning"]
         );
-        let lines = [
-            ("at klyngestyregruppen godkender X", false),
-            ("at klyngestyregruppen godkender Y", false),
-        ];
+        let lines = plain(&[
+            "at klyngestyregruppen godkender X",
+            "at klyngestyregruppen godkender Y",
+        ]);
         assert_eq!(recommendations(&lines).len(), 2);
-        let lines = [(
-            "Administrationen indstiller at dagsordenen godkendes",
-            false,
-        )];
+        let lines = plain(&["Administrationen indstiller at dagsordenen godkendes"]);
         assert_eq!(recommendations(&lines), ["at dagsordenen godkendes"]);
         let lines = [
-            ("Sagen er sendt til Det koordinerende niveau, som", false),
-            ("Drøfter samarbejdsaftalen", true),
+            Line::plain("Sagen er sendt til Det koordinerende niveau, som"),
+            Line {
+                bullet: true,
+                ..Line::plain("Drøfter samarbejdsaftalen")
+            },
         ];
         assert_eq!(recommendations(&lines), ["Drøfter samarbejdsaftalen"]);
+        // A number glued to its `at` (Greve Kommune's portal text); not
+        // an amount after a number.
+        let lines = plain(&[
+            "1.at den foreslåede mødekalender godkendes",
+            "2. at den faste mødedag bliver tirsdag.",
+            "1.000 kr. afsættes",
+        ]);
+        assert_eq!(
+            recommendations(&lines),
+            [
+                "at den foreslåede mødekalender godkendes",
+                "at den faste mødedag bliver tirsdag."
+            ]
+        );
+    }
+
+    /// A recommendation wrapped over lines (text from PDF, plain text
+    /// portals) is read whole, up to its sentence's end, a blank line or
+    /// the next recommendation.
+    #[test]
+    fn wrapped_recommendations_are_read_whole() {
+        let wrapped = |text| Line {
+            wrapped: true,
+            ..Line::plain(text)
+        };
+        let lines = [
+            Line::plain("Administrationen indstiller,"),
+            Line::plain("1. at Plan- og"),
+            wrapped("Tryghedsudvalget godkender den samlede plan som input til"),
+            wrapped("anlægslov for Køge Bugt Strandpark."),
+            wrapped("Planen sendes videre."),
+            Line::plain("2. at styrelsen høres vedr."),
+            wrapped("anvendelsen."),
+            Line::plain("2. at Klima-, Teknik- og"),
+            wrapped("Miljøudvalget anbefaler planen"),
+            wrapped("3. at sagen afsluttes"),
+            Line::plain("Økonomi"),
+            wrapped("ingen udgifter"),
+        ];
+        assert_eq!(
+            recommendations(&lines),
+            [
+                "at Plan- og Tryghedsudvalget godkender den samlede plan som input til anlægslov for Køge Bugt Strandpark.",
+                "at styrelsen høres vedr. anvendelsen.",
+                "at Klima-, Teknik- og Miljøudvalget anbefaler planen",
+                "at sagen afsluttes",
+            ]
+        );
+        let bullets = [
+            Line {
+                bullet: true,
+                ..Line::plain("Drøfter aftalen og")
+            },
+            wrapped("implementeringen heraf"),
+        ];
+        assert_eq!(
+            recommendations(&bullets),
+            ["Drøfter aftalen og implementeringen heraf"]
+        );
     }
 
     #[test]

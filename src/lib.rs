@@ -552,18 +552,21 @@ fn assemble_section(blocks: &[Block], s: &SectionSeg, map: &SourceMap) -> Sectio
 }
 
 /// A section's lines (inline text first), each flagged when it is a bullet point.
-fn section_lines<'a>(blocks: &'a [Block], s: &'a SectionSeg) -> Vec<(&'a str, bool)> {
+fn section_lines<'a>(blocks: &'a [Block], s: &'a SectionSeg) -> Vec<decision::Line<'a>> {
     let body = if s.has_heading_block {
         s.blocks.start + 1
     } else {
         s.blocks.start
     }..s.blocks.end;
-    let mut v: Vec<(&str, bool)> = s.inline_text.iter().map(|t| (t.as_str(), false)).collect();
-    v.extend(blocks[body].iter().map(|b| {
-        (
-            b.text.as_str(),
-            b.kind == BlockKind::ListItem { number: None },
-        )
+    let mut v: Vec<decision::Line> = s
+        .inline_text
+        .iter()
+        .map(|t| decision::Line::plain(t))
+        .collect();
+    v.extend(blocks[body].iter().map(|b| decision::Line {
+        text: &b.text,
+        bullet: b.kind == BlockKind::ListItem { number: None },
+        wrapped: b.kind == BlockKind::Paragraph && !b.blank_before,
     }));
     v
 }
@@ -629,7 +632,7 @@ fn assemble_item<'a>(
         .sections
         .iter()
         .filter(|s| s.name == SectionName::Bilag)
-        .map(|s| lines_of(s).into_iter().map(|(l, _)| l).collect())
+        .map(|s| lines_of(s).into_iter().map(|l| l.text).collect())
         .collect();
     let attachments = decision::attachments(&bilag);
 
