@@ -70,9 +70,11 @@ static KIND_WORDS: LazyLock<[(Regex, DocKind); 5]> = LazyLock::new(|| {
                 .unwrap(),
             DocKind::Report,
         ),
-        (Regex::new(r"(?i)\bnotat\b").unwrap(), DocKind::Memo),
+        // Compounds too: `Beslutningsnotat`, `Orienteringsnotat`,
+        // `Mødereferat`, `Beslutningsreferat`.
+        (Regex::new(r"(?i)\b\p{L}*notat\b").unwrap(), DocKind::Memo),
         (
-            Regex::new(r"(?i)\b(?:referat|beslutningsprotokol|protokol)\b").unwrap(),
+            Regex::new(r"(?i)\b(?:\p{L}*referat|beslutningsprotokol|protokol)\b").unwrap(),
             DocKind::Minutes,
         ),
         (Regex::new(r"(?i)\bdagsorden\b").unwrap(), DocKind::Agenda),
@@ -267,6 +269,30 @@ mod tests {
             h.location.as_deref(),
             Some("Mødelokale 3, Regionshospitalet Randers")
         );
+    }
+
+    /// Kind words are read in compounds, not in their definite forms
+    /// (`Godkendelse af referatet` opens many agendas).
+    #[test]
+    fn kind_words_in_compounds() {
+        for (text, kind) in [
+            (
+                "Beslutningsnotat\n\nTil styregruppen\n",
+                Some(DocKind::Memo),
+            ),
+            ("ORIENTERINGSNOTAT om status\n", Some(DocKind::Memo)),
+            (
+                "Mødereferat\n\nKlyngestyregruppen\n",
+                Some(DocKind::Minutes),
+            ),
+            (
+                "Dagsorden\n\nGodkendelse af referatet\n",
+                Some(DocKind::Agenda),
+            ),
+            ("Godkendelse af referatet fra sidste møde\n", None),
+        ] {
+            assert_eq!(head_of(text, Format::Text).announced, kind, "{text}");
+        }
     }
 
     #[test]
