@@ -59,25 +59,35 @@ static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TRAILING_REMARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\([^()]*\)?\s*$").unwrap());
-static KIND_WORDS: LazyLock<[(Regex, DocKind); 5]> = LazyLock::new(|| {
+/// The words that announce a document's kind, and whether a word may end
+/// a compound (`Beslutningsnotat`, `Orienteringsnotat`, `Mødereferat`):
+/// such a pattern has no `\b` before it, and [`word_start`] finds where
+/// the compound starts (a pattern `\b\p{L}*notat` would try every letter
+/// as a start: quadratic in a long line).
+static KIND_WORDS: LazyLock<[(Regex, DocKind, bool); 5]> = LazyLock::new(|| {
     [
         (
             Regex::new(r"(?i)\b(?:ans[øo0@q9g]{1,2}gning|ansøgningsskema)").unwrap(),
             DocKind::Application,
+            false,
         ),
         (
             Regex::new(r"(?i)\b(?:afrapportering|slutrapport|statusrapport|evalueringsrapport)")
                 .unwrap(),
             DocKind::Report,
+            false,
         ),
-        // Compounds too: `Beslutningsnotat`, `Orienteringsnotat`,
-        // `Mødereferat`, `Beslutningsreferat`.
-        (Regex::new(r"(?i)\b\p{L}*notat\b").unwrap(), DocKind::Memo),
+        (Regex::new(r"(?i)notat\b").unwrap(), DocKind::Memo, true),
         (
-            Regex::new(r"(?i)\b(?:\p{L}*referat|beslutningsprotokol|protokol)\b").unwrap(),
+            Regex::new(r"(?i)(?:referat|protokol)\b").unwrap(),
             DocKind::Minutes,
+            true,
         ),
-        (Regex::new(r"(?i)\bdagsorden\b").unwrap(), DocKind::Agenda),
+        (
+            Regex::new(r"(?i)\bdagsorden\b").unwrap(),
+            DocKind::Agenda,
+            false,
+        ),
     ]
 });
 
@@ -127,6 +137,23 @@ fn clean_body(s: &str) -> Option<String> {
     (!s.is_empty() && s.chars().any(char::is_alphabetic)).then(|| s.to_string())
 }
 
+/// The start of the word that ends at or runs through `at`: the letters
+/// before `at`, when they start a word (nothing alphanumeric or `_` just
+/// before them); `None` when they are glued to digits (`2notat`).
+fn word_start(text: &str, at: usize) -> Option<usize> {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(at, |(i, _)| i);
+    let glued = text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_');
+    (!glued).then_some(start)
+}
+
 /// Reads the head from the blocks in `range` (the preamble).
 pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
     let mut h = Head {
@@ -142,7 +169,17 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
         .join("\n");
     h.announced = KIND_WORDS
         .iter()
-        .filter_map(|(re, k)| re.find(&announce_text).map(|m| (m.start(), *k)))
+        .filter_map(|(re, k, compound)| {
+            re.find_iter(&announce_text)
+                .find_map(|m| {
+                    if *compound {
+                        word_start(&announce_text, m.start())
+                    } else {
+                        Some(m.start())
+                    }
+                })
+                .map(|at| (at, *k))
+        })
         .min_by_key(|&(at, _)| at)
         .map(|(_, k)| k);
 
@@ -290,6 +327,9 @@ mod tests {
                 Some(DocKind::Agenda),
             ),
             ("Godkendelse af referatet fra sidste møde\n", None),
+            ("Bilag 2notat\n", None),
+            ("Notat\n", Some(DocKind::Memo)),
+            ("Se beslutningsprotokol\n", Some(DocKind::Minutes)),
         ] {
             assert_eq!(head_of(text, Format::Text).announced, kind, "{text}");
         }
