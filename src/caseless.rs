@@ -27,7 +27,7 @@
 //! assert_eq!(&hay.text()[m.range()], "2. HALVÅR");
 //! ```
 
-use regex::{CaptureMatches, Captures, Match, Matches, Regex};
+use regex::{CaptureMatches, Captures, Match, Matches, Regex, RegexSet, SetMatches};
 use std::sync::OnceLock;
 
 /// A text with a lower-cased copy to search.
@@ -216,6 +216,53 @@ impl Caseless {
             at: 0,
             next: 0,
             done: false,
+        }
+    }
+}
+
+/// A set of patterns written in lower case that match as `(?i)` would:
+/// [`RegexSet`] as [`Caseless`] is [`Regex`].
+#[derive(Debug)]
+pub struct CaselessSet {
+    sources: Vec<String>,
+    lower: RegexSet,
+    any_case: OnceLock<RegexSet>,
+}
+
+impl CaselessSet {
+    /// Compiles `patterns`.
+    ///
+    /// # Panics
+    /// As [`Caseless::new`], for any of the patterns.
+    pub fn new<S: AsRef<str>>(patterns: impl IntoIterator<Item = S>) -> CaselessSet {
+        let sources: Vec<String> = patterns
+            .into_iter()
+            .map(|p| p.as_ref().to_string())
+            .collect();
+        for p in &sources {
+            assert!(
+                !has_capital(p) && !CASED_CLASSES.iter().any(|c| p.contains(c)),
+                "a caseless pattern is written in lower case: {p}"
+            );
+        }
+        CaselessSet {
+            lower: RegexSet::new(&sources).unwrap_or_else(|e| panic!("{e}")),
+            sources,
+            any_case: OnceLock::new(),
+        }
+    }
+
+    /// Which patterns match, as [`RegexSet::matches`].
+    pub fn matches(&self, hay: &Haystack) -> SetMatches {
+        match &hay.lower {
+            Some(lower) => self.lower.matches(lower),
+            None => self
+                .any_case
+                .get_or_init(|| {
+                    RegexSet::new(self.sources.iter().map(|p| format!("(?i){p}")))
+                        .expect("compiled once already")
+                })
+                .matches(hay.text),
         }
     }
 }
@@ -538,6 +585,33 @@ mod tests {
             assert!(!want.is_empty(), "{p}");
             assert_eq!(got, want, "{p} on {t}");
         }
+    }
+
+    /// A caseless set says what the `(?i)` set says: the decision phrases
+    /// on the seeds' and the devset's lines, and on texts that fall back.
+    #[test]
+    fn set_matches_are_those_of_the_any_case_set() {
+        let phrases: Vec<&str> = crate::lexicon::outcome_patterns().collect();
+        let set = CaselessSet::new(&phrases);
+        let any = RegexSet::new(phrases.iter().map(|p| format!("(?i){p}"))).unwrap();
+        let docs = crate::test_documents();
+        let tricky = [
+            "GODKENDT. Taget til efterretning",
+            "Forslaget blev AFVIST af ſtyrelsen",
+            "Udsat \u{212A}",
+            "DRØFTEDE og \u{212B}",
+        ];
+        let mut matched = 0;
+        for text in tricky
+            .into_iter()
+            .chain(docs.iter().flat_map(|d| d.lines()))
+        {
+            let got: Vec<usize> = set.matches(&Haystack::new(text)).into_iter().collect();
+            let want: Vec<usize> = any.matches(text).into_iter().collect();
+            assert_eq!(got, want, "{text:?}");
+            matched += usize::from(!want.is_empty());
+        }
+        assert!(matched >= 20, "{matched}");
     }
 
     #[test]

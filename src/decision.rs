@@ -17,7 +17,7 @@
 //! assert_eq!(outcome("Intet at bemærke."), Outcome::None);
 //! ```
 
-use crate::caseless::CapturesIfAny;
+use crate::caseless::{CapturesIfAny, Haystack};
 use crate::lexicon::{OUTCOME_PHRASES, OUTCOME_WORDS};
 use crate::record::Outcome;
 use regex::Regex;
@@ -45,12 +45,13 @@ fn part_outcome(text: &str) -> Outcome {
     let mut best = Outcome::None;
     let mut approved = false;
     let mut rejected = false;
-    let candidates = OUTCOME_WORDS.matches(text);
+    let hay = Haystack::new(text);
+    let candidates = OUTCOME_WORDS.matches(&hay);
     for (i, phrase) in OUTCOME_PHRASES.iter().enumerate() {
         if !candidates.matched(i) {
             continue;
         }
-        for m in phrase.regex.find_iter(text) {
+        for m in phrase.regex.find_iter(&hay) {
             let mut o = phrase.outcome;
             if o == Outcome::Approved
                 && (NEGATION.is_match(crate::span::before(text, m.start(), 60))

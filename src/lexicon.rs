@@ -12,8 +12,8 @@
 //! assert_eq!(section_for_heading("Beslutningen om deltagelse træffes i de 21 sundhedsklynger."), None);
 //! ```
 
+use crate::caseless::{Caseless, CaselessSet};
 use crate::record::{ItemKind, Outcome, SectionName};
-use regex::{Regex, RegexSet};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -212,7 +212,7 @@ pub fn item_kind(title: &str) -> (Option<ItemKind>, &str) {
 /// One decision phrase and the outcome it signals.
 pub struct OutcomePhrase {
     /// The compiled phrase, case-insensitive, on word boundaries.
-    pub regex: Regex,
+    pub regex: Caseless,
     /// What it signals.
     pub outcome: Outcome,
 }
@@ -221,18 +221,22 @@ pub struct OutcomePhrase {
 /// [`OUTCOME_PHRASES`]' order: a phrase can match a text only where its
 /// entry here does, and one pass of this set over a text says which (the
 /// Unicode `\b` of a phrase sends the regex engine to its slow path, so
-/// running all of them over every text cost more than the set).
-pub static OUTCOME_WORDS: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(rows(OUTCOMES).map(|r| format!("(?i){}", r[0])))
-        .unwrap_or_else(|e| panic!("data/outcomes.tsv: {e}"))
-});
+/// running all of them over every text cost more than the set). Both are
+/// searched in a lower-cased copy of the text ([`Caseless`]): the set's
+/// automaton for `(?i)` patterns was most of its time on short texts.
+pub static OUTCOME_WORDS: LazyLock<CaselessSet> =
+    LazyLock::new(|| CaselessSet::new(outcome_patterns()));
+
+/// The patterns of `data/outcomes.tsv`, in its order.
+pub fn outcome_patterns() -> impl Iterator<Item = &'static str> {
+    rows(OUTCOMES).map(|r| r[0])
+}
 
 /// The decision phrases of `data/outcomes.tsv`.
 pub static OUTCOME_PHRASES: LazyLock<Vec<OutcomePhrase>> = LazyLock::new(|| {
     rows(OUTCOMES)
         .map(|r| OutcomePhrase {
-            regex: Regex::new(&format!(r"(?i)\b(?:{})\b", r[0]))
-                .unwrap_or_else(|e| panic!("data/outcomes.tsv: {}: {e}", r[0])),
+            regex: Caseless::new(&format!(r"\b(?:{})\b", r[0])),
             outcome: match r[1] {
                 "approved" => Outcome::Approved,
                 "noted" => Outcome::Noted,
