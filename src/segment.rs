@@ -468,8 +468,12 @@ fn sections(blocks: &[Block], body: Range<usize>) -> Vec<SectionSeg> {
             Some((name, Some(label.to_string()), true, Some(rest.to_string())))
         });
         let opens = opens.or_else(|| {
-            (DET_INDSTILLES.is_match(&b.text) && current != Some(SectionName::Indstilling))
-                .then_some((SectionName::Indstilling, None, false, None))
+            // Each of the pattern's openings starts with one of these
+            // letters (or, for `(?i)`, a non-ASCII one such as `ſ`).
+            (starts_with_any(&b.text, b"dDaAfFsS")
+                && DET_INDSTILLES.is_match(&b.text)
+                && current != Some(SectionName::Indstilling))
+            .then_some((SectionName::Indstilling, None, false, None))
         });
         let opens = opens.or_else(|| {
             let other_open = matches!(current, None | Some(SectionName::Other));
@@ -518,6 +522,20 @@ mod tests {
             assert!(starts_with_any(line, b"0123456789"), "{line}");
         }
         assert!(!starts_with_any("Godkendelse", b"0123456789"));
+        let docs = crate::test_documents();
+        let lines = [
+            "Det indstilles,",
+            "Formandskabet indstiller",
+            "ſekretariatet indstiller",
+        ];
+        let mut n = 0;
+        for line in lines.into_iter().chain(docs.iter().flat_map(|d| d.lines())) {
+            if DET_INDSTILLES.is_match(line) {
+                assert!(starts_with_any(line, b"dDaAfFsS"), "{line}");
+                n += 1;
+            }
+        }
+        assert!(n >= 5, "{n}");
     }
 
     /// Head and rest give the whole patterns' matches and groups: on
