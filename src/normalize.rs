@@ -53,7 +53,7 @@ pub fn normalize(input: &str) -> Normalized {
     let mut map = OffsetMap::builder();
     map.same(0, 0);
     let needs_nfc = !matches!(
-        is_nfc_quick(non_ascii_chars(input)),
+        is_nfc_quick(chars_to_check(input)),
         unicode_normalization::IsNormalized::Yes
     );
     let bytes = input.as_bytes();
@@ -63,12 +63,9 @@ pub fn normalize(input: &str) -> Normalized {
     while i < bytes.len() {
         if !needs_nfc {
             // In NFC text only a CR or a character that is dropped or
-            // replaced changes anything, and each starts with one of these.
-            match bytes[i..]
-                .iter()
-                .position(|&b| matches!(b, b'\r' | 0xC2 | 0xE2 | 0xE3 | 0xEF))
-            {
-                Some(off) => i += off,
+            // replaced changes anything.
+            match next_special(bytes, i) {
+                Some(at) => i = at,
                 None => break,
             }
         }
@@ -135,31 +132,84 @@ pub fn normalize(input: &str) -> Normalized {
     }
 }
 
-/// The characters of `text` that are not ASCII, in order. Enough for the
-/// NFC quick check: ASCII characters are NFC and, having no combining
-/// class, only break up runs of combining marks, so dropping them can turn
-/// a `Yes` into a `Maybe` (which merely sends the text the careful way)
+/// Whether the character at `i` (on a char boundary) is a CR or one that
+/// [`fate`] drops or replaces, read from its UTF-8 bytes: `\r`, `C2 85`
+/// (U+0085), `C2 A0`, `C2 AD`, `E2 80 80`–`E2 80 8D` (U+2000–U+200D),
+/// `E2 80 A8`/`A9`/`AF` (U+2028, U+2029, U+202F), `E2 81 9F`/`A0`
+/// (U+205F, U+2060), `E3 80 80` (U+3000) and `EF BB BF` (U+FEFF). Dashes
+/// and quotes (`E2 80 93`, `E2 80 99`), common in text from PDF, are none.
+fn special_at(bytes: &[u8], i: usize) -> bool {
+    match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+        (b'\r', _, _) => true,
+        (0xC2, Some(0x85 | 0xA0 | 0xAD), _) => true,
+        (0xE2, Some(0x80), Some(0x80..=0x8D | 0xA8 | 0xA9 | 0xAF)) => true,
+        (0xE2, Some(0x81), Some(0x9F | 0xA0)) => true,
+        (0xE3, Some(0x80), Some(0x80)) => true,
+        (0xEF, Some(0xBB), Some(0xBF)) => true,
+        _ => false,
+    }
+}
+
+/// The offset of the first character at or after `from` (a char
+/// boundary) that [`special_at`] holds: eight bytes at a time to the next
+/// byte with its high bit set or equal to `\r`, each such byte then
+/// checked (a byte past the first of its character never passes).
+fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let x = w ^ (LOW * u64::from(b'\r'));
+        // A flag on every byte that is `\r` (and perhaps on a byte after
+        // one: checked anyway) or has its high bit set.
+        let mut flags = (w & HIGH) | (x.wrapping_sub(LOW) & !x & HIGH);
+        while flags != 0 {
+            let k = i + flags.trailing_zeros() as usize / 8;
+            if special_at(bytes, k) {
+                return Some(k);
+            }
+            flags &= flags - 1;
+        }
+        i += 8;
+    }
+    (i..bytes.len()).find(|&k| special_at(bytes, k))
+}
+
+/// The characters of `text` the NFC quick check needs to see, in order:
+/// all but ASCII and Latin-1 (U+0000–U+00FF, most of a Danish text's
+/// letters). Those are all NFC and starters (no combining class), so they
+/// only break up runs of combining marks: dropping them can turn a `Yes`
+/// into a `Maybe` or `No` (which merely sends the text the careful way)
 /// but never the other way.
-fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+fn chars_to_check(text: &str) -> impl Iterator<Item = char> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        // Eight bytes at a time to the next byte with its high bit set.
-        while i + 8 <= bytes.len() {
-            let word = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
-            let high = word & 0x8080_8080_8080_8080;
-            if high != 0 {
-                i += high.trailing_zeros() as usize / 8;
-                break;
+        loop {
+            // Eight bytes at a time to the next byte with its high bit set.
+            while let Some(word) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+                let high = word & 0x8080_8080_8080_8080;
+                if high != 0 {
+                    i += high.trailing_zeros() as usize / 8;
+                    break;
+                }
+                i += 8;
             }
-            i += 8;
+            while i < bytes.len() && bytes[i] < 0x80 {
+                i += 1;
+            }
+            match bytes.get(i)? {
+                // U+0080–U+00FF: two bytes, led by C2 or C3.
+                0xC2 | 0xC3 => i += 2,
+                _ => {
+                    let c = text[i..].chars().next()?;
+                    i += c.len_utf8();
+                    return Some(c);
+                }
+            }
         }
-        while i < bytes.len() && bytes[i] < 0x80 {
-            i += 1;
-        }
-        let c = text[i..].chars().next()?;
-        i += c.len_utf8();
-        Some(c)
     })
 }
 
@@ -168,7 +218,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_quick_check_on_non_ascii_characters_is_never_more_lenient() {
+    fn the_quick_check_on_the_characters_it_needs_is_never_more_lenient() {
         use unicode_normalization::IsNormalized::Yes;
         for text in [
             "Århus og Ærø, 5 – 7 “citat”",
@@ -177,15 +227,48 @@ mod tests {
             "a\u{301}b\u{300}c",
             "x\u{316}\u{301}",
             "x\u{301}\u{316}",
+            "x\u{301}é\u{316}",
+            "é\u{301} og ø\u{308}",
             "ASCII only, and a bit more of it to pass eight bytes",
         ] {
             let full = is_nfc_quick(text.chars()) == Yes;
-            let fast = is_nfc_quick(non_ascii_chars(text)) == Yes;
+            let fast = is_nfc_quick(chars_to_check(text)) == Yes;
             assert!(full || !fast, "{text:?}");
-            let seen: String = non_ascii_chars(text).collect();
-            let want: String = text.chars().filter(|c| !c.is_ascii()).collect();
+            let seen: String = chars_to_check(text).collect();
+            let want: String = text.chars().filter(|&c| c > '\u{FF}').collect();
             assert_eq!(seen, want);
         }
+        // What the check leaves out is NFC and made of starters.
+        for c in '\0'..='\u{FF}' {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), Yes, "{c:?}");
+        }
+    }
+
+    /// The special characters found from their bytes are those [`fate`]
+    /// changes, and CR: every character up to U+FFFF, and the seeds'.
+    #[test]
+    fn special_characters_are_found_from_their_bytes() {
+        let mut text = String::new();
+        for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
+            text.push(c);
+            text.push_str("ab");
+        }
+        text.push_str(&crate::test_documents().concat());
+        let bytes = text.as_bytes();
+        let want: Vec<usize> = text
+            .char_indices()
+            .filter(|&(_, c)| c == '\r' || !matches!(fate(c), Fate::Keep))
+            .map(|(i, _)| i)
+            .collect();
+        let mut got = Vec::new();
+        let mut at = 0;
+        while let Some(i) = next_special(bytes, at) {
+            got.push(i);
+            at = i + 1;
+        }
+        assert_eq!(got, want);
+        assert!(want.len() >= 20, "{}", want.len());
     }
 
     #[test]
