@@ -139,15 +139,15 @@ pub fn normalize(input: &str) -> Normalized {
 /// (U+205F, U+2060), `E3 80 80` (U+3000) and `EF BB BF` (U+FEFF). Dashes
 /// and quotes (`E2 80 93`, `E2 80 99`), common in text from PDF, are none.
 fn special_at(bytes: &[u8], i: usize) -> bool {
-    match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
-        (b'\r', _, _) => true,
-        (0xC2, Some(0x85 | 0xA0 | 0xAD), _) => true,
-        (0xE2, Some(0x80), Some(0x80..=0x8D | 0xA8 | 0xA9 | 0xAF)) => true,
-        (0xE2, Some(0x81), Some(0x9F | 0xA0)) => true,
-        (0xE3, Some(0x80), Some(0x80)) => true,
-        (0xEF, Some(0xBB), Some(0xBF)) => true,
-        _ => false,
-    }
+    matches!(
+        (bytes[i], bytes.get(i + 1), bytes.get(i + 2)),
+        (b'\r', _, _)
+            | (0xC2, Some(0x85 | 0xA0 | 0xAD), _)
+            | (0xE2, Some(0x80), Some(0x80..=0x8D | 0xA8 | 0xA9 | 0xAF))
+            | (0xE2, Some(0x81), Some(0x9F | 0xA0))
+            | (0xE3, Some(0x80), Some(0x80))
+            | (0xEF, Some(0xBB), Some(0xBF))
+    )
 }
 
 /// The offset of the first character at or after `from` (a char
