@@ -574,6 +574,9 @@ mod tests {
             "2 Æbler",
             "3:Økonomi",
             "4) 5",
+            "1) Fortsættelse af forespørgsel nr. F 7 [afstemning]:",
+            "12)  Eventuelt: 3. behandling",
+            "5)\tValg",
         ]
         .map(str::to_string)
         .to_vec();
