@@ -386,6 +386,8 @@ mod tests {
             ("INDSTILLNG:", Some(SectionName::Indstilling)),
             ("Betalingen", None),
             ("Bilaget", None),
+            // The vote of a parliament record: what was decided.
+            ("Afstemning", Some(SectionName::Beslutning)),
         ] {
             assert_eq!(section_for_heading(h), want, "{h}");
         }

@@ -5,7 +5,7 @@
 
 #![allow(clippy::print_stderr)]
 
-use referat::record::{DocKind, Record};
+use referat::record::{DocKind, Outcome, Record};
 use std::path::Path;
 
 fn devset(name: &str) -> Option<Record> {
@@ -53,6 +53,13 @@ fn parliament_records_with_announced_items() {
         r.meeting.as_ref().unwrap().date.as_deref(),
         Some("2023-06-02")
     );
+    // Each item's vote (`Afstemning`) is its decision: the proposals and
+    // the bill were adopted (`... er vedtaget`), so the record is minutes.
+    assert_eq!(r.kind, DocKind::Minutes);
+    for item in &r.items {
+        let d = item.decision.as_ref().expect("a vote");
+        assert_eq!(d.outcome, Outcome::Approved, "item {}", item.number);
+    }
     // One item each, announced on a line of its own or glued to the
     // sentence before (`... valgt.Det eneste punkt på dagsordenen er:`).
     for (name, title) in [
