@@ -64,7 +64,7 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 
 /// UTF-8 when valid, else Windows-1252; `shift` bytes precede `bytes` in the file.
 fn decode_8bit(bytes: &[u8], shift: usize) -> Decoded {
-    match std::str::from_utf8(bytes) {
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => Decoded {
             text: text.to_owned(),
             encoding: "utf-8",
