@@ -572,31 +572,71 @@ const MENTION_CUES: [&str; 7] = [
 /// running the pattern over each of a document's lines.
 fn may_mention(text: &str) -> bool {
     let bytes = text.as_bytes();
-    (1..bytes.len()).any(|i| {
-        let capital = bytes[i].is_ascii_uppercase()
-            || bytes[i] == 0xC3 && matches!(bytes.get(i + 1), Some(0x86 | 0x98 | 0x85));
+    capitals(bytes).filter(|&i| i >= 1).any(|i| {
         // White space before: an ASCII byte settles it at once (most
         // capitals follow a letter or a space), others are decoded.
-        capital
-            && match bytes[i - 1] {
-                b'\t'..=b'\r' | b' ' => true,
-                b if b.is_ascii() => false,
-                _ => text[..i].ends_with(char::is_whitespace),
+        (match bytes[i - 1] {
+            b'\t'..=b'\r' | b' ' => true,
+            b if b.is_ascii() => false,
+            _ => text[..i].ends_with(char::is_whitespace),
+        }) && {
+            // Most capitals follow a word that ends with none of the cues'
+            // last letters: settled without trimming and comparing.
+            let last = bytes[..i]
+                .iter()
+                .rev()
+                .find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
+            !matches!(last, Some(b) if b.is_ascii() && !b"d.fang:".contains(b))
+        } && {
+            let before = text[..i].trim_end();
+            let before = before.strip_suffix(':').unwrap_or(before);
+            MENTION_CUES.iter().any(|cue| before.ends_with(cue))
+        }
+    })
+}
+
+/// Whether `bytes[i]` opens a capital `A`–`Z`, `Æ`, `Ø` or `Å`.
+fn capital_at(bytes: &[u8], i: usize) -> bool {
+    bytes[i].is_ascii_uppercase()
+        || bytes[i] == 0xC3 && matches!(bytes.get(i + 1), Some(0x86 | 0x98 | 0x85))
+}
+
+/// The offsets where [`capital_at`] holds, in order: eight bytes at a
+/// time to the bytes `A`–`Z` (told exactly) and `C3` (the lead byte of
+/// `Æ`, `Ø`, `Å`; perhaps a byte after one too), each then checked.
+fn capitals(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (mut at, mut base, mut flags) = (0, 0, 0u64);
+    std::iter::from_fn(move || {
+        loop {
+            if flags != 0 {
+                let k = base + flags.trailing_zeros() as usize / 8;
+                flags &= flags - 1;
+                if capital_at(bytes, k) {
+                    return Some(k);
+                }
+            } else if let Some(word) = bytes.get(at..at + 8) {
+                let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+                // Each byte's low seven bits plus a constant set its high
+                // bit from `A` (0x41) on and from past `Z` (0x5B) on, with
+                // no carry into the next byte.
+                let x = w & !HIGH;
+                let from_a = (x + LOW * (0x80 - 0x41)) & HIGH;
+                let past_z = (x + LOW * (0x80 - 0x5B)) & HIGH;
+                let lead = w ^ (LOW * 0xC3);
+                flags = (from_a & !past_z & !w) | (lead.wrapping_sub(LOW) & !lead & HIGH);
+                base = at;
+                at += 8;
+            } else if at < bytes.len() {
+                at += 1;
+                if capital_at(bytes, at - 1) {
+                    return Some(at - 1);
+                }
+            } else {
+                return None;
             }
-            && {
-                // Most capitals follow a word that ends with none of the cues'
-                // last letters: settled without trimming and comparing.
-                let last = bytes[..i]
-                    .iter()
-                    .rev()
-                    .find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
-                !matches!(last, Some(b) if b.is_ascii() && !b"d.fang:".contains(b))
-            }
-            && {
-                let before = text[..i].trim_end();
-                let before = before.strip_suffix(':').unwrap_or(before);
-                MENTION_CUES.iter().any(|cue| before.ends_with(cue))
-            }
+        }
     })
 }
 
@@ -961,6 +1001,31 @@ mod tests {
             found += usize::from(want);
         }
         assert!(found >= 5, "{found}");
+    }
+
+    /// The capitals found eight bytes at a time are those found one by
+    /// one: in every character up to U+FFFF and in the seeds' text.
+    #[test]
+    fn capitals_are_found_as_one_by_one() {
+        let mut text = String::new();
+        for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
+            text.push(c);
+            text.push(if (c as u32).is_multiple_of(3) {
+                'Ø'
+            } else {
+                'x'
+            });
+        }
+        let docs = crate::test_documents();
+        for t in docs
+            .iter()
+            .map(String::as_str)
+            .chain([text.as_str(), "", "A", "Ærø"])
+        {
+            let b = t.as_bytes();
+            let want: Vec<usize> = (0..b.len()).filter(|&i| capital_at(b, i)).collect();
+            assert_eq!(capitals(b).collect::<Vec<_>>(), want);
+        }
     }
 
     /// Names and non-names: (text, strict reading, loose reading).

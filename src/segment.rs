@@ -190,63 +190,70 @@ fn next_nonempty(blocks: &[Block], i: usize) -> Option<usize> {
     (i + 1 < blocks.len()).then_some(i + 1)
 }
 
-/// A line that opens an item of one layout: its block's index, the
-/// block, the head's captures and the rest of the line.
-type Headed<'b> = (usize, &'b Block, Captures<'b>, &'b str);
-
-/// The `lines` (blocks with their indexes) that open with one of `first`
-/// ([`starts_with_any`]) and match `head` with a rest as `rest` asks
-/// ([`head_and_rest`]), but for table-of-contents lines.
-fn headed<'b>(
-    lines: impl Iterator<Item = (usize, &'b Block)> + 'b,
-    first: &'static [u8],
-    head: &'static Regex,
-    rest: Rest,
-) -> impl Iterator<Item = Headed<'b>> + 'b {
-    lines.filter_map(move |(i, b)| {
-        if !starts_with_any(&b.text, first) {
-            return None;
-        }
-        let (c, r) = head_and_rest(head, &b.text, rest)?;
-        (!TOC_LINE.is_match(&b.text)).then_some((i, b, c, r))
-    })
-}
-
-/// A candidate whose header is line `i` alone, its number `c[1]`.
-fn one_line(i: usize, c: &Captures, title: &str) -> Candidate {
-    Candidate {
-        start: i,
-        body: i + 1,
-        number: leading_number(&c[1]),
-        number_text: c[1].to_string(),
-        title: title.to_string(),
-        case_number: None,
-    }
-}
-
 fn detect_punkt(blocks: &[Block]) -> Vec<Candidate> {
-    headed(blocks.iter().enumerate(), b"pPdD", &PUNKT, Rest::Any)
-        // Without a separator after the number, only a heading is an item.
-        .filter(|(_, b, c, _)| c.get(2).is_some() || is_headingish(b))
-        .map(|(i, _, c, rest)| one_line(i, &c, rest.trim()))
-        .collect()
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if !starts_with_any(&b.text, b"pPdD") {
+            continue;
+        }
+        let Some((c, rest)) = head_and_rest(&PUNKT, &b.text, Rest::Any) else {
+            continue;
+        };
+        if TOC_LINE.is_match(&b.text) {
+            continue;
+        }
+        let has_sep = c.get(2).is_some();
+        if !has_sep && !is_headingish(b) {
+            continue;
+        }
+        let title = rest.trim().to_string();
+        out.push(Candidate {
+            start: i,
+            body: i + 1,
+            number: leading_number(&c[1]),
+            number_text: c[1].to_string(),
+            title,
+            case_number: None,
+        });
+    }
+    out
 }
 
 fn detect_ad(blocks: &[Block]) -> Vec<Candidate> {
-    headed(blocks.iter().enumerate(), b"aA", &AD, Rest::Some)
-        .map(|(i, _, c, rest)| one_line(i, &c, rest.trim()))
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| starts_with_any(&b.text, b"aA"))
+        .filter_map(|(i, b)| {
+            let (c, rest) = head_and_rest(&AD, &b.text, Rest::Some)?;
+            if TOC_LINE.is_match(&b.text) {
+                return None;
+            }
+            Some(Candidate {
+                start: i,
+                body: i + 1,
+                number: leading_number(&c[1]),
+                number_text: c[1].to_string(),
+                title: rest.trim().to_string(),
+                case_number: None,
+            })
+        })
         .collect()
 }
 
 /// `N. title` lines with a case number just before (label) or just after (bare).
 fn detect_case_anchored(blocks: &[Block]) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for (i, _, c, rest) in headed(
-        blocks.iter().enumerate(),
-        b"0123456789",
-        &NUMBERED_LINE,
-        Rest::Some,
-    ) {
+    for (i, b) in blocks.iter().enumerate() {
+        if !starts_with_any(&b.text, b"0123456789") {
+            continue;
+        }
+        let Some((c, rest)) = head_and_rest(&NUMBERED_LINE, &b.text, Rest::Some) else {
+            continue;
+        };
+        if TOC_LINE.is_match(&b.text) {
+            continue;
+        }
         let before = i.checked_sub(1).and_then(|p| {
             CASE_LABEL
                 .captures_if_any(&blocks[p].text)
@@ -271,8 +278,10 @@ fn detect_case_anchored(blocks: &[Block]) -> Vec<Candidate> {
         out.push(Candidate {
             start,
             body,
+            number: leading_number(&c[1]),
+            number_text: c[1].to_string(),
+            title: rest.trim().to_string(),
             case_number,
-            ..one_line(i, &c, rest.trim())
         });
     }
     out
@@ -280,9 +289,24 @@ fn detect_case_anchored(blocks: &[Block]) -> Vec<Candidate> {
 
 /// Headings (or bold lines) that start with a number: `#### 1. Formalia`.
 fn detect_numbered_headings(blocks: &[Block]) -> Vec<Candidate> {
-    let headings = blocks.iter().enumerate().filter(|(_, b)| is_headingish(b));
-    headed(headings, b"0123456789", &NUMBERED_HEADING, Rest::Letter)
-        .map(|(i, _, c, rest)| one_line(i, &c, rest.trim()))
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| is_headingish(b) && starts_with_any(&b.text, b"0123456789"))
+        .filter_map(|(i, b)| {
+            let (c, rest) = head_and_rest(&NUMBERED_HEADING, &b.text, Rest::Letter)?;
+            if TOC_LINE.is_match(&b.text) {
+                return None;
+            }
+            Some(Candidate {
+                start: i,
+                body: i + 1,
+                number: leading_number(&c[1]),
+                number_text: c[1].to_string(),
+                title: rest.trim().to_string(),
+                case_number: None,
+            })
+        })
         .collect()
 }
 
@@ -291,12 +315,16 @@ fn detect_numbered_headings(blocks: &[Block]) -> Vec<Candidate> {
 /// its own opens the item it announces.
 fn paren_candidates(blocks: &[Block]) -> (Vec<Candidate>, Vec<Candidate>) {
     let (mut announced, mut all) = (Vec::new(), Vec::new());
-    for (i, _, c, rest) in headed(
-        blocks.iter().enumerate(),
-        b"0123456789",
-        &NUMBERED_PAREN,
-        Rest::Some,
-    ) {
+    for (i, b) in blocks.iter().enumerate() {
+        if !starts_with_any(&b.text, b"0123456789") {
+            continue;
+        }
+        let Some((c, rest)) = head_and_rest(&NUMBERED_PAREN, &b.text, Rest::Some) else {
+            continue;
+        };
+        if TOC_LINE.is_match(&b.text) {
+            continue;
+        }
         let before = i.checked_sub(1).map(|p| blocks[p].text.trim());
         let start = match before {
             Some(t) if ANNOUNCEMENT_LINE.is_match(t) => Some(i - 1),
@@ -305,7 +333,11 @@ fn paren_candidates(blocks: &[Block]) -> (Vec<Candidate>, Vec<Candidate>) {
         };
         let candidate = Candidate {
             start: start.unwrap_or(i),
-            ..one_line(i, &c, rest.trim().trim_end_matches(':').trim_end())
+            body: i + 1,
+            number: leading_number(&c[1]),
+            number_text: c[1].to_string(),
+            title: rest.trim().trim_end_matches(':').trim_end().to_string(),
+            case_number: None,
         };
         if start.is_some() {
             announced.push(candidate.clone());
