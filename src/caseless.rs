@@ -99,10 +99,7 @@ impl Caseless {
     /// differently under `(?i)`. The patterns are constants, so a test that
     /// builds them catches this.
     pub fn new(pattern: &str) -> Caseless {
-        assert!(
-            !has_capital(pattern) && !CASED_CLASSES.iter().any(|c| pattern.contains(c)),
-            "a caseless pattern is written in lower case: {pattern}"
-        );
+        assert_lower_case(pattern);
         Caseless {
             source: pattern.to_string(),
             lower: Regex::new(pattern).unwrap_or_else(|e| panic!("{pattern}: {e}")),
@@ -220,6 +217,15 @@ impl Caseless {
     }
 }
 
+/// Panics unless `pattern` is written in lower case, without a class that
+/// depends on case: both would match differently under `(?i)`.
+fn assert_lower_case(pattern: &str) {
+    assert!(
+        !has_capital(pattern) && !CASED_CLASSES.iter().any(|c| pattern.contains(c)),
+        "a caseless pattern is written in lower case: {pattern}"
+    );
+}
+
 /// A set of patterns written in lower case that match as `(?i)` would:
 /// [`RegexSet`] as [`Caseless`] is [`Regex`].
 #[derive(Debug)]
@@ -240,10 +246,7 @@ impl CaselessSet {
             .map(|p| p.as_ref().to_string())
             .collect();
         for p in &sources {
-            assert!(
-                !has_capital(p) && !CASED_CLASSES.iter().any(|c| p.contains(c)),
-                "a caseless pattern is written in lower case: {p}"
-            );
+            assert_lower_case(p);
         }
         CaselessSet {
             lower: RegexSet::new(&sources).unwrap_or_else(|e| panic!("{e}")),

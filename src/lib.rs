@@ -19,7 +19,8 @@
 //! | write | [`record::item_records`], [`dataset`], [`output`], `cli.rs` | records → NDJSON records or items, a JSON array, SQLite, CSV; files renamed into place |
 //! | score | [`eval`] | records + hand-made gold → precision, recall, accuracy |
 //!
-//! Shared by the stages: [`span`] (byte ranges, offset maps, line numbers),
+//! Shared by the stages: [`span`] (byte ranges, offset maps, line numbers,
+//! scans eight bytes at a time),
 //! [`lexicon`] (the word lists in `data/`) and [`caseless`] (case-insensitive
 //! patterns searched in a lower-cased copy of the text, several times faster
 //! than `(?i)`).

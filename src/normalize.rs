@@ -12,7 +12,7 @@
 //! assert_eq!(n.text, "Bilag\nÅrhus");
 //! ```
 
-use crate::span::OffsetMap;
+use crate::span::{self, OffsetMap};
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
@@ -151,29 +151,17 @@ fn special_at(bytes: &[u8], i: usize) -> bool {
 }
 
 /// The offset of the first character at or after `from` (a char
-/// boundary) that [`special_at`] holds: eight bytes at a time to the next
-/// byte with its high bit set or equal to `\r`, each such byte then
-/// checked (a byte past the first of its character never passes).
+/// boundary) that [`special_at`] holds: eight bytes at a time to the
+/// bytes equal to `\r` or with their high bit set, each then checked (a
+/// byte past the first of its character never passes).
 fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    while let Some(word) = bytes.get(i..i + 8) {
-        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        let x = w ^ (LOW * u64::from(b'\r'));
-        // A flag on every byte that is `\r` (and perhaps on a byte after
-        // one: checked anyway) or has its high bit set.
-        let mut flags = (w & HIGH) | (x.wrapping_sub(LOW) & !x & HIGH);
-        while flags != 0 {
-            let k = i + flags.trailing_zeros() as usize / 8;
-            if special_at(bytes, k) {
-                return Some(k);
-            }
-            flags &= flags - 1;
-        }
-        i += 8;
-    }
-    (i..bytes.len()).find(|&k| special_at(bytes, k))
+    span::flagged(
+        bytes,
+        from,
+        |w| (w & span::splat(0x80)) | span::bytes_equal(w, b'\r'),
+        |k| special_at(bytes, k),
+    )
+    .next()
 }
 
 /// The characters of `text` the NFC quick check needs to see, in order:

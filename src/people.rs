@@ -29,6 +29,7 @@ use crate::blocks::{Block, BlockKind};
 use crate::caseless::CapturesIfAny;
 use crate::orgs;
 use crate::segment::ItemSeg;
+use crate::span;
 use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -605,39 +606,17 @@ fn capital_at(bytes: &[u8], i: usize) -> bool {
 /// time to the bytes `A`–`Z` (told exactly) and `C3` (the lead byte of
 /// `Æ`, `Ø`, `Å`; perhaps a byte after one too), each then checked.
 fn capitals(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let (mut at, mut base, mut flags) = (0, 0, 0u64);
-    std::iter::from_fn(move || {
-        loop {
-            if flags != 0 {
-                let k = base + flags.trailing_zeros() as usize / 8;
-                flags &= flags - 1;
-                if capital_at(bytes, k) {
-                    return Some(k);
-                }
-            } else if let Some(word) = bytes.get(at..at + 8) {
-                let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-                // Each byte's low seven bits plus a constant set its high
-                // bit from `A` (0x41) on and from past `Z` (0x5B) on, with
-                // no carry into the next byte.
-                let x = w & !HIGH;
-                let from_a = (x + LOW * (0x80 - 0x41)) & HIGH;
-                let past_z = (x + LOW * (0x80 - 0x5B)) & HIGH;
-                let lead = w ^ (LOW * 0xC3);
-                flags = (from_a & !past_z & !w) | (lead.wrapping_sub(LOW) & !lead & HIGH);
-                base = at;
-                at += 8;
-            } else if at < bytes.len() {
-                at += 1;
-                if capital_at(bytes, at - 1) {
-                    return Some(at - 1);
-                }
-            } else {
-                return None;
-            }
-        }
-    })
+    let high = span::splat(0x80);
+    let flags = move |w: u64| {
+        // Each byte's low seven bits plus a constant set its high bit from
+        // `A` (0x41) on and from past `Z` (0x5B) on, with no carry into
+        // the next byte.
+        let x = w & !high;
+        let from_a = (x + span::splat(0x80 - 0x41)) & high;
+        let past_z = (x + span::splat(0x80 - 0x5B)) & high;
+        (from_a & !past_z & !w) | span::bytes_equal(w, 0xC3)
+    };
+    span::flagged(bytes, 0, flags, move |k| capital_at(bytes, k))
 }
 
 /// People named in running text (strict names only).

@@ -347,11 +347,6 @@ fn paren_candidates(blocks: &[Block]) -> (Vec<Candidate>, Vec<Candidate>) {
     (announced, all)
 }
 
-/// `N) title` lines announced as the next item ([`paren_candidates`]).
-fn detect_announced(blocks: &[Block]) -> Vec<Candidate> {
-    paren_candidates(blocks).0
-}
-
 /// The fewest `N) title` lines in a run taken for items without
 /// announcements: numbered points inside a text rarely reach it as the
 /// only numbered lines of a document.
@@ -380,24 +375,25 @@ fn best_run(cands: Vec<Candidate>, total_blocks: usize) -> Vec<Candidate> {
 
 /// Cuts the blocks into preamble and items.
 pub fn segment(blocks: &[Block]) -> Segmented {
-    type Detector = fn(&[Block]) -> Vec<Candidate>;
-    let detectors: [(Detector, usize); 5] = [
-        (detect_punkt, 1),
-        (detect_ad, 1),
-        (detect_case_anchored, 1),
-        (detect_numbered_headings, 2),
-        (detect_announced, 1),
+    let (announced, paren_lines) = paren_candidates(blocks);
+    // Each layout's candidates and the fewest items it takes.
+    let found: [(Vec<Candidate>, usize); 5] = [
+        (detect_punkt(blocks), 1),
+        (detect_ad(blocks), 1),
+        (detect_case_anchored(blocks), 1),
+        (detect_numbered_headings(blocks), 2),
+        (announced, 1),
     ];
     let mut chosen: Vec<Candidate> = Vec::new();
-    for (detect, min_items) in detectors {
-        let run = best_run(detect(blocks), blocks.len());
+    for (cands, min_items) in found {
+        let run = best_run(cands, blocks.len());
         if run.len() >= min_items && run.len() > chosen.len() {
             chosen = run;
         }
     }
     if chosen.is_empty() {
         // The last resort: `N) title` lines, without announcements.
-        let run = best_run(paren_candidates(blocks).1, blocks.len());
+        let run = best_run(paren_lines, blocks.len());
         if run.len() >= MIN_PAREN_ITEMS {
             chosen = run;
         }

@@ -4,6 +4,9 @@
 //! folding, NFC) records an [`OffsetMap`] from the offsets of its output to
 //! the offsets of its input. Extractors work on the normalized text and report
 //! [`Span`]s in the bytes of the original file by composing those maps.
+//! The module also holds the byte-level helpers the stages share: bounded
+//! look-behind and look-ahead ([`before`], [`after`]) and scans eight bytes
+//! at a time ([`flagged`]).
 //!
 //! ```
 //! use referat::span::OffsetMap;
@@ -190,6 +193,54 @@ impl RangeSet {
         debug_assert!(!self.overlaps(&r));
         self.ranges.insert(r.start, r.end);
     }
+}
+
+/// Eight copies of byte `b`, for looking at a word of eight bytes at once.
+pub const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// Flags (the high bit of a byte) on the bytes of `w` equal to `b`, and
+/// perhaps on a byte after one (a borrow): flags to check, never fewer
+/// than the bytes equal to `b`.
+pub fn bytes_equal(w: u64, b: u8) -> u64 {
+    let x = w ^ splat(b);
+    x.wrapping_sub(splat(0x01)) & !x & splat(0x80)
+}
+
+/// The offsets from `from` on at which `check` holds, in order, looked
+/// for eight bytes at a time: `flags` sets the high bit of each byte of a
+/// word (read little-endian) that may pass, and no other bit, and only
+/// those bytes are checked; the last bytes are checked one by one.
+pub fn flagged<'a>(
+    bytes: &'a [u8],
+    from: usize,
+    flags: impl Fn(u64) -> u64 + 'a,
+    check: impl Fn(usize) -> bool + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    let (mut at, mut base, mut pending) = (from, from, 0u64);
+    std::iter::from_fn(move || {
+        loop {
+            if pending != 0 {
+                let k = base + pending.trailing_zeros() as usize / 8;
+                pending &= pending - 1;
+                if check(k) {
+                    return Some(k);
+                }
+            } else if let Some(word) = bytes.get(at..at + 8) {
+                pending = flags(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+                base = at;
+                at += 8;
+            } else if at < bytes.len() {
+                at += 1;
+                if check(at - 1) {
+                    return Some(at - 1);
+                }
+            } else {
+                return None;
+            }
+        }
+    })
 }
 
 /// The at most `n` bytes of `text` before `at`, starting on a char boundary:
