@@ -51,6 +51,12 @@ impl<'a> Haystack<'a> {
     pub fn text(&self) -> &'a str {
         self.text
     }
+
+    /// The lower-cased copy, byte for byte the text's offsets; `None` when
+    /// the text holds a character that cannot be lowered in place.
+    pub fn lowered(&self) -> Option<&str> {
+        self.lower.as_deref()
+    }
 }
 
 /// `text` with `A`–`Z` and `À`–`Þ` (but `×`) lowered, byte for byte; `None`

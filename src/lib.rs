@@ -262,9 +262,10 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
     let head = meeting::head(&blocks, seg.preamble.clone());
 
     let meeting_date = head.date.map(|d| (d.year, d.month, d.day));
-    let values = extract_values(text, &blocks, meeting_date, opts, &map, &mut warnings);
+    let hay = caseless::Haystack::new(text);
+    let values = extract_values(&hay, &blocks, meeting_date, opts, &map, &mut warnings);
     let found_people = people::people(&blocks, &seg.items, seg.preamble.clone());
-    let org_mentions = orgs::mentions(text);
+    let org_mentions = orgs::mentions_in(&hay);
     let found_tables: Vec<(std::ops::Range<usize>, Table)> = tables::tables(text, &blocks)
         .into_iter()
         .map(|t| {
@@ -397,7 +398,7 @@ struct Values {
 }
 
 fn extract_values(
-    text: &str,
+    hay: &caseless::Haystack,
     blocks: &[Block],
     meeting: Option<(i32, u32, u32)>,
     opts: &ExtractOptions,
@@ -408,8 +409,8 @@ fn extract_values(
         let i = blocks.partition_point(|b| b.start <= offset);
         i > 0 && blocks[i - 1].kind == BlockKind::TableRow && offset < blocks[i - 1].end
     };
-    let hay = caseless::Haystack::new(text);
-    let mut found: Vec<(amounts::FoundAmount, bool)> = amounts::amounts_in(&hay)
+    let text = hay.text();
+    let mut found: Vec<(amounts::FoundAmount, bool)> = amounts::amounts_in(hay)
         .into_iter()
         .map(|a| {
             let t = in_table(a.range.start);
@@ -461,9 +462,9 @@ fn extract_values(
     // The anchor for days without a year: the meeting, else the document's
     // first full date, else the reference date.
     let anchor = meeting
-        .or_else(|| datetime::find_date_in(&hay).map(|d| (d.year, d.month, d.day)))
+        .or_else(|| datetime::find_date_in(hay).map(|d| (d.year, d.month, d.day)))
         .or(opts.reference_date);
-    let found_dates = dates::dates_in(&hay, &dates::DateContext { anchor });
+    let found_dates = dates::dates_in(hay, &dates::DateContext { anchor });
     let date_list: Vec<(std::ops::Range<usize>, DateRef)> = found_dates
         .into_iter()
         .filter(|d| !taken.overlaps(&d.range))
