@@ -245,7 +245,8 @@ pub fn municipality(stem: &str) -> Option<&'static str> {
 fn name_stretches(g: &Gazetteer, hay: &Haystack) -> Vec<std::ops::Range<usize>> {
     let text = hay.text();
     let (Some(anchors), Some(lower)) = (&g.anchors, hay.lowered()) else {
-        return vec![0..text.len()];
+        let whole = 0..text.len();
+        return vec![whole];
     };
     let mut stretches: Vec<std::ops::Range<usize>> = Vec::new();
     for m in anchors.find_iter(lower) {
@@ -469,7 +470,7 @@ mod tests {
             .chain(crate::test_documents().iter().map(String::as_str))
         {
             let hay = Haystack::new(text);
-            let whole = names_in(g, text, vec![0..text.len()]);
+            let whole = names_in(g, text, std::iter::once(0..text.len()).collect());
             assert_eq!(
                 names_in(g, text, name_stretches(g, &hay)),
                 whole,
