@@ -300,6 +300,36 @@ impl CapturesIfAny for Regex {
     }
 }
 
+/// The captures of `full` in `text`, where `full` is `head` and then one
+/// last group that takes the rest of the text on one line (`(.*)$`,
+/// `(\S.*)$`), whose matches `rest_ok` tells: `head`'s captures and the
+/// rest, or `full`'s and its last group.
+///
+/// A pattern's captures run a backtracking search over the whole match,
+/// a long paragraph's when the rest is one, clearing a table of the
+/// pattern's states by the match's bytes first. `head`'s captures are
+/// `full`'s when the rest after them matches: `full` tries the choices
+/// of `head` first, in the same order. Otherwise `full`'s own are taken.
+pub fn captures_head_rest<'h>(
+    full: &Regex,
+    head: &Regex,
+    text: &'h str,
+    rest_ok: fn(&str) -> bool,
+) -> Option<(Captures<'h>, &'h str)> {
+    if !full.is_match(text) {
+        return None;
+    }
+    if let Some(c) = head.captures(text) {
+        let rest = &text[c.get(0).expect("group 0").end()..];
+        if rest_ok(rest) {
+            return Some((c, rest));
+        }
+    }
+    let c = full.captures(text)?;
+    let rest = c.get(c.len() - 1).map_or("", |g| g.as_str());
+    Some((c, rest))
+}
+
 /// A literal inside every match of a pattern, and how far a match reaches
 /// around it: what [`Caseless::captures_around`] needs to find the
 /// pattern's matches from the literal's.

@@ -48,9 +48,16 @@ pub struct Head {
 static JUNK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:abonnér|abonner|se alle dagsordener.*|print|udskriv|del|tilbage til toppen|.*\{\{.*\}\}.*|status)$").unwrap()
 });
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(mødedato|dato|tidspunkt|mødetidspunkt|tid|mødested|sted|lokale|lokation|udvalg|mødenavn|mødeforum|forum)\s*:?\s+(\S.*)$").unwrap()
-});
+/// A head label and the white space after it ([`LABEL`] without its value).
+const LABEL_HEAD_PATTERN: &str = r"(?i)^(mødedato|dato|tidspunkt|mødetidspunkt|tid|mødested|sted|lokale|lokation|udvalg|mødenavn|mødeforum|forum)\s*:?\s+";
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"{LABEL_HEAD_PATTERN}(\S.*)$")).unwrap());
+static LABEL_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(LABEL_HEAD_PATTERN).unwrap());
+
+/// Whether `(\S.*)$` matches `rest` whole.
+fn value_rest(rest: &str) -> bool {
+    rest.starts_with(|c: char| !c.is_whitespace()) && !rest.contains('\n')
+}
 static TITLE_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:referat|dagsorden|beslutningsprotokol)(?:\s+og\s+referat)?\s*(?::|fra|af|for)?\s*(?:til\s+)?(?:(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?møde(?:t)?\s+i\s+)?(.*)$").unwrap()
 });
@@ -187,10 +194,12 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
 
     let mut date_line: Option<usize> = None;
     for (k, b) in scan.iter().enumerate() {
-        let Some(c) = LABEL.captures_if_any(&b.text) else {
+        let Some((c, value)) =
+            crate::caseless::captures_head_rest(&LABEL, &LABEL_HEAD, &b.text, value_rest)
+        else {
             continue;
         };
-        let (label, value) = (c[1].to_lowercase(), c[2].trim());
+        let (label, value) = (c[1].to_lowercase(), value.trim());
         match label.as_str() {
             "mødedato" | "dato" | "tid" | "tidspunkt" | "mødetidspunkt" => {
                 if h.date.is_none() {
@@ -262,6 +271,36 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
 mod tests {
     use super::*;
     use crate::blocks::{Format, blocks};
+
+    /// The label's captures and value taken from the head are the
+    /// pattern's: with the value on the line and on the next, with a line
+    /// break after the value, with no value, and on every line and
+    /// paragraph of the seeds and the devset.
+    #[test]
+    fn head_labels_are_the_patterns_groups() {
+        let tricky = [
+            "Dato: 12. marts 2024",
+            "Dato:\n12. marts",
+            "Tidspunkt: kl. 10\nSted: Rådhuset",
+            "Sted  Rådhuset",
+            "tid: ",
+            "Dato 12.3.2024 \nx",
+            "MØDESTED:\u{a0}Byrådssalen",
+        ];
+        let docs = crate::test_documents();
+        let lines = docs.iter().flat_map(|d| d.lines().chain(d.split("\n\n")));
+        let mut labels = 0;
+        for line in tricky.into_iter().chain(lines) {
+            let want = LABEL
+                .captures(line)
+                .map(|c| (c[1].to_string(), c[2].to_string()));
+            let got = crate::caseless::captures_head_rest(&LABEL, &LABEL_HEAD, line, value_rest)
+                .map(|(c, rest)| (c[1].to_string(), rest.to_string()));
+            assert_eq!(got, want, "{line:?}");
+            labels += usize::from(want.is_some());
+        }
+        assert!(labels >= 4, "{labels}");
+    }
 
     fn head_of(text: &str, format: Format) -> Head {
         let b = blocks(text, format);

@@ -388,9 +388,21 @@ struct Label {
     inline: String,
 }
 
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:#+\s*)?(?P<l>mødedeltagere|deltagere(?:\s+i\s+[\p{L} -]+)?|deltager(?:e)?liste|til stede|tilstede|fremmødte|tilstedeværende|medlemmer|gæster|inviterede|afbud|fraværende|ikke til stede|faciliteret af|referent|mødeleder|formand|sekretariat|[\p{L} ]+\s+deltager)\s*:?\s*(?P<rest>.*)$").unwrap()
-});
+/// A label and what follows it on its line ([`LABEL`] without the rest).
+const LABEL_HEAD_PATTERN: &str = r"(?i)^(?:#+\s*)?(?P<l>mødedeltagere|deltagere(?:\s+i\s+[\p{L} -]+)?|deltager(?:e)?liste|til stede|tilstede|fremmødte|tilstedeværende|medlemmer|gæster|inviterede|afbud|fraværende|ikke til stede|faciliteret af|referent|mødeleder|formand|sekretariat|[\p{L} ]+\s+deltager)\s*:?\s*";
+
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("{LABEL_HEAD_PATTERN}(?P<rest>.*)$")).unwrap());
+static LABEL_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(LABEL_HEAD_PATTERN).unwrap());
+
+/// [`LABEL`]'s label and rest in `line` (see
+/// [`crate::caseless::captures_head_rest`]: `.*$` matches a rest with no
+/// line break).
+fn label_parts(line: &str) -> Option<(&str, &str)> {
+    let (c, rest) =
+        crate::caseless::captures_head_rest(&LABEL, &LABEL_HEAD, line, |r| !r.contains('\n'))?;
+    Some((c.name("l").unwrap().as_str(), rest))
+}
 
 /// The label words [`LABEL`] can open a line with, but those with `æ` or
 /// `ø` (a line opening with a non-ASCII letter is always searched) and
@@ -453,9 +465,9 @@ fn label(line: &str) -> Option<Label> {
     if !may_be_label(line) {
         return None;
     }
-    let c = LABEL.captures_if_any(line)?;
-    let l = c["l"].to_lowercase();
-    let rest = c["rest"].trim();
+    let (l, rest) = label_parts(line)?;
+    let l = l.to_lowercase();
+    let rest = rest.trim();
     // `Deltagere: Op til 30 pr. hold` is a course description, not a list.
     if !rest.is_empty()
         && !rest.split([',', ';']).any(|n| {
@@ -940,6 +952,39 @@ mod tests {
                 assert!(may_be_label(line), "{line:?}");
             }
         }
+    }
+
+    /// The label and rest taken from the head's captures are the pattern's:
+    /// on labels with the rest on the line, on the next lines, over lines
+    /// that only a later choice of the pattern matches, and on every line
+    /// and paragraph of the seeds and the devset.
+    #[test]
+    fn label_parts_are_the_patterns_groups() {
+        let tricky = [
+            "Deltagere: Anne Hansen, Bo Jensen",
+            "Deltagere:\nAnne Hansen",
+            "Deltagere: Anne\nBo",
+            "Deltagere i\nmødet: Bo",
+            "Fra kommunerne deltager:\n Bo",
+            "## Afbud\u{a0}: Bo",
+            "Referent:",
+            "Formand: Ole\n",
+            "Referent Ole\ndeltager",
+        ];
+        let docs = crate::test_documents();
+        let lines = docs.iter().flat_map(|d| d.lines().chain(d.split("\n\n")));
+        let mut labels = 0;
+        for line in tricky.into_iter().chain(lines) {
+            let want = LABEL.captures(line).map(|c| {
+                (
+                    c.name("l").unwrap().as_str(),
+                    c.name("rest").unwrap().as_str(),
+                )
+            });
+            assert_eq!(label_parts(line), want, "{line:?}");
+            labels += usize::from(want.is_some());
+        }
+        assert!(labels >= 6, "{labels}");
     }
 
     /// `may_be_label`'s search for `deltager` as first written: among the
