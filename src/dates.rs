@@ -673,26 +673,23 @@ fn num(c: &Captures, name: &str) -> Option<u32> {
 /// and year are numbers, so the first two separators after the day's
 /// start are the pattern's two.
 struct NumericParts<'h> {
-    /// The match's text and where it starts.
-    text: &'h str,
-    start: usize,
-    /// The groups, as ranges of `text`.
-    wd: Option<Range<usize>>,
-    d: Range<usize>,
-    s1: usize,
-    m: Range<usize>,
-    s2: usize,
-    y: Range<usize>,
+    wd: Option<Group<'h>>,
+    d: Group<'h>,
+    s1: Group<'h>,
+    m: Group<'h>,
+    s2: Group<'h>,
+    y: Group<'h>,
 }
 
 impl<'h> NumericParts<'h> {
     fn of(m: regex::Match<'h>) -> NumericParts<'h> {
         let text = m.as_str();
+        let group = |r: Range<usize>| Group::within(m, r);
         let d = text
             .find(char::is_numeric)
             .expect("a NUMERIC match holds its day");
         let wd = (d > 0 && !text.starts_with(['d', 'D']))
-            .then(|| 0..text.find(|ch: char| !ch.is_alphabetic()).unwrap_or(d));
+            .then(|| group(0..text.find(|ch: char| !ch.is_alphabetic()).unwrap_or(d)));
         let sep = |from: usize| {
             from + text[from..]
                 .find(['-', '.', '/'])
@@ -701,25 +698,18 @@ impl<'h> NumericParts<'h> {
         let s1 = sep(d);
         let s2 = sep(s1 + 1);
         NumericParts {
-            text,
-            start: m.start(),
             wd,
-            d: d..s1,
-            s1,
-            m: s1 + 1..s2,
-            s2,
-            y: s2 + 1..text.len(),
+            d: group(d..s1),
+            s1: group(s1..s1 + 1),
+            m: group(s1 + 1..s2),
+            s2: group(s2..s2 + 1),
+            y: group(s2 + 1..text.len()),
         }
-    }
-
-    /// A group's text.
-    fn str(&self, r: &Range<usize>) -> &'h str {
-        &self.text[r.clone()]
     }
 }
 
-/// A group of a [`NAMED_DAY`] match: where it starts in the text, and
-/// its text.
+/// A group of a [`NUMERIC`] or [`NAMED_DAY`] match: where it starts in
+/// the text, and its text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Group<'h> {
     start: usize,
@@ -727,6 +717,14 @@ struct Group<'h> {
 }
 
 impl<'h> Group<'h> {
+    /// The part `r` (offsets within `m`) of the match `m`.
+    fn within(m: regex::Match<'h>, r: Range<usize>) -> Group<'h> {
+        Group {
+            start: m.start() + r.start,
+            text: &m.as_str()[r],
+        }
+    }
+
     fn start(&self) -> usize {
         self.start
     }
@@ -754,12 +752,7 @@ impl<'h> NamedParts<'h> {
         }
         let c = NAMED_DAY.captures_of(hay, m);
         NamedParts {
-            groups: std::array::from_fn(|i| {
-                c.get(i).map(|g| Group {
-                    start: g.start(),
-                    text: g.as_str(),
-                })
-            }),
+            groups: std::array::from_fn(|i| c.get(i).map(|g| Group::within(g, 0..g.len()))),
         }
     }
 
@@ -779,12 +772,7 @@ impl<'h> NamedParts<'h> {
     fn day_and_month(m: regex::Match<'h>) -> Option<NamedParts<'h>> {
         let s = m.as_str();
         let b = s.as_bytes();
-        let group = |r: Range<usize>| {
-            Some(Group {
-                start: m.start() + r.start,
-                text: &s[r],
-            })
-        };
+        let group = |r: Range<usize>| Some(Group::within(m, r));
         let spaces = |at: usize| s[at..].len() - s[at..].trim_start().len();
         let mut at = 0;
         let mut weekday = None;
@@ -894,21 +882,21 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
     // Most specific first; later patterns skip what is taken.
     for m in NUMERIC.find_around(&NUMERIC_INNER, hay) {
         let c = NumericParts::of(m);
-        let core = c.start + c.d.start..c.start + c.y.end;
+        let core = c.d.start()..c.y.end();
         // Same separator twice, or Danish `d/m-yyyy` (`10/4-2026`).
-        let (s1, s2) = (c.text.as_bytes()[c.s1], c.text.as_bytes()[c.s2]);
-        let seps_ok = s1 == s2 || (s1 == b'/' && s2 == b'-' && c.y.len() == 4);
+        let (s1, s2) = (c.s1.as_str(), c.s2.as_str());
+        let seps_ok = s1 == s2 || (s1 == "/" && s2 == "-" && c.y.as_str().len() == 4);
         if !seps_ok || glued(text, &core) {
             continue;
         }
         let (Ok(d), Ok(mo), Some(y)) = (
-            c.str(&c.d).parse(),
-            c.str(&c.m).parse(),
-            full_year(c.str(&c.y)),
+            c.d.as_str().parse(),
+            c.m.as_str().parse(),
+            full_year(c.y.as_str()),
         ) else {
             continue;
         };
-        let wd = c.wd.as_ref().and_then(|w| weekday_index(c.str(w)));
+        let wd = c.wd.and_then(|w| weekday_index(w.as_str()));
         let start = if wd.is_some() { m.start() } else { core.start };
         b.push_day(start..core.end, Some(y), mo, d, wd);
     }
@@ -1565,17 +1553,13 @@ mod tests {
             for c in NUMERIC.captures_iter(&hay) {
                 let m = c.get(0).unwrap();
                 let p = NumericParts::of(m);
-                let rel = |name: &str| {
-                    c.name(name)
-                        .map(|g| g.start() - m.start()..g.end() - m.start())
-                };
-                assert_eq!(p.wd, rel("wd"), "{:?}", m.as_str());
-                assert_eq!(Some(p.d.clone()), rel("d"), "{:?}", m.as_str());
-                assert_eq!(Some(p.s1..p.s1 + 1), rel("s1"), "{:?}", m.as_str());
-                assert_eq!(Some(p.m.clone()), rel("m"), "{:?}", m.as_str());
-                assert_eq!(Some(p.s2..p.s2 + 1), rel("s2"), "{:?}", m.as_str());
-                assert_eq!(Some(p.y.clone()), rel("y"), "{:?}", m.as_str());
-                assert_eq!(p.str(&p.y), &c["y"]);
+                let want = |name: &str| c.name(name).map(|g| Group::within(g, 0..g.len()));
+                assert_eq!(p.wd, want("wd"), "{:?}", m.as_str());
+                assert_eq!(Some(p.d), want("d"), "{:?}", m.as_str());
+                assert_eq!(Some(p.s1), want("s1"), "{:?}", m.as_str());
+                assert_eq!(Some(p.m), want("m"), "{:?}", m.as_str());
+                assert_eq!(Some(p.s2), want("s2"), "{:?}", m.as_str());
+                assert_eq!(Some(p.y), want("y"), "{:?}", m.as_str());
                 seen += 1;
                 weekdays += usize::from(p.wd.is_some());
             }
