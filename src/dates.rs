@@ -78,7 +78,24 @@ pub fn weekday(y: i32, m: u32, d: u32) -> u32 {
 }
 
 fn iso(y: i32, m: u32, d: u32) -> String {
-    // Sized for `yyyy-mm-dd` at once (`format!` starts empty and grows).
+    // Digits written by hand for the years 0–9999 (`write!` took ~1,100
+    // instructions a date, 20 M over the 12 MB corpus); others as before.
+    if let (Ok(y @ 0..=9999), 0..=99, 0..=99) = (u32::try_from(y), m, d) {
+        let digit = |n: u32| b'0' + n as u8;
+        let bytes = [
+            digit(y / 1000),
+            digit(y / 100 % 10),
+            digit(y / 10 % 10),
+            digit(y % 10),
+            b'-',
+            digit(m / 10),
+            digit(m % 10),
+            b'-',
+            digit(d / 10),
+            digit(d % 10),
+        ];
+        return String::from_utf8(bytes.to_vec()).expect("ASCII digits");
+    }
     let mut s = String::with_capacity(10);
     write!(s, "{y:04}-{m:02}-{d:02}").expect("writing to a String");
     s
@@ -1227,6 +1244,39 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Dates written by hand are written as `write!` writes them, in the
+    /// years by hand and around them.
+    #[test]
+    fn iso_as_format() {
+        let years = [
+            -10_001,
+            -1,
+            0,
+            7,
+            99,
+            999,
+            1000,
+            1999,
+            2024,
+            9999,
+            10_000,
+            i32::MAX,
+        ];
+        for y in years.into_iter().chain(1990..2040) {
+            for (m, d) in [
+                (1, 1),
+                (3, 9),
+                (12, 31),
+                (0, 0),
+                (99, 99),
+                (100, 5),
+                (7, 123),
+            ] {
+                assert_eq!(iso(y, m, d), format!("{y:04}-{m:02}-{d:02}"), "{y} {m} {d}");
+            }
+        }
+    }
 
     /// `lines`, then the text of every seed in `fixtures/`.
     fn with_seeds(lines: &[&str]) -> Vec<String> {
