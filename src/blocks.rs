@@ -19,8 +19,9 @@
 use crate::caseless::CapturesIfAny;
 use crate::span::LineIndex;
 use memchr::{memchr, memchr2, memmem};
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// How the input is written.
@@ -60,11 +61,12 @@ pub enum BlockKind {
 
 /// One non-blank line of the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub struct Block<'a> {
     /// The block's shape.
     pub kind: BlockKind,
-    /// The line's text without markup, trimmed.
-    pub text: String,
+    /// The line's text without markup, trimmed: the line itself, borrowed
+    /// from the text, when it had nothing to clean.
+    pub text: Cow<'a, str>,
     /// Offset of the line's first byte in the normalized text.
     pub start: usize,
     /// Offset one past the line's last byte (before the newline).
@@ -108,7 +110,7 @@ pub fn detect_format(text: &str) -> Format {
 }
 
 /// Lays out `text` as blocks.
-pub fn blocks(text: &str, format: Format) -> Vec<Block> {
+pub fn blocks(text: &str, format: Format) -> Vec<Block<'_>> {
     match format {
         Format::Markdown => markdown_blocks(text),
         Format::Text => text_blocks(text),
@@ -124,19 +126,29 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-*•●▪◦�
 /// one per call, which on a short line costs more than the search).
 static TWO_SPACES: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"  "));
 
-/// Removes HTML tags and collapses runs of spaces.
-fn clean_line(s: &str) -> String {
+/// Removes HTML tags and collapses runs of spaces: the line itself when
+/// there is nothing to clean (no copy).
+fn clean_line(s: &str) -> Cow<'_, str> {
     if memchr(b'<', s.as_bytes()).is_some() {
-        return clean_trimmed(HTML_TAG.replace_all(s, "").trim());
+        return Cow::Owned(clean_trimmed(HTML_TAG.replace_all(s, "").trim()).into_owned());
     }
     clean_trimmed(s.trim())
+}
+
+/// [`clean_line`] of a line borrowed or owned: a line with nothing to
+/// clean is returned as it is, without a copy.
+fn clean_cow(s: Cow<'_, str>) -> Cow<'_, str> {
+    match s {
+        Cow::Borrowed(b) => clean_line(b),
+        Cow::Owned(o) => Cow::Owned(clean_owned(o)),
+    }
 }
 
 /// [`clean_line`] of an owned line: a line with nothing to clean is
 /// returned as it is, without a copy.
 fn clean_owned(s: String) -> String {
     if memchr(b'<', s.as_bytes()).is_some() || s.trim().len() != s.len() {
-        clean_line(&s)
+        clean_line(&s).into_owned()
     } else if TWO_SPACES.find(s.as_bytes()).is_some() {
         collapse_spaces(&s)
     } else {
@@ -144,12 +156,23 @@ fn clean_owned(s: String) -> String {
     }
 }
 
-/// Collapses runs of spaces in a trimmed line.
-fn clean_trimmed(s: &str) -> String {
+/// Collapses runs of spaces in a trimmed line (borrowed when it has none).
+fn clean_trimmed(s: &str) -> Cow<'_, str> {
     if TWO_SPACES.find(s.as_bytes()).is_none() {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    collapse_spaces(s)
+    Cow::Owned(collapse_spaces(s))
+}
+
+/// `s[range]`: borrowed from what `s` borrows, else copied.
+fn narrowed(s: Cow<'_, str>, range: std::ops::Range<usize>) -> Cow<'_, str> {
+    if range.len() == s.len() {
+        return s;
+    }
+    match s {
+        Cow::Borrowed(b) => Cow::Borrowed(&b[range]),
+        Cow::Owned(o) => Cow::Owned(o[range].to_string()),
+    }
 }
 
 /// `s` with each run of spaces as one space.
@@ -180,7 +203,7 @@ fn may_be_list(line: &str) -> bool {
         .is_some_and(|&b| b.is_ascii_digit() || b == b'-' || b == b'*' || !b.is_ascii())
 }
 
-fn text_blocks(text: &str) -> Vec<Block> {
+fn text_blocks(text: &str) -> Vec<Block<'_>> {
     let mut out = Vec::new();
     let mut blank_before = true;
     let mut start = 0;
@@ -197,7 +220,9 @@ fn text_blocks(text: &str) -> Vec<Block> {
                 }
             } else if list && BULLET.is_match(&cleaned) {
                 let marker = cleaned.chars().next().map_or(0, char::len_utf8);
-                cleaned = cleaned[marker..].trim_start().to_string();
+                let at = cleaned.len() - cleaned[marker..].trim_start().len();
+                let end = cleaned.len();
+                cleaned = narrowed(cleaned, at..end);
                 BlockKind::ListItem { number: None }
             } else if memchr(b'\t', line.trim().as_bytes()).is_some() {
                 BlockKind::TableRow
@@ -223,8 +248,9 @@ fn text_blocks(text: &str) -> Vec<Block> {
 
 /// Per-line facts gathered from pulldown-cmark's events.
 #[derive(Default, Clone)]
-struct LineAcc {
-    text: String,
+struct LineAcc<'a> {
+    /// Borrowed from the source while the line has one piece of text.
+    text: Cow<'a, str>,
     kind: Option<BlockKind>,
     /// Whether the line has text outside bold, italic and headings.
     plain: bool,
@@ -233,7 +259,30 @@ struct LineAcc {
     in_table: bool,
 }
 
-fn markdown_blocks(text: &str) -> Vec<Block> {
+impl<'a> LineAcc<'a> {
+    /// Adds a piece of the line's text that stands in the source as it is.
+    fn add_borrowed(&mut self, piece: &'a str) {
+        if self.text.is_empty() {
+            self.text = Cow::Borrowed(piece);
+        } else {
+            self.text.to_mut().push_str(piece);
+        }
+    }
+
+    /// Notes whether `piece` is text in bold, italic or a heading
+    /// (`strong`) or outside them; only whether there is such text counts
+    /// (white space is none).
+    fn mark(&mut self, piece: &str, strong: bool) {
+        let visible = !piece.trim().is_empty();
+        if strong {
+            self.strong |= visible;
+        } else {
+            self.plain |= visible;
+        }
+    }
+}
+
+fn markdown_blocks(text: &str) -> Vec<Block<'_>> {
     let index = LineIndex::new(text);
     let starts = index.starts();
     let mut lines: Vec<LineAcc> = vec![LineAcc::default(); starts.len()];
@@ -278,7 +327,7 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
             Event::End(TagEnd::TableCell) => {
                 in_cell = false;
                 let l = line_of(range.start);
-                lines[l].text.push('\t');
+                lines[l].text.to_mut().push('\t');
                 lines[l].in_table = true;
             }
             Event::Text(t) | Event::Code(t) => {
@@ -291,17 +340,18 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
                 if table > 0 || in_cell {
                     lines[l].in_table = true;
                 }
-                // A text event may span lines (code blocks): split it.
+                // A text event may span lines (code blocks): split it. Text
+                // that stands in the source as it is stays borrowed.
                 let strong = emphasis > 0 || heading.is_some();
-                for (acc, piece) in lines[l..].iter_mut().zip(t.split('\n')) {
-                    acc.text.push_str(piece);
-                    // Only whether there is such text counts (white space
-                    // is none).
-                    let visible = !piece.trim().is_empty();
-                    if strong {
-                        acc.strong |= visible;
-                    } else {
-                        acc.plain |= visible;
+                if let CowStr::Borrowed(source) = t {
+                    for (acc, piece) in lines[l..].iter_mut().zip(source.split('\n')) {
+                        acc.add_borrowed(piece);
+                        acc.mark(piece, strong);
+                    }
+                } else {
+                    for (acc, piece) in lines[l..].iter_mut().zip(t.split('\n')) {
+                        acc.text.to_mut().push_str(piece);
+                        acc.mark(piece, strong);
                     }
                 }
             }
@@ -309,10 +359,11 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
                 // Block-level HTML: keep its text, drop the tags.
                 let l = line_of(range.start);
                 for (acc, piece) in lines[l..].iter_mut().zip(t.split('\n')) {
-                    if !acc.text.is_empty() {
-                        acc.text.push(' ');
+                    let text = acc.text.to_mut();
+                    if !text.is_empty() {
+                        text.push(' ');
                     }
-                    acc.text.push_str(piece);
+                    text.push_str(piece);
                     acc.plain |= !piece.is_empty();
                 }
             }
@@ -330,18 +381,16 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
         // Cell tabs stand in for U+0001 while the line is cleaned (which
         // trims white space); a line with neither is cleaned as it is.
         let cleaned = if memchr2(b'\t', 1, acc.text.as_bytes()).is_some() {
-            clean_line(&acc.text.replace('\t', "\u{1}")).replace('\u{1}', "\t")
+            Cow::Owned(clean_line(&acc.text.replace('\t', "\u{1}")).replace('\u{1}', "\t"))
         } else {
-            clean_owned(acc.text)
+            clean_cow(acc.text)
         };
         let trimmed = cleaned.trim_matches(|c: char| c == '\t' || c == ' ');
-        let mut cleaned = if trimmed.len() == cleaned.len() {
-            cleaned
-        } else {
-            trimmed.to_string()
-        };
+        let at = trimmed.as_ptr() as usize - cleaned.as_ptr() as usize;
+        let range = at..at + trimmed.len();
+        let mut cleaned = narrowed(cleaned, range);
         if let Some(BlockKind::ListItem { number: Some(n) }) = acc.kind {
-            cleaned = format!("{n}. {cleaned}");
+            cleaned = Cow::Owned(format!("{n}. {cleaned}"));
         }
         if raw.trim().is_empty() {
             blank_before = true;
@@ -488,5 +537,45 @@ mod tests {
         assert_eq!(b[2].text, "punkt");
         assert_eq!(&src[b[2].start..b[2].end], "• punkt");
         assert_eq!(b[3].kind, BlockKind::TableRow);
+    }
+
+    /// Lines with nothing to clean are borrowed from the text (no copy);
+    /// lines that were cleaned, numbered or joined from pieces are owned.
+    #[test]
+    fn clean_lines_are_borrowed() {
+        let borrowed = |b: &Block<'_>| matches!(b.text, Cow::Borrowed(_));
+        let text = blocks(
+            "Punkt 1\n  - punkt  \nto  mellemrum\n<b>tag</b>\n",
+            Format::Text,
+        );
+        let kept: Vec<_> = text
+            .iter()
+            .map(|b| (b.text.as_ref(), borrowed(b)))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                ("Punkt 1", true),
+                ("punkt", true),
+                ("to mellemrum", false),
+                ("tag", false)
+            ]
+        );
+        let md = blocks(
+            "# Punkt 1\n\nLøbende tekst\n\n1. Første\n\n**Fed** og ikke\n\n| A | B |\n|---|---|\n| c | d |\n",
+            Format::Markdown,
+        );
+        let kept: Vec<_> = md.iter().map(|b| (b.text.as_ref(), borrowed(b))).collect();
+        assert_eq!(
+            kept,
+            [
+                ("Punkt 1", true),
+                ("Løbende tekst", true),
+                ("1. Første", false),
+                ("Fed og ikke", false),
+                ("A\tB", false),
+                ("c\td", false)
+            ]
+        );
     }
 }

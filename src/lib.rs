@@ -429,10 +429,7 @@ fn extract_values(
                 cells: tables::cells(text, b),
             })
             .collect();
-        let caption = run
-            .start
-            .checked_sub(1)
-            .map_or("", |c| blocks[c].text.as_str());
+        let caption = run.start.checked_sub(1).map_or("", |c| &*blocks[c].text);
         for a in amounts::table_amounts(&rows, caption) {
             if !taken.overlaps(&a.range) {
                 taken.insert(a.range.clone());
@@ -515,7 +512,7 @@ static TIME_SLOT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Joins block texts: lines within a paragraph by `\n`, paragraphs by a
 /// blank line; bullet points keep a `- ` marker (numbered ones keep `N.`).
-fn join_blocks<'a>(blocks: impl Iterator<Item = &'a Block>) -> String {
+fn join_blocks<'a: 'b, 'b>(blocks: impl Iterator<Item = &'b Block<'a>>) -> String {
     let mut out = String::new();
     for b in blocks {
         if !out.is_empty() {

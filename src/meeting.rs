@@ -121,10 +121,10 @@ fn title(blocks: &[Block], range: Range<usize>) -> Option<String> {
             .iter()
             .take(15)
             .find(|i| heading_level(i) == Some(min))?;
-        return Some(blocks[*i].text.clone());
+        return Some(blocks[*i].text.to_string());
     }
     let first = *window.first()?;
-    let mut parts = vec![blocks[first].text.as_str()];
+    let mut parts = vec![&*blocks[first].text];
     for &i in window.iter().skip(1).take(3) {
         let b = &blocks[i];
         if b.blank_before
@@ -173,7 +173,7 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
     let announce_text: String = scan
         .iter()
         .take(6)
-        .map(|b| b.text.as_str())
+        .map(|b| &*b.text)
         .collect::<Vec<_>>()
         .join("\n");
     h.announced = KIND_WORDS

@@ -474,7 +474,7 @@ fn sections(blocks: &[Block], body: Range<usize>) -> Vec<SectionSeg> {
         let opens = opens.or_else(|| {
             let other_open = matches!(current, None | Some(SectionName::Other));
             (other_open && matches!(b.kind, BlockKind::Heading(_)))
-                .then(|| (SectionName::Other, Some(b.text.clone()), true, None))
+                .then(|| (SectionName::Other, Some(b.text.to_string()), true, None))
         });
         match opens {
             Some((name, heading, has_heading_block, inline_text)) => {
@@ -578,7 +578,11 @@ mod tests {
         .to_vec();
         for t in crate::test_documents() {
             lines.extend(t.lines().map(|l| l.trim().to_string()));
-            lines.extend(blocks(&t, Format::Markdown).into_iter().map(|b| b.text));
+            lines.extend(
+                blocks(&t, Format::Markdown)
+                    .into_iter()
+                    .map(|b| b.text.into_owned()),
+            );
         }
         for (head, tail, rest) in cases {
             let whole = Regex::new(&format!("{head}{tail}")).unwrap();
@@ -656,7 +660,7 @@ mod tests {
         assert_eq!(titles, ["Budget", "Eventuelt"]);
     }
 
-    fn seg(text: &str, format: Format) -> (Vec<Block>, Segmented) {
+    fn seg(text: &str, format: Format) -> (Vec<Block<'_>>, Segmented) {
         let b = blocks(text, format);
         let s = segment(&b);
         (b, s)

@@ -100,7 +100,7 @@ fn single_spaced(s: &str) -> bool {
 }
 
 /// The block index ranges of runs of consecutive table rows, in order.
-pub fn runs(blocks: &[Block]) -> impl Iterator<Item = Range<usize>> + '_ {
+pub fn runs<'a>(blocks: &'a [Block<'_>]) -> impl Iterator<Item = Range<usize>> + 'a {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < blocks.len() && blocks[i].kind != BlockKind::TableRow {
