@@ -17,7 +17,7 @@
 //! ```
 
 use crate::caseless::CapturesIfAny;
-use crate::span::LineIndex;
+use crate::span::{self, LineIndex};
 use memchr::{memchr, memchr2, memmem};
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use regex::Regex;
@@ -207,7 +207,7 @@ fn text_blocks(text: &str) -> Vec<Block<'_>> {
     let mut out = Vec::new();
     let mut blank_before = true;
     let mut start = 0;
-    for line in text.split('\n') {
+    for line in span::split_byte(text, b'\n') {
         let end = start + line.len();
         let mut cleaned = clean_line(line);
         if cleaned.is_empty() {
@@ -344,12 +344,12 @@ fn markdown_blocks(text: &str) -> Vec<Block<'_>> {
                 // that stands in the source as it is stays borrowed.
                 let strong = emphasis > 0 || heading.is_some();
                 if let CowStr::Borrowed(source) = t {
-                    for (acc, piece) in lines[l..].iter_mut().zip(source.split('\n')) {
+                    for (acc, piece) in lines[l..].iter_mut().zip(span::split_byte(source, b'\n')) {
                         acc.add_borrowed(piece);
                         acc.mark(piece, strong);
                     }
                 } else {
-                    for (acc, piece) in lines[l..].iter_mut().zip(t.split('\n')) {
+                    for (acc, piece) in lines[l..].iter_mut().zip(span::split_byte(&t, b'\n')) {
                         acc.text.to_mut().push_str(piece);
                         acc.mark(piece, strong);
                     }
@@ -358,7 +358,7 @@ fn markdown_blocks(text: &str) -> Vec<Block<'_>> {
             Event::Html(t) => {
                 // Block-level HTML: keep its text, drop the tags.
                 let l = line_of(range.start);
-                for (acc, piece) in lines[l..].iter_mut().zip(t.split('\n')) {
+                for (acc, piece) in lines[l..].iter_mut().zip(span::split_byte(&t, b'\n')) {
                     let text = acc.text.to_mut();
                     if !text.is_empty() {
                         text.push(' ');

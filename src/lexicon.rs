@@ -174,7 +174,7 @@ static ONE_WORD_SECTIONS: LazyLock<Vec<(&'static str, usize, SectionName)>> = La
 /// The section opened by an inline label such as `Beslutning: Godkendt.`,
 /// with the text after the colon.
 pub fn inline_section(text: &str) -> Option<(SectionName, &str, &str)> {
-    let colon = text.find(':')?;
+    let colon = crate::span::find_byte(text, b':')?;
     let (label, rest) = (&text[..colon], text[colon + 1..].trim());
     if rest.is_empty() || label.split_whitespace().count() > 2 {
         return None;

@@ -759,8 +759,12 @@ fn scan(
         }
         if b.kind == BlockKind::TableRow {
             // A participants table: `Navn | Organisation | Init`.
-            let cells: Vec<&str> = text
-                .split(if text.contains('\t') { '\t' } else { '|' })
+            let sep = if memchr::memchr(b'\t', text.as_bytes()).is_some() {
+                b'\t'
+            } else {
+                b'|'
+            };
+            let cells: Vec<&str> = span::split_byte(text, sep)
                 .map(str::trim)
                 .filter(|c| !c.is_empty())
                 .collect();

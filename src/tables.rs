@@ -35,12 +35,16 @@ pub struct FoundTable {
 
 /// The cells of a table row: split on tabs, else on pipes, trimmed, with
 /// their ranges in the text; empty cells and a Markdown rule give none.
-pub fn cells<'a>(text: &'a str, b: &Block) -> Vec<(&'a str, Range<usize>)> {
+pub fn cells<'a>(text: &'a str, b: &Block<'_>) -> Vec<(&'a str, Range<usize>)> {
     let line = &text[b.start..b.end];
-    let sep = if line.contains('\t') { '\t' } else { '|' };
+    let sep = if memchr(b'\t', line.as_bytes()).is_some() {
+        b'\t'
+    } else {
+        b'|'
+    };
     let mut out = Vec::new();
     let mut at = b.start;
-    for cell in line.split(sep) {
+    for cell in crate::span::split_byte(line, sep) {
         let lead = cell.len() - cell.trim_start().len();
         let t = cell.trim();
         if !t.is_empty() {
