@@ -316,7 +316,10 @@ struct Format {
 
 impl Format {
     /// The record's JSON values (one, or one per item), serialized on the
-    /// worker that made the record.
+    /// worker that made the record; an NDJSON value ends with its newline,
+    /// so that it goes to standard output in one write. (Standard output's
+    /// line buffer searches each write backwards for a newline: a record
+    /// written without its newline was searched whole.)
     fn encode(self, r: &Record) -> io::Result<Vec<Vec<u8>>> {
         fn one(value: &impl serde::Serialize, pretty: bool) -> io::Result<Vec<u8>> {
             let mut buf = Vec::with_capacity(4096);
@@ -324,6 +327,7 @@ impl Format {
                 serde_json::to_writer_pretty(&mut buf, value)?;
             } else {
                 serde_json::to_writer(&mut buf, value)?;
+                buf.push(b'\n');
             }
             Ok(buf)
         }
@@ -347,7 +351,8 @@ struct Encoded {
     record: Option<Record>,
 }
 
-/// Writes serialized records as NDJSON or as one JSON array.
+/// Writes serialized records as NDJSON (each value a line with its
+/// newline, as [`Format::encode`] makes it) or as one JSON array.
 struct RecordWriter<W: Write> {
     out: W,
     pretty: bool,
@@ -363,7 +368,6 @@ impl<W: Write> RecordWriter<W> {
                 self.out.write_all(value)?;
             } else {
                 self.out.write_all(value)?;
-                self.out.write_all(b"\n")?;
             }
             self.written += 1;
         }
