@@ -21,7 +21,7 @@ use crate::caseless::CapturesIfAny;
 use crate::record::{
     Amount, ApplicationForm, DateRef, FormFields, Grant, Participant, Period, YearAmount,
 };
-use crate::span::Span;
+use crate::span::{self, Span};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -150,15 +150,26 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The lines of `text` with their offsets, without their line ends (as
+/// `str::split_inclusive` gives them, less the `\n` and `\r`).
+fn lines_at(text: &str) -> Vec<(usize, &str)> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for line in span::split_byte(text, b'\n') {
+        if start == text.len() {
+            // The empty piece after a last newline is no line.
+            break;
+        }
+        lines.push((start, line.trim_end_matches('\r')));
+        start += line.len() + 1;
+    }
+    lines
+}
+
 /// Every `LABEL: value` pair of `text`, in order. `title_case` also takes
 /// short capitalised labels at line starts (forms that do not shout).
 pub fn fields_with(text: &str, title_case: bool) -> Vec<Field> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        lines.push((start, line.trim_end_matches(['\n', '\r'])));
-        start += line.len();
-    }
+    let lines = lines_at(text);
     let labels: Vec<Vec<(usize, usize, usize)>> = lines
         .iter()
         .map(|(_, l)| labels_at(l, title_case))
@@ -650,6 +661,28 @@ pub fn grant(text: &str, found: &Found) -> Option<Grant> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_as_split_inclusive() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\n\n",
+            "\n",
+            "\n\nx\r\n",
+            "æ\r\nø\r\n\r\n",
+        ] {
+            let mut want = Vec::new();
+            let mut start = 0;
+            for line in text.split_inclusive('\n') {
+                want.push((start, line.trim_end_matches(['\n', '\r'])));
+                start += line.len();
+            }
+            assert_eq!(lines_at(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn several_labels_on_one_row_and_values_over_lines() {

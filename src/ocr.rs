@@ -409,7 +409,7 @@ pub fn clear_word_cache() {
 fn pipe_for_i(text: &str) -> Vec<Correction> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
+    for line in crate::span::split_byte(text, b'\n') {
         let body = line.trim_end();
         let indent = body.len() - body.trim_start().len();
         let rest = &body[indent..];
@@ -424,7 +424,7 @@ fn pipe_for_i(text: &str) -> Vec<Correction> {
                 to: "I".to_string(),
             });
         }
-        start += line.len();
+        start += line.len() + 1;
     }
     out
 }
