@@ -166,13 +166,14 @@ fn numeric(line: &str) -> bool {
 }
 
 /// A line that can be a cell: short, not a sentence, not a bullet.
-fn cell_like(b: &Block) -> bool {
+/// (The cheap tests first: counting words was 0.7 % of the time.)
+fn cell_like(b: &Block<'_>) -> bool {
     let t = b.text.trim();
-    !t.is_empty()
+    matches!(b.kind, crate::blocks::BlockKind::Paragraph)
+        && !t.is_empty()
         && t.len() <= 60
-        && t.split_whitespace().count() <= 8
         && !t.ends_with(['.', ':', ';'])
-        && matches!(b.kind, crate::blocks::BlockKind::Paragraph)
+        && t.split_whitespace().count() <= 8
 }
 
 /// Tables that a meeting portal flattened to one cell per line (seed 003's
