@@ -112,7 +112,16 @@ pub fn detect_format(text: &str) -> Format {
 /// Lays out `text` as blocks.
 pub fn blocks(text: &str, format: Format) -> Vec<Block<'_>> {
     match format {
-        Format::Markdown => markdown_blocks(text),
+        Format::Markdown => markdown_blocks(text, &LineIndex::new(text)),
+        Format::Text => text_blocks(text),
+    }
+}
+
+/// [`blocks`] with the line index of `text` made already (the pipeline
+/// keeps one for its spans).
+pub fn blocks_with<'a>(text: &'a str, format: Format, lines: &LineIndex) -> Vec<Block<'a>> {
+    match format {
+        Format::Markdown => markdown_blocks(text, lines),
         Format::Text => text_blocks(text),
     }
 }
@@ -282,8 +291,7 @@ impl<'a> LineAcc<'a> {
     }
 }
 
-fn markdown_blocks(text: &str) -> Vec<Block<'_>> {
-    let index = LineIndex::new(text);
+fn markdown_blocks<'a>(text: &'a str, index: &LineIndex) -> Vec<Block<'a>> {
     let starts = index.starts();
     let mut lines: Vec<LineAcc> = vec![LineAcc::default(); starts.len()];
     let line_of = |offset: usize| index.line(offset) - 1;

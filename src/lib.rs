@@ -248,7 +248,7 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
         corrected: &corrected.map,
         lines: LineIndex::new(text),
     };
-    let blocks = blocks::blocks(text, format);
+    let blocks = blocks::blocks_with(text, format, &map.lines);
     let mut seg = segment::segment(&blocks);
     let max_items = opts.max_items.unwrap_or(DEFAULT_MAX_ITEMS);
     let mut warnings = Vec::new();
