@@ -527,6 +527,25 @@ pub fn table_amounts(rows: &[TableRow], caption: &str) -> Vec<FoundAmount> {
     out
 }
 
+/// This stage's patterns and tables, each built on first use; built ahead
+/// by [`crate::prepare`].
+pub(crate) const PREPARE: &[fn()] = builders![
+    SUFFIXED,
+    PREFIXED_REST,
+    CURRENCY_WORD,
+    PREFIXED_AT_START,
+    PREFIXED_AFTER_CHAR,
+    DASHED,
+    LABELLED,
+    ACCOUNTING,
+    UPPERCASE_LETTER,
+    APPROX_BEFORE,
+    PER_AFTER,
+    MONEY_LABEL,
+    TABLE_SCALE,
+    BARE_CELL,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -578,6 +578,11 @@ fn drive<T: Send>(
         inputs.len(),
         big_inputs(inputs, jobs),
     );
+    if jobs > 1 && inputs.len() > 1 {
+        // The patterns built at once on all threads, not one after another
+        // as the first documents reach them.
+        pool.install(crate::prepare);
+    }
     let (done, records) = mpsc::channel::<(usize, Tally, T)>();
     let mut summary = Summary::default();
     let mut failed = None;

@@ -430,6 +430,10 @@ fn markdown_blocks<'a>(text: &'a str, index: &LineIndex) -> Vec<Block<'a>> {
     out
 }
 
+/// This stage's patterns and tables, each built on first use; built ahead
+/// by [`crate::prepare`].
+pub(crate) const PREPARE: &[fn()] = builders![MD_SIGNS, HTML_TAG, NUMBERED, BULLET, TWO_SPACES];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1241,6 +1241,33 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
     b.out
 }
 
+/// This stage's patterns and tables, each built on first use; built ahead
+/// by [`crate::prepare`].
+pub(crate) const PREPARE: &[fn()] = builders![
+    WD,
+    NAMED_DAY,
+    NAMED_DAY_INNER,
+    MONTH_YEAR,
+    NUMERIC,
+    NUMERIC_INNER,
+    ISO,
+    DAY_MONTH_CUED,
+    DAY_MONTH_CUED_INNER,
+    HALF,
+    QUARTER,
+    QUARTER_INNER,
+    SEASON,
+    PART_OF_YEAR,
+    YEAR_RANGE,
+    HALF_WORD,
+    SEASON_WORD_ANY,
+    PART_OF_YEAR_WORD,
+    YEAR_AT,
+    AND_YEAR,
+    MONTH_WORD,
+    SEASON_WORD,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -253,6 +253,11 @@ pub fn find_times(text: &str) -> Option<FoundTimes> {
     None
 }
 
+/// This stage's patterns and tables, each built on first use; built ahead
+/// by [`crate::prepare`].
+pub(crate) const PREPARE: &[fn()] =
+    builders![NAMED_DATE, NUMERIC_DATE, ISO_DATE, NAMED_DATE_LOWER, CLOCK];
+
 #[cfg(test)]
 mod tests {
     use super::*;

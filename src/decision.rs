@@ -231,6 +231,19 @@ pub fn attachments(sections: &[Vec<&str>]) -> Vec<String> {
     out
 }
 
+/// This stage's patterns and tables, each built on first use; built ahead
+/// by [`crate::prepare`].
+pub(crate) const PREPARE: &[fn()] = builders![
+    PART_START,
+    NEGATION,
+    NEGATION_AFTER,
+    NUMBERED_POINT,
+    NUMBERED_AT_GLUED,
+    AT_CLAUSE,
+    INLINE_AT,
+    FILE_NAME,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

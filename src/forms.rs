@@ -658,6 +658,18 @@ pub fn grant(text: &str, found: &Found) -> Option<Grant> {
     })
 }
 
+/// This stage's patterns and tables, each built on first use; built ahead
+/// by [`crate::prepare`].
+pub(crate) const PREPARE: &[fn()] = builders![
+    UPPER_LABEL,
+    TITLE_LABEL,
+    BARE_LABEL,
+    GRANT_CUE,
+    GRANT_YEAR,
+    FUNDER,
+    YEAR,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

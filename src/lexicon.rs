@@ -314,6 +314,18 @@ pub fn month_alternation() -> String {
     names.join("|")
 }
 
+/// This stage's patterns and tables, each built on first use; built ahead
+/// by [`crate::prepare`].
+pub(crate) const PREPARE: &[fn()] = builders![
+    SECTION_MAP,
+    KEY_INITIALS,
+    ONE_WORD_SECTIONS,
+    KINDS,
+    OUTCOME_WORDS,
+    OUTCOME_PHRASES,
+    MONTH_MAP,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

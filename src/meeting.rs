@@ -267,6 +267,18 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
     h
 }
 
+/// This stage's patterns and tables, each built on first use; built ahead
+/// by [`crate::prepare`].
+pub(crate) const PREPARE: &[fn()] = builders![
+    JUNK,
+    LABEL,
+    LABEL_HEAD,
+    TITLE_BODY,
+    DATE_TAIL,
+    TRAILING_REMARK,
+    KIND_WORDS,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1166,6 +1166,10 @@ impl Case {
     }
 }
 
+/// This stage's patterns and tables, each built on first use; built ahead
+/// by [`crate::prepare`].
+pub(crate) const PREPARE: &[fn()] = builders![LEXICON];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -367,6 +367,10 @@ pub fn organisations(text: &str) -> Vec<&'static str> {
     names(&mentions(text))
 }
 
+/// This stage's patterns and tables, each built on first use; built ahead
+/// by [`crate::prepare`].
+pub(crate) const PREPARE: &[fn()] = builders![GAZETTEER, MUNICIPALITY_LIST, OMMUNER];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -912,6 +912,20 @@ pub fn people(blocks: &[Block], items: &[ItemSeg], preamble: Range<usize>) -> Pe
     found
 }
 
+/// This stage's patterns and tables, each built on first use; built ahead
+/// by [`crate::prepare`].
+pub(crate) const PREPARE: &[fn()] = builders![
+    FIRST,
+    LABEL,
+    LABEL_HEAD,
+    CHAIR_ROLE_ANY,
+    CHAIR,
+    MENTION_HEAD,
+    MENTION_TAIL,
+    PARTICIPANTS_TITLE,
+    INVITES,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

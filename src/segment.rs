@@ -504,6 +504,23 @@ fn sections(blocks: &[Block], body: Range<usize>) -> Vec<SectionSeg> {
     out
 }
 
+/// This stage's patterns and tables, each built on first use; built ahead
+/// by [`crate::prepare`].
+pub(crate) const PREPARE: &[fn()] = builders![
+    PUNKT,
+    AD,
+    NUMBERED_LINE,
+    NUMBERED_HEADING,
+    NUMBERED_PAREN,
+    ANNOUNCEMENT,
+    ANNOUNCEMENT_LINE,
+    LETTER_FIRST,
+    CASE_LABEL,
+    BARE_CASE,
+    TOC_LINE,
+    DET_INDSTILLES,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

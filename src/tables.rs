@@ -261,6 +261,10 @@ fn flattened_run(run: &[Block]) -> Option<FoundTable> {
     })
 }
 
+/// This stage's patterns and tables, each built on first use; built ahead
+/// by [`crate::prepare`].
+pub(crate) const PREPARE: &[fn()] = builders![TAG];
+
 #[cfg(test)]
 mod tests {
     use super::*;
