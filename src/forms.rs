@@ -146,10 +146,6 @@ fn heading(line: &str) -> bool {
             .all(char::is_uppercase)
 }
 
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The lines of `text` with their offsets, without their line ends (as
 /// `str::split_inclusive` gives them, less the `\n` and `\r`).
 fn lines_at(text: &str) -> Vec<(usize, &str)> {
@@ -198,8 +194,8 @@ pub fn fields_with(text: &str, title_case: bool) -> Vec<Field> {
                 }
             }
             out.push(Field {
-                label: collapse(&line[ls..le]),
-                value: collapse(&value),
+                label: span::collapse_whitespace(&line[ls..le]),
+                value: span::collapse_whitespace(&value),
                 range: line_start + ls..end,
                 value_range: line_start + vs..end,
             });
@@ -228,7 +224,7 @@ pub fn label_key(label: &str) -> String {
             _ => {}
         }
     }
-    collapse(&out)
+    span::collapse_whitespace(&out)
 }
 
 /// A lower bound of the edit distance of `a` and `b`: the characters one
@@ -478,7 +474,7 @@ pub fn grant_sentence(text: &str) -> Option<GrantSentence> {
         .and_then(|c| c[1].parse().ok());
     let funder = FUNDER
         .captures_if_any(&text[cue.end()..end])
-        .map(|c| collapse(&c[1]));
+        .map(|c| span::collapse_whitespace(&c[1]));
     Some(GrantSentence {
         range: start..end,
         year,

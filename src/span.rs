@@ -287,6 +287,20 @@ pub fn split_byte(text: &str, b: u8) -> impl Iterator<Item = &str> + '_ {
     })
 }
 
+/// The words of `text` joined by single spaces, as
+/// `text.split_whitespace().collect::<Vec<_>>().join(" ")` gives them, in
+/// one pass and without the list of words.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// `text.find(b as char)` for an ASCII byte `b` (see [`split_byte`]).
 pub fn find_byte(text: &str, b: u8) -> Option<usize> {
     memchr::memchr(b, text.as_bytes())
@@ -295,6 +309,23 @@ pub fn find_byte(text: &str, b: u8) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapsed_whitespace_as_joined_words() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a  b",
+            "a\tb\n c",
+            "\u{a0}æ\u{2003}ø\u{3000}",
+            "x \u{85} y",
+        ] {
+            let want = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(t), want, "{t:?}");
+        }
+    }
 
     /// The byte splits and finds are `str::split` and `str::find` with the
     /// byte as a `char`.

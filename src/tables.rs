@@ -84,7 +84,7 @@ pub fn clean_cell(cell: &str) -> String {
     if single_spaced(&no_marks) {
         return no_marks.into_owned();
     }
-    no_marks.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::span::collapse_whitespace(&no_marks)
 }
 
 /// Whether `s` is already as `split_whitespace` and a join with single
