@@ -258,7 +258,17 @@ fn year_like(num: &str) -> bool {
 
 /// All money amounts in `text`, in order, without overlaps.
 pub fn amounts(text: &str) -> Vec<FoundAmount> {
+    // No lower-cased copy for a text that can hold no amount (see
+    // [`amounts_in`]): most table cells.
+    if !has_ascii_digit(text) {
+        return Vec::new();
+    }
     amounts_in(&Haystack::new(text))
+}
+
+/// Whether `text` holds an ASCII digit, which every amount holds.
+fn has_ascii_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// [`amounts`] of a text whose lower-cased copy is made already.
@@ -266,7 +276,7 @@ pub fn amounts_in(hay: &Haystack) -> Vec<FoundAmount> {
     // Every amount holds an ASCII digit: the numbers of all patterns but
     // [`LABELLED`] are ASCII, and its `\d` in another script is not parsed.
     // Most table cells, which are searched one by one, hold none.
-    if !hay.text().bytes().any(|b| b.is_ascii_digit()) {
+    if !has_ascii_digit(hay.text()) {
         return Vec::new();
     }
     found_in(hay)
