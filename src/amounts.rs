@@ -263,7 +263,7 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
     if !has_ascii_digit(text) {
         return Vec::new();
     }
-    amounts_in(&Haystack::new(text))
+    found_in(&Haystack::new(text))
 }
 
 /// Whether `text` holds an ASCII digit, which every amount holds.

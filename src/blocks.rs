@@ -393,10 +393,10 @@ fn markdown_blocks<'a>(text: &'a str, index: &LineIndex) -> Vec<Block<'a>> {
         } else {
             clean_cow(acc.text)
         };
-        let trimmed = cleaned.trim_matches(|c: char| c == '\t' || c == ' ');
-        let at = trimmed.as_ptr() as usize - cleaned.as_ptr() as usize;
-        let range = at..at + trimmed.len();
-        let mut cleaned = narrowed(cleaned, range);
+        let cell_space = |c: char| c == '\t' || c == ' ';
+        let at = cleaned.len() - cleaned.trim_start_matches(cell_space).len();
+        let upto = cleaned.trim_end_matches(cell_space).len().max(at);
+        let mut cleaned = narrowed(cleaned, at..upto);
         if let Some(BlockKind::ListItem { number: Some(n) }) = acc.kind {
             cleaned = Cow::Owned(format!("{n}. {cleaned}"));
         }

@@ -759,12 +759,7 @@ fn scan(
         }
         if b.kind == BlockKind::TableRow {
             // A participants table: `Navn | Organisation | Init`.
-            let sep = if memchr::memchr(b'\t', text.as_bytes()).is_some() {
-                b'\t'
-            } else {
-                b'|'
-            };
-            let cells: Vec<&str> = span::split_byte(text, sep)
+            let cells: Vec<&str> = span::split_byte(text, crate::tables::cell_separator(text))
                 .map(str::trim)
                 .filter(|c| !c.is_empty())
                 .collect();

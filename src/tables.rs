@@ -33,18 +33,22 @@ pub struct FoundTable {
     pub range: Range<usize>,
 }
 
+/// What separates a table row's cells: tabs where it has one, else pipes.
+pub fn cell_separator(row: &str) -> u8 {
+    if memchr(b'\t', row.as_bytes()).is_some() {
+        b'\t'
+    } else {
+        b'|'
+    }
+}
+
 /// The cells of a table row: split on tabs, else on pipes, trimmed, with
 /// their ranges in the text; empty cells and a Markdown rule give none.
 pub fn cells<'a>(text: &'a str, b: &Block<'_>) -> Vec<(&'a str, Range<usize>)> {
     let line = &text[b.start..b.end];
-    let sep = if memchr(b'\t', line.as_bytes()).is_some() {
-        b'\t'
-    } else {
-        b'|'
-    };
     let mut out = Vec::new();
     let mut at = b.start;
-    for cell in crate::span::split_byte(line, sep) {
+    for cell in crate::span::split_byte(line, cell_separator(line)) {
         let lead = cell.len() - cell.trim_start().len();
         let t = cell.trim();
         if !t.is_empty() {
