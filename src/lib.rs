@@ -223,7 +223,13 @@ pub fn normalize_document(
     let changes = corrected
         .corrections
         .iter()
-        .map(|c| (lines.line(c.range.start), c.from.clone(), c.to.clone()))
+        .map(|c| {
+            (
+                lines.line(c.range.start),
+                c.from.to_string(),
+                c.to.to_string(),
+            )
+        })
         .collect();
     Ok(NormalizedDocument {
         text: corrected.text.into_owned(),

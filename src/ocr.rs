@@ -33,7 +33,7 @@
 use crate::span::OffsetMap;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 mod trie;
 use trie::Trie;
@@ -51,14 +51,18 @@ pub enum OcrMode {
 }
 
 /// One word changed by the corrector.
+///
+/// A scan has thousands: the word is borrowed from the input, and the
+/// correction shared with the thread's cache of corrections (a copy of
+/// each was two allocations per word, 3 % of a scan's time).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Correction {
+pub struct Correction<'a> {
     /// Byte range of the damaged word in the input text.
     pub range: std::ops::Range<usize>,
     /// The word as it stood.
-    pub from: String,
+    pub from: &'a str,
     /// The word as corrected.
-    pub to: String,
+    pub to: Arc<str>,
 }
 
 /// Text after OCR correction.
@@ -73,7 +77,7 @@ pub struct Corrected<'a> {
     /// Share of `æøåÆØÅ` among the letters of the input.
     pub danish_letter_share: f64,
     /// The word corrections of a scan, in text order.
-    pub corrections: Vec<Correction>,
+    pub corrections: Vec<Correction<'a>>,
     /// Words hyphenated across a line break that were joined.
     pub joins: usize,
 }
@@ -276,7 +280,7 @@ const NOT_A_WORD_END: &[&str] = &["og", "eller", "samt", "til", "som", "men", "a
 /// hyphen, the break and the word's rest become the rest and the break
 /// (`forløbet⏎aftales`), so the line count stays. Only between lower-case
 /// letters: `forebyggelses-⏎/mestringskonsulent` and `Social-⏎og` stay.
-fn hyphen_joins(text: &str) -> Vec<Correction> {
+fn hyphen_joins(text: &str) -> Vec<Correction<'_>> {
     let mut out = Vec::new();
     let mut from = 0;
     // Each `-\n` at or after `from`, found with memmem.
@@ -305,8 +309,8 @@ fn hyphen_joins(text: &str) -> Vec<Correction> {
         let end = i + 2 + word_len + usize::from(rest[word_len..].starts_with(' '));
         out.push(Correction {
             range: i..end,
-            from: text[i..end].to_string(),
-            to: format!("{word}\n"),
+            from: &text[i..end],
+            to: format!("{word}\n").into(),
         });
         from = end;
     }
@@ -314,7 +318,7 @@ fn hyphen_joins(text: &str) -> Vec<Correction> {
 }
 
 /// The OCR corrections of a scanned text, in text order.
-fn scan_corrections(text: &str) -> Vec<Correction> {
+fn scan_corrections(text: &str) -> Vec<Correction<'_>> {
     let lex = Lexicon::get();
     let mut corrections = Vec::new();
     let mut ranges = WORDS.take();
@@ -322,12 +326,11 @@ fn scan_corrections(text: &str) -> Vec<Correction> {
     WORD_CACHE.with_borrow_mut(|cache| {
         for range in ranges.drain(..) {
             let word = &text[range.clone()];
-            let fixed = cache.fixed(word, |word| fix_word(lex, word));
-            if let Some(to) = fixed {
+            if let Some(to) = cache.fixed(word, |word| fix_word(lex, word)) {
                 corrections.push(Correction {
                     range,
-                    from: word.to_string(),
-                    to: to.to_string(),
+                    from: word,
+                    to: Arc::clone(to),
                 });
             }
         }
@@ -364,32 +367,39 @@ thread_local! {
 struct WordCache {
     words: String,
     /// Word hash → where the word is in `words`, and its correction.
-    entries: HashMap<u64, (usize, usize, Option<Box<str>>), foldhash::fast::FixedState>,
+    entries: HashMap<u64, (usize, usize, Option<Arc<str>>), foldhash::fast::FixedState>,
 }
 
 impl WordCache {
     /// The correction of `word`, from the cache or from `fix` (and then
-    /// kept).
-    fn fixed(&mut self, word: &str, fix: impl FnOnce(&str) -> Option<String>) -> Option<&str> {
+    /// kept), found with one lookup of the table.
+    fn fixed(&mut self, word: &str, fix: impl FnOnce(&str) -> Option<String>) -> Option<&Arc<str>> {
+        use std::collections::hash_map::Entry;
         use std::hash::BuildHasher;
         let hash = foldhash::fast::FixedState::with_seed(0x5eed).hash_one(word);
-        let hit = self
-            .entries
-            .get(&hash)
-            .is_some_and(|&(at, len, _)| &self.words[at..at + len] == word);
-        if !hit {
-            let fixed = fix(word).map(String::into_boxed_str);
-            if self.entries.len() >= WORD_CACHE_MAX || self.words.len() >= WORD_CACHE_BYTES {
-                self.clear();
-            }
-            // A word whose hash another word holds (about never) replaces it.
-            self.entries
-                .insert(hash, (self.words.len(), word.len(), fixed));
-            self.words.push_str(word);
+        let full = self.entries.len() >= WORD_CACHE_MAX || self.words.len() >= WORD_CACHE_BYTES;
+        if full && !self.entries.contains_key(&hash) {
+            // A new word when full: start over.
+            self.clear();
         }
-        self.entries
-            .get(&hash)
-            .and_then(|(_, _, fixed)| fixed.as_deref())
+        let entry = match self.entries.entry(hash) {
+            Entry::Occupied(e) => {
+                let e = e.into_mut();
+                if &self.words[e.0..e.0 + e.1] != word {
+                    // A word whose hash another word holds (about never)
+                    // replaces it.
+                    *e = (self.words.len(), word.len(), fix(word).map(Arc::from));
+                    self.words.push_str(word);
+                }
+                e
+            }
+            Entry::Vacant(e) => {
+                let at = self.words.len();
+                self.words.push_str(word);
+                e.insert((at, word.len(), fix(word).map(Arc::from)))
+            }
+        };
+        entry.2.as_ref()
     }
 
     fn clear(&mut self) {
@@ -406,7 +416,7 @@ pub fn clear_word_cache() {
 
 /// `|` misread for `I` at a line start before a lower-case word
 /// (`| samarbejde med`), on lines that are not table rows.
-fn pipe_for_i(text: &str) -> Vec<Correction> {
+fn pipe_for_i(text: &str) -> Vec<Correction<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
     for line in crate::span::split_byte(text, b'\n') {
@@ -420,8 +430,8 @@ fn pipe_for_i(text: &str) -> Vec<Correction> {
             let at = start + indent;
             out.push(Correction {
                 range: at..at + 1,
-                from: "|".to_string(),
-                to: "I".to_string(),
+                from: &text[at..at + 1],
+                to: "I".into(),
             });
         }
         start += line.len() + 1;
@@ -1219,21 +1229,21 @@ mod tests {
             calls.set(calls.get() + 1);
             (w == "mgde").then(|| "møde".to_string())
         };
-        assert_eq!(cache.fixed("mgde", fix), Some("møde"));
+        assert_eq!(cache.fixed("mgde", fix).map(|s| &**s), Some("møde"));
         assert_eq!(cache.fixed("og", fix), None);
-        assert_eq!(cache.fixed("mgde", fix), Some("møde"));
+        assert_eq!(cache.fixed("mgde", fix).map(|s| &**s), Some("møde"));
         assert_eq!(cache.fixed("og", fix), None);
         assert_eq!(calls.get(), 2);
         cache.clear();
-        assert_eq!(cache.fixed("mgde", fix), Some("møde"));
+        assert_eq!(cache.fixed("mgde", fix).map(|s| &**s), Some("møde"));
         assert_eq!(calls.get(), 3);
         // Words of WORD_CACHE_BYTES in all: the next new word starts it over.
         let long = "a".repeat(WORD_CACHE_BYTES);
         let _ = cache.fixed(&long, fix);
-        assert_eq!(cache.fixed("mgde", fix), Some("møde"));
+        assert_eq!(cache.fixed("mgde", fix).map(|s| &**s), Some("møde"));
         assert_eq!(calls.get(), 4);
         assert_eq!(cache.fixed("ny", fix), None);
-        assert_eq!(cache.fixed("mgde", fix), Some("møde"));
+        assert_eq!(cache.fixed("mgde", fix).map(|s| &**s), Some("møde"));
         assert_eq!(calls.get(), 6);
         assert_eq!(cache.entries.len(), 2);
     }
