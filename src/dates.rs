@@ -161,6 +161,29 @@ static NAMED_DAY: LazyLock<Caseless> = LazyLock::new(|| {
         r"(?:(?P<wd>{wd})\.?,?\s+)?(?:(?:den\s+|d\.\s*))?(?:(?P<d0>\d{{1,2}})\.?\s*(?:(?P<m0>{months})\.?\s*(?:(?P<y0>\d{{4}})\s*)?)?(?:-|–|til)\s*(?:d\.\s*|den\s+)?)?(?:(?P<d>\d{{1,2}})\.?\s*|(?P<dw>{words})\s+)(?P<m>{months})\.?(?:,?\s+(?P<y>\d{{4}}))?"
     ))
 });
+/// Whether `text` ends with `word` (in lower case) as `(?i)` matches it:
+/// each character lower-cased, and `ſ` (U+017F) as `s`, the one letter of
+/// the day words' case pairs that lower-casing leaves (the Kelvin and
+/// Ångström signs lower to `k` and `å`). For texts searched without a
+/// lower-cased copy ([`Haystack::lowered`]).
+fn ends_with_caseless(text: &str, word: &str) -> bool {
+    let fold = |c: char| match c {
+        'ſ' => 's',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    };
+    let mut chars = text.chars().rev();
+    word.chars()
+        .rev()
+        .all(|w| chars.next().is_some_and(|c| fold(c) == w))
+}
+
 /// The most ASCII bytes in one of `words`.
 fn longest_ascii<'w>(words: impl Iterator<Item = &'w str>) -> usize {
     words
@@ -174,10 +197,12 @@ fn longest_ascii<'w>(words: impl Iterator<Item = &'w str>) -> usize {
 /// and its automaton ran over every byte at ~300 MB/s.
 ///
 /// The literal is every month name's first three letters. A match's first
-/// month (`m0`, else `m`) stands after a digit, a dot or white space, and
-/// no word before it in the match (weekday, `den`, `d.`, `til`, day word)
-/// starts with a month's three letters (a test checks), so an occurrence
-/// after any other character is not admitted. Before the first
+/// month (`m0`, else `m`) follows its day: digits, perhaps a dot, and
+/// perhaps white space, or a day word and white space; and no word before
+/// it in the match (weekday, `den`, `d.`, `til`, day word) starts with a
+/// month's three letters (a test checks), so an occurrence after anything
+/// else is not admitted (`i marts`, `et marked`: over half of those after
+/// white space, each a search of its window). Before the first
 /// month a match holds at most: a weekday, `.,`, `den`, a day and a dot,
 /// `til`, `den`, and a day and a dot or a day word; from it on: a month, a
 /// dot, a year, `til`, `den`, a day or day word, a month, `.,` and a year.
@@ -193,10 +218,13 @@ static NAMED_DAY_INNER: LazyLock<Inner> = LazyLock::new(|| {
     Inner {
         literal: Literal::Words(Caseless::new(&prefixes.join("|"))),
         admits: |text, q| {
-            text[..q]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_numeric() || c == '.' || c.is_whitespace())
+            let before = &text[..q];
+            let spaced = before.trim_end_matches(char::is_whitespace);
+            let day = spaced.strip_suffix('.').unwrap_or(spaced);
+            // `is_numeric` holds for every `\d` (and more).
+            day.ends_with(char::is_numeric)
+                || (spaced.len() < before.len()
+                    && DAY_WORDS.iter().any(|w| ends_with_caseless(spaced, w)))
         },
         before: weekday + 2 + 3 + 3 + 3 + 3 + day,
         after: month + 1 + 4 + 3 + 3 + day + month + 2 + 4,
@@ -1381,6 +1409,9 @@ mod tests {
             "5.\u{a0}marts\u{2003}2024, 12\u{3000}jan. og den\u{a0}3/4".to_string(),
             "٥ marts ٢٠٢٤, ١٢/٣ kl ١, ١-٢-٢٠٢٤ og den ٣/٤".to_string(),
             "martsmarked 5 marked, 5 mar, renovering i nov. 2024; separat sep".to_string(),
+            "den ſyvende marts, SYVENDE\u{a0}april, Første. maj, første  juni, førstejuli, \
+             12.\u{2003}. marts, 12 . marts, x. marts, 12x marts, tyvende.marts"
+                .to_string(),
             "5 mar".to_string(),
             "marts 5.".to_string(),
             "januar".to_string(),
@@ -1433,7 +1464,8 @@ mod tests {
                 "5", "12", "2024", ".", ",", " ", "  ", "\n", "\u{a0}", "-", "–", "/",
                 "marts", "mar", "jan", "sept", "den ", "d.", "til", "kl", "klokken",
                 "tors", "fredag", "første", "enogtyvende", "x", "Marts", "ſ", "٣",
-                "kvartal", "q", "Q3", "af", "i", "tredje", "_",
+                "kvartal", "q", "Q3", "af", "i", "tredje", "_", "TREDJE", "ſyvende",
+                "syvende", "Første", "marked",
             ])
         ) {
             assert_found_around_as_by_the_whole_pattern(&text);
