@@ -53,6 +53,15 @@ const QUALIFIERS: [&str; 8] = ["i", "fra", "på", "af", "til", "den", "d.", "-"]
 
 /// Folds a heading for lookup: lower case, single spaces, no trailing colon.
 fn fold(heading: &str) -> String {
+    let mut out = String::new();
+    fold_into(heading, &mut out);
+    out
+}
+
+/// [`fold`] into `out` (emptied first), so that a caller that folds line
+/// after line reuses one buffer.
+fn fold_into(heading: &str, out: &mut String) {
+    out.clear();
     // ASCII is lowered in place on the one copy; other text is lowered
     // first (Unicode lowering may change a word's length).
     let ascii = heading.is_ascii();
@@ -61,7 +70,6 @@ fn fold(heading: &str) -> String {
     } else {
         Cow::Owned(heading.to_lowercase())
     };
-    let mut out = String::with_capacity(lower.len());
     for w in lower.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -73,7 +81,6 @@ fn fold(heading: &str) -> String {
     }
     let end = out.trim_end_matches([':', ' ', '.']).len();
     out.truncate(end);
-    out
 }
 
 /// The section a whole-line heading opens, or `None` for anything else.
@@ -89,27 +96,33 @@ pub fn section_for_heading(text: &str) -> Option<SectionName> {
     if !may_be_heading(text) {
         return None;
     }
-    let folded = fold(text);
-    if let Some(&name) = SECTION_MAP.get(folded.as_str()) {
-        return Some(name);
+    thread_local! {
+        /// The folded heading: a buffer for each line's, not a copy each.
+        static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
-    if let Some(name) = fuzzy_section(&folded) {
-        return Some(name);
-    }
-    if text.trim_end().ends_with('.') && !text.trim_end().ends_with("d.") {
-        return None;
-    }
-    let mut words = folded.splitn(3, ' ');
-    let (first, second) = (words.next()?, words.next()?);
-    let name = *SECTION_MAP.get(first)?;
-    match name {
-        SectionName::Beslutning | SectionName::Indstilling | SectionName::Sagsfremstilling
-            if QUALIFIERS.contains(&second) =>
-        {
-            Some(name)
+    FOLDED.with_borrow_mut(|folded| {
+        fold_into(text, folded);
+        if let Some(&name) = SECTION_MAP.get(folded.as_str()) {
+            return Some(name);
         }
-        _ => None,
-    }
+        if let Some(name) = fuzzy_section(folded) {
+            return Some(name);
+        }
+        if text.trim_end().ends_with('.') && !text.trim_end().ends_with("d.") {
+            return None;
+        }
+        let mut words = folded.splitn(3, ' ');
+        let (first, second) = (words.next()?, words.next()?);
+        let name = *SECTION_MAP.get(first)?;
+        match name {
+            SectionName::Beslutning | SectionName::Indstilling | SectionName::Sagsfremstilling
+                if QUALIFIERS.contains(&second) =>
+            {
+                Some(name)
+            }
+            _ => None,
+        }
+    })
 }
 
 /// The first letters of the [`SECTION_MAP`] keys.
@@ -154,8 +167,32 @@ fn fuzzy_section(folded: &str) -> Option<SectionName> {
     ONE_WORD_SECTIONS
         .iter()
         .filter(|(_, len, _)| len.abs_diff(n) <= 1)
-        .find(|(key, _, _)| strsim::levenshtein(key, folded) <= 1)
+        .find(|(key, _, _)| within_one_edit(key, folded))
         .map(|&(_, _, name)| name)
+}
+
+/// Whether `a` becomes `b` by at most one edit of a character (replaced,
+/// added or removed): `strsim::levenshtein(a, b) <= 1` without the full
+/// table (a test holds the two to each other), as each one-word line is
+/// compared with every heading of about its length.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    // Less their common beginning and then their common end, each holds
+    // at most the one character edited.
+    let same = |x: (char, char)| x.0 == x.1;
+    let bytes = |x: (char, char)| x.0.len_utf8();
+    let start: usize = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|&x| same(x))
+        .map(bytes)
+        .sum();
+    let (a, b) = (&a[start..], &b[start..]);
+    let end: usize = (a.chars().rev().zip(b.chars().rev()))
+        .take_while(|&x| same(x))
+        .map(bytes)
+        .sum();
+    let (a, b) = (&a[..a.len() - end], &b[..b.len() - end]);
+    a.chars().nth(1).is_none() && b.chars().nth(1).is_none()
 }
 
 /// The one-word section headings of eight letters or more, with their
@@ -329,6 +366,62 @@ pub(crate) const PREPARE: &[fn()] = builders![
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// `within_one_edit` is `strsim::levenshtein(a, b) <= 1`: on texts
+        /// of a few letters (most pairs are near), and on headings.
+        #[test]
+        fn within_one_edit_is_levenshtein_at_most_one(
+            a in crate::texts_of(vec!["a", "b", "æ", "ø", "ab", "ba"]),
+            b in crate::texts_of(vec!["a", "b", "æ", "ø", "ab", "ba"]),
+        ) {
+            proptest::prop_assert_eq!(within_one_edit(&a, &b), strsim::levenshtein(&a, &b) <= 1);
+        }
+
+        /// ... and on a text and the text after one or two edits (added,
+        /// removed or replaced characters), most of them near.
+        #[test]
+        fn within_one_edit_after_edits(
+            a in crate::texts_of(vec!["a", "b", "æ", "ab", "ba", "aab"]),
+            edits in proptest::collection::vec((0..60usize, 0..3u8, proptest::sample::select(vec!['a', 'b', 'æ'])), 1..3),
+        ) {
+            let mut b: Vec<char> = a.chars().collect();
+            for (at, op, c) in edits {
+                let i = at % (b.len() + 1);
+                match op {
+                    0 => b.insert(i, c),
+                    1 if i < b.len() => { b.remove(i); }
+                    _ if i < b.len() => b[i] = c,
+                    _ => {}
+                }
+            }
+            let b: String = b.into_iter().collect();
+            proptest::prop_assert_eq!(within_one_edit(&a, &b), strsim::levenshtein(&a, &b) <= 1);
+        }
+    }
+
+    #[test]
+    fn within_one_edit_of_headings() {
+        for (a, b) in [
+            ("beslutning", "beslutnig"),
+            ("beslutning", "beslutningg"),
+            ("beslutning", "bes1utning"),
+            ("beslutning", "beslutnign"),
+            ("sagsfremstilling", "sagsfremstiling"),
+            ("resumé", "resume"),
+            ("resumé", "resum"),
+            ("", "a"),
+            ("", "ab"),
+        ] {
+            for (x, y) in [(a, b), (b, a), (a, a)] {
+                assert_eq!(
+                    within_one_edit(x, y),
+                    strsim::levenshtein(x, y) <= 1,
+                    "{x} {y}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_list_loads() {
