@@ -84,21 +84,30 @@ static MD_SIGNS: LazyLock<Regex> = LazyLock::new(|| {
 /// Guesses whether `text` is Markdown: ATX headings, bold lines, pipe tables
 /// or links, at least two of them or one per 200 lines.
 pub fn detect_format(text: &str) -> Format {
+    let bytes = text.as_bytes();
     // `text.lines().count()`: every `\n` ends a line, and so does the end
-    // of a text that does not end with one.
-    let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    // of a text that does not end with one. Lines that open with `#` or
+    // `|` are counted on the way.
+    let mut newlines = 0;
+    let mut opened = usize::from(matches!(bytes.first(), Some(b'#' | b'|')));
+    for i in memchr::memchr_iter(b'\n', bytes) {
+        newlines += 1;
+        opened += usize::from(matches!(bytes.get(i + 1), Some(b'#' | b'|')));
+    }
     let lines = (newlines + usize::from(!text.is_empty() && !text.ends_with('\n'))).max(1);
     // At least two signs, and one per 200 lines (of the first 2,000):
     // counting stops as soon as there are enough.
     let needed = 2.max(lines.min(2000).div_ceil(200));
-    // Every sign holds `#`, `|`, `**` or `](`: a text without them (most
-    // plain text) is settled by SIMD searches, not the pattern's automaton
-    // over every byte.
-    let bytes = text.as_bytes();
-    if memchr2(b'#', b'|', bytes).is_none()
-        && memmem::find(bytes, b"**").is_none()
-        && memmem::find(bytes, b"](").is_none()
-    {
+    // Every sign holds its own mark, and no two signs hold one (they do
+    // not overlap): a heading a `#` that opens a line, a table row a `|`
+    // that opens one, a bold line two `**` (apart: text with no `*` is
+    // between them), a link a `](`. A text with fewer marks than the signs
+    // needed (most plain text: a `|` or `#` here and there) is settled by
+    // SIMD searches, not the pattern's automaton over every byte.
+    let marks = opened
+        + memmem::find_iter(bytes, b"**").count() / 2
+        + memmem::find_iter(bytes, b"](").count();
+    if marks < needed {
         return Format::Text;
     }
     let signs = MD_SIGNS.find_iter(text).take(needed).count();
@@ -500,6 +509,48 @@ mod tests {
             "[a](x) og [b](y)\n",
         ] {
             assert_eq!(detect_format(signs), Format::Markdown, "{signs:?}");
+        }
+    }
+
+    /// `detect_format` as it was: the pattern's signs counted.
+    fn format_by_the_pattern(text: &str) -> Format {
+        let lines = text.lines().count().max(1);
+        let needed = 2.max(lines.min(2000).div_ceil(200));
+        if MD_SIGNS.find_iter(text).take(needed).count() >= needed {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    }
+
+    #[test]
+    fn the_count_of_marks_settles_the_format_as_the_pattern_does() {
+        let mut texts = crate::test_documents();
+        for t in [
+            "# a\n|x|\n",
+            "#a\n **b** \n\n\n**c**\n",
+            "***a***\n",
+            "** a ** **\n",
+            "| a | b |\n[x](y) [z](w)",
+            "\n\n  **fed**  \n\n| tabel |  \n\n",
+        ] {
+            texts.push(t.to_string());
+            texts.push(t.repeat(150));
+        }
+        for t in &texts {
+            assert_eq!(detect_format(t), format_by_the_pattern(t), "{t:.80?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_format_of_any_text_is_the_patterns(
+            text in crate::texts_of(vec![
+                "#", "# ", "## ", "|", "| ", "*", "**", "](", "[", ")", "(", "\n", "\n\n",
+                " ", "  ", "x", "ab", "\t", "\r\n",
+            ])
+        ) {
+            proptest::prop_assert_eq!(detect_format(&text), format_by_the_pattern(&text));
         }
     }
 
