@@ -184,9 +184,18 @@ pub fn is_name(s: &str, strict: bool) -> bool {
     // The first-name test before the gazetteer's: most capitalised pairs
     // in running text fail it, and it is a set lookup, not a search.
     let first_known = || {
-        tokens[0]
-            .split('-')
-            .all(|p| FIRST.contains(&p.to_lowercase()))
+        tokens[0].split('-').all(|p| {
+            // An ASCII name lowered on the stack (most are).
+            let mut buf = [0u8; 24];
+            match buf.get_mut(..p.len()) {
+                Some(buf) if p.is_ascii() => {
+                    buf.copy_from_slice(p.as_bytes());
+                    buf.make_ascii_lowercase();
+                    FIRST.contains(std::str::from_utf8(buf).unwrap_or_default())
+                }
+                _ => FIRST.contains(&p.to_lowercase()),
+            }
+        })
     };
     (!strict || first_known()) && orgs::whole(s).is_none()
 }
@@ -212,9 +221,14 @@ fn role_word(s: &str) -> Option<&'static str> {
     if lower.split_whitespace().count() > 1 {
         return lower
             .split(|c: char| !c.is_alphabetic())
-            .find_map(role_word);
+            .find_map(role_of_lower);
     }
-    match lower.as_str() {
+    role_of_lower(&lower)
+}
+
+/// [`role_word`] of one word in lower case.
+fn role_of_lower(lower: &str) -> Option<&'static str> {
+    match lower {
         "mødeleder" | "ordstyrer" => Some("mødeleder"),
         "formand" | "forperson" => Some("formand"),
         "næstformand" => Some("næstformand"),
