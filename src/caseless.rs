@@ -362,9 +362,15 @@ pub struct Inner {
 pub enum Literal {
     /// Words, as a caseless pattern (`jan|feb|mar`).
     Words(Caseless),
-    /// Any of three ASCII bytes that have no case (`-`, `.`, `/`), found
-    /// with `memchr3` (no pattern search per occurrence).
-    Bytes([u8; 3]),
+    /// Any of three ASCII bytes that have no case (`-`, `.`, `/`) right
+    /// after what may be a number: an ASCII digit, or a character outside
+    /// ASCII (`char::is_numeric` holds for some). The separators of the
+    /// numbers in dates, found with `memchr3` (no pattern search per
+    /// occurrence); those after a letter or a space (a sentence's full
+    /// stops, most dashes) are passed over in the search, not offered to
+    /// the pattern's `admits` one by one. Only for patterns whose anchor
+    /// follows a number.
+    BytesAfterNumber([u8; 3]),
 }
 
 impl Literal {
@@ -373,8 +379,11 @@ impl Literal {
     fn find_at(&self, hay: &Haystack, text: &str, at: usize) -> Option<usize> {
         match self {
             Literal::Words(words) => words.on(hay).0.find_at(text, at).map(|m| m.start()),
-            Literal::Bytes([a, b, c]) => {
-                memchr::memchr3(*a, *b, *c, &text.as_bytes()[at..]).map(|i| at + i)
+            Literal::BytesAfterNumber([a, b, c]) => {
+                let bytes = text.as_bytes();
+                memchr::memchr3_iter(*a, *b, *c, &bytes[at..])
+                    .map(|i| at + i)
+                    .find(|&i| i > 0 && (bytes[i - 1].is_ascii_digit() || !bytes[i - 1].is_ascii()))
             }
         }
     }

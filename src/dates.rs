@@ -252,7 +252,7 @@ static NUMERIC: LazyLock<Caseless> = LazyLock::new(|| {
 static NUMERIC_INNER: LazyLock<Inner> = LazyLock::new(|| {
     let weekday = longest_ascii(WEEKDAY_WORDS.iter().copied());
     Inner {
-        literal: Literal::Bytes([b'-', b'.', b'/']),
+        literal: Literal::BytesAfterNumber([b'-', b'.', b'/']),
         admits: |text, q| {
             // The month, then the second separator and a digit.
             numeric_before(text, q)
@@ -305,7 +305,7 @@ static DAY_MONTH_CUED: LazyLock<Caseless> = LazyLock::new(|| {
 /// regex search per occurrence — 200,000 in the 50 MB corpus, most of
 /// them the `kl` of `udvikling` and of every time of day.)
 static DAY_MONTH_CUED_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
-    literal: Literal::Bytes([b'/', b'-', b'/']),
+    literal: Literal::BytesAfterNumber([b'/', b'-', b'/']),
     admits: |text, q| {
         let rest = &text[q + 1..];
         numeric_before(text, q)
