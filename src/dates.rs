@@ -887,6 +887,72 @@ impl<'h> NamedParts<'h> {
     }
 }
 
+/// The groups of a [`MONTH_YEAR`] match: the word before the month, the
+/// month (their text lower-cased where the pattern ran on the lower-cased
+/// copy), and where the year stands.
+#[derive(Debug, PartialEq)]
+struct MonthYear<'h> {
+    pre: Option<&'h str>,
+    m: &'h str,
+    y: Range<usize>,
+}
+
+impl<'h> MonthYear<'h> {
+    /// The groups of `m`, a match of [`MONTH_YEAR`] in `hay`: taken apart
+    /// by hand, as the pattern takes it (its captures cost more than
+    /// finding it: a backtracking search of the month names twice over).
+    /// The match ends with four digits, the year, after white space,
+    /// after the month and perhaps a dot; the month is one word (the
+    /// longest name it starts with that is followed by what follows, as
+    /// the names are tried longest first), and what is before it, if
+    /// anything, is one of the words before a month and white space.
+    /// Anything else is captured by the pattern.
+    fn of(hay: &'h Haystack, m: regex::Match<'h>) -> MonthYear<'h> {
+        if let Some(parts) = Self::by_hand(m) {
+            return parts;
+        }
+        let c = MONTH_YEAR.captures_of(hay, m);
+        MonthYear {
+            pre: c.name("pre").map(|p| p.as_str()),
+            m: c.name("m").map_or("", |g| g.as_str()),
+            y: c.name("y").map_or(m.end()..m.end(), |g| g.range()),
+        }
+    }
+
+    fn by_hand(m: regex::Match<'h>) -> Option<MonthYear<'h>> {
+        let s = m.as_str();
+        let y_at = s.char_indices().rev().nth(3)?.0;
+        if !s[y_at..].chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let before_y = &s[..y_at];
+        let month_end = before_y.trim_end_matches(char::is_whitespace);
+        if month_end.len() == before_y.len() {
+            return None;
+        }
+        let month_end = month_end.strip_suffix('.').unwrap_or(month_end);
+        let month_at = month_end.rfind(char::is_whitespace).map_or(0, |i| {
+            i + month_end[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let month = &month_end[month_at..];
+        if lexicon::month(month).is_none() || !month.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        let pre = s[..month_at].trim_end_matches(char::is_whitespace);
+        let pre = match pre {
+            "" => None,
+            "primo" | "medio" | "ultimo" | "starten af" | "start" | "slutningen af"
+            | "udgangen af" | "slut" => Some(pre),
+            _ => return None,
+        };
+        Some(MonthYear {
+            pre,
+            m: month,
+            y: m.start() + y_at..m.end(),
+        })
+    }
+}
+
 /// [`NAMED_DAY`]'s groups by index (see [`Caseless::group_index`]).
 mod named {
     pub const WD: usize = 1;
@@ -1052,21 +1118,21 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         b.push_day(r, None, m, d, None);
     }
     for m in MONTH_YEAR.find_iter(hay) {
-        let Some(c) = b.captures_if_free(&MONTH_YEAR, hay, m) else {
+        if !b.free(&m.range()) {
             continue;
-        };
+        }
+        let c = MonthYear::of(hay, m);
         let r = m.range();
         if text[..r.start].ends_with(|ch: char| ch.is_alphanumeric())
-            || glued(text, &(c.name("y").unwrap().range()))
-                && text[c.name("y").unwrap().end()..].starts_with(|ch: char| ch.is_ascii_digit())
+            || glued(text, &c.y) && text[c.y.end..].starts_with(|ch: char| ch.is_ascii_digit())
         {
             continue;
         }
-        let (Some(m), Some(y)) = (lexicon::month(&c["m"]), c["y"].parse::<i32>().ok()) else {
+        let (Some(m), Some(y)) = (lexicon::month(c.m), text[c.y].parse::<i32>().ok()) else {
             continue;
         };
         let last = days_in_month(y, m);
-        let (d1, d2) = match c.name("pre").map(|p| p.as_str().to_lowercase()).as_deref() {
+        let (d1, d2) = match c.pre.map(str::to_lowercase).as_deref() {
             Some("primo" | "start" | "starten af") => (1, 10),
             Some("medio") => (11, 20),
             Some("ultimo" | "slut" | "slutningen af" | "udgangen af") => (21, last),
@@ -1456,7 +1522,60 @@ mod tests {
         }
     }
 
+    /// [`MonthYear::by_hand`] gives the pattern's groups wherever it gives
+    /// any, and does for most matches of the documents.
+    fn assert_month_year_by_hand(text: &str) -> (usize, usize) {
+        let hay = Haystack::new(text);
+        let (mut all, mut by_hand) = (0, 0);
+        for m in MONTH_YEAR.find_iter(&hay) {
+            all += 1;
+            let Some(parts) = MonthYear::by_hand(m) else {
+                continue;
+            };
+            by_hand += 1;
+            let c = MONTH_YEAR.captures_of(&hay, m);
+            let want = MonthYear {
+                pre: c.name("pre").map(|p| p.as_str()),
+                m: c.name("m").unwrap().as_str(),
+                y: c.name("y").unwrap().range(),
+            };
+            assert_eq!(parts, want, "{:?} in {text:.80?}", m.as_str());
+        }
+        (all, by_hand)
+    }
+
+    #[test]
+    fn month_year_by_hand_as_by_the_pattern() {
+        let mut texts = vec![
+            "primo marts 2024, starten af sept. 2025, start  maj 2026, slutningen af\u{a0}juni\u{2003}2027",
+            "Ultimo Marts 2024; UDGANGEN AF DEC. 2023; xmarts 2024; marts.. 2024; sept.2024",
+            "slut okt 2024 slutningen  af nov 2024 medio ſeptember 2024 marts ٢٠٢٤ juni 20245",
+        ]
+        .into_iter()
+        .map(str::to_string)
+        .collect::<Vec<_>>();
+        texts.extend(crate::test_documents());
+        let (mut all, mut by_hand) = (0, 0);
+        for t in &texts {
+            let (a, h) = assert_month_year_by_hand(t);
+            all += a;
+            by_hand += h;
+        }
+        assert!(by_hand * 10 >= all * 9, "{by_hand} of {all} by hand");
+    }
+
     proptest::proptest! {
+        #[test]
+        fn month_year_by_hand_in_any_text(
+            text in crate::texts_of(vec![
+                "primo", "starten af", "start", "slut", "slutningen af", "Medio", "ULTIMO",
+                "marts", "mar", "sept", "september", "Sept", "maj", " ", "  ", "\u{a0}", ".",
+                "2024", "12", "x", "\n", "ſ", "٢",
+            ])
+        ) {
+            assert_month_year_by_hand(&text);
+        }
+
         /// Texts of the patterns' own pieces, in any order.
         #[test]
         fn found_around_as_by_the_whole_pattern_in_any_text(
