@@ -104,6 +104,18 @@ fn inputs() -> Vec<(&'static str, Maker, usize)> {
             250,
         ),
         (
+            // Organisation names' anchor words glued and overlapping, each
+            // opening a search of the names around it, and long names
+            // over and over (`orgs`: the tries before and after an anchor).
+            "names-and-anchors",
+            |n| {
+                "Ringkøbing-Skjern Kommunekommunes regionregion Region Midtjyllands PLOplo \
+                 Sundhedsklyngenklynge Psykiatrien Region Syddanmark sygehushospital "
+                    .repeat(n)
+            },
+            2_000,
+        ),
+        (
             "scan-1MB-word",
             |n| format!("og det er til af {}", "ae@q".repeat(n)),
             60_000,
