@@ -372,14 +372,13 @@ static PART_OF_YEAR: LazyLock<Caseless> =
 static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d)").unwrap()
 });
-/// Words that every match of a pattern contains, under the pattern's own
-/// flags ([`gated`]): a literal search is many times faster than the
-/// pattern's, and most documents have none of these words.
+/// A word that every match of [`HALF`] contains, under the pattern's own
+/// flags ([`gated`]): the pattern opens with its numbers (`1`, `2`), which
+/// its search stopped at everywhere, and most documents have no
+/// `halvår`. (The season and part-of-year patterns open with their words:
+/// a gate of the same words was a second search of the text wherever
+/// they stand.)
 static HALF_WORD: LazyLock<Caseless> = LazyLock::new(|| Caseless::new("halvår"));
-static SEASON_WORD_ANY: LazyLock<Caseless> =
-    LazyLock::new(|| Caseless::new("forår|sommer|efterår|vinter"));
-static PART_OF_YEAR_WORD: LazyLock<Caseless> =
-    LazyLock::new(|| Caseless::new("primo|medio|ultimo"));
 
 /// The matches of `re` in `text`; none, at once, when `text` lacks `gate`
 /// (a pattern that every match of `re` contains).
@@ -1207,7 +1206,7 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         let (s, e) = ((y, m1, 1), (y, m2, days_in_month(y, m2)));
         b.push_period_inferred(r, s, e, "quarter", inferred);
     }
-    for m in gated(&SEASON_WORD_ANY, &SEASON, hay) {
+    for m in SEASON.find_iter(hay) {
         let Some(c) = b.captures_if_free(&SEASON, hay, m) else {
             continue;
         };
@@ -1233,7 +1232,7 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_period(r, s, e, "season");
     }
-    for m in gated(&PART_OF_YEAR_WORD, &PART_OF_YEAR, hay) {
+    for m in PART_OF_YEAR.find_iter(hay) {
         let Some(c) = b.captures_if_free(&PART_OF_YEAR, hay, m) else {
             continue;
         };
@@ -1375,8 +1374,6 @@ pub(crate) const PREPARE: &[fn()] = builders![
     PART_OF_YEAR,
     YEAR_RANGE,
     HALF_WORD,
-    SEASON_WORD_ANY,
-    PART_OF_YEAR_WORD,
     YEAR_AT,
     AND_YEAR,
     MONTH_WORD,
@@ -1625,11 +1622,7 @@ mod tests {
             "foråret 2024, Sommeren 2025, EFTERÅRET 2023-24, vinteren 2023/2024",
             "primo 2025, Medio 2026, ULTIMO 2027",
         ]);
-        let pairs: [(&Caseless, &Caseless); 3] = [
-            (&HALF_WORD, &HALF),
-            (&SEASON_WORD_ANY, &SEASON),
-            (&PART_OF_YEAR_WORD, &PART_OF_YEAR),
-        ];
+        let pairs: [(&Caseless, &Caseless); 1] = [(&HALF_WORD, &HALF)];
         let mut matches = 0;
         for (gate, re) in pairs {
             for t in &texts {
@@ -1646,7 +1639,7 @@ mod tests {
                 assert_eq!(all, some);
             }
         }
-        assert!(matches >= 10, "{matches}");
+        assert!(matches >= 3, "{matches}");
     }
 
     /// `cued` finds what the pattern it replaced found, `(?:cue|...)\s+name`
