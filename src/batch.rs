@@ -765,18 +765,43 @@ mod tests {
             label: format!("{big:04}.txt"),
             bytes: "Punkt 1: Godkendelse\n".repeat(30_000).into_bytes(),
         };
+        use std::sync::atomic::AtomicBool;
         let started = Mutex::new(Vec::new());
+        let (big_started, gave_up) = (AtomicBool::new(false), AtomicBool::new(false));
         let process = |label: &str, bytes: &[u8]| {
-            started.lock().unwrap().push(label.to_string());
+            if label == format!("{big:04}.txt") {
+                started.lock().unwrap().push(label.to_string());
+                big_started.store(true, Ordering::SeqCst);
+            } else {
+                // A small input waits for the big one to start (it is taken
+                // first, by the other worker): otherwise, with its worker
+                // held up a moment by the machine, small ones would start
+                // ahead of it, and the order they start in would not be
+                // the order they were taken in. Waited for once, at most
+                // two seconds: when the big one is not taken first, it
+                // never comes.
+                let t = Instant::now();
+                while !gave_up.load(Ordering::SeqCst) && !big_started.load(Ordering::SeqCst) {
+                    if t.elapsed() > Duration::from_secs(2) {
+                        gave_up.store(true, Ordering::SeqCst);
+                    }
+                    std::thread::yield_now();
+                }
+                started.lock().unwrap().push(label.to_string());
+            }
             crate::extract(label, bytes)
         };
         let (_, labels) = on_two_workers(&inputs, process);
         let want: Vec<String> = (0..600).map(|i| format!("{i:04}.txt")).collect();
         assert_eq!(labels, want);
         // Taken first, long before its turn in order.
+        assert!(
+            !gave_up.load(Ordering::SeqCst),
+            "the big input was not taken first"
+        );
         let started = started.into_inner().unwrap();
         let at = started.iter().position(|l| *l == format!("{big:04}.txt"));
-        assert!(at.unwrap() < 2, "{at:?}");
+        assert_eq!(at, Some(0));
     }
 
     #[test]

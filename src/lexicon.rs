@@ -368,8 +368,8 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        /// `within_one_edit` is `strsim::levenshtein(a, b) <= 1`: on texts
-        /// of a few letters (most pairs are near), and on headings.
+        /// `within_one_edit` is `strsim::levenshtein(a, b) <= 1`: on any
+        /// two texts of a few letters (most far apart) ...
         #[test]
         fn within_one_edit_is_levenshtein_at_most_one(
             a in crate::texts_of(vec!["a", "b", "æ", "ø", "ab", "ba"]),

@@ -182,7 +182,7 @@ pub fn is_name(s: &str, strict: bool) -> bool {
         return false;
     }
     // The first-name test before the gazetteer's: most capitalised pairs
-    // in running text fail it, and it is a set lookup, not a search.
+    // in running text fail it, and it copies nothing for an ASCII name.
     let first_known = || {
         tokens[0].split('-').all(|p| {
             // An ASCII name lowered on the stack (most are).
