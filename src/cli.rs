@@ -365,10 +365,8 @@ impl<W: Write> RecordWriter<W> {
             if self.pretty {
                 self.out
                     .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-                self.out.write_all(value)?;
-            } else {
-                self.out.write_all(value)?;
             }
+            self.out.write_all(value)?;
             self.written += 1;
         }
         Ok(())

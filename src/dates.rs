@@ -300,13 +300,12 @@ static ISO_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
     admits: |text, q| {
         let digit = |b: &u8| b.is_ascii_digit();
         let (before, after) = (&text.as_bytes()[..q], &text.as_bytes()[q + 1..]);
+        let month = after.iter().take_while(|b| digit(b)).count();
         before.len() >= 4
             && before[before.len() - 4..].iter().all(digit)
-            && match after {
-                [m, b'-', d, ..] | [m, _, b'-', d, ..] => digit(m) && digit(d),
-                _ => false,
-            }
-            && (after.get(1) == Some(&b'-') || digit(&after[1]))
+            && (1..=2).contains(&month)
+            && after.get(month) == Some(&b'-')
+            && after.get(month + 1).is_some_and(digit)
     },
     before: 4,
     after: 1 + 2 + 1 + 2,
@@ -927,9 +926,11 @@ impl<'h> MonthYear<'h> {
     /// anything, is one of the words before a month and white space.
     /// Anything else is captured by the pattern.
     fn of(hay: &'h Haystack, m: regex::Match<'h>) -> MonthYear<'h> {
-        if let Some(parts) = Self::by_hand(m) {
-            return parts;
-        }
+        Self::by_hand(m).unwrap_or_else(|| Self::captured(hay, m))
+    }
+
+    /// The groups of `m` as the pattern captures them.
+    fn captured(hay: &'h Haystack, m: regex::Match<'h>) -> MonthYear<'h> {
         let c = MONTH_YEAR.captures_of(hay, m);
         MonthYear {
             pre: c.name("pre").map(|p| p.as_str()),
@@ -1555,12 +1556,7 @@ mod tests {
                 continue;
             };
             by_hand += 1;
-            let c = MONTH_YEAR.captures_of(&hay, m);
-            let want = MonthYear {
-                pre: c.name("pre").map(|p| p.as_str()),
-                m: c.name("m").unwrap().as_str(),
-                y: c.name("y").unwrap().range(),
-            };
+            let want = MonthYear::captured(&hay, m);
             assert_eq!(parts, want, "{:?} in {text:.80?}", m.as_str());
         }
         (all, by_hand)

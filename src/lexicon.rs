@@ -70,12 +70,7 @@ fn fold_into(heading: &str, out: &mut String) {
     } else {
         Cow::Owned(heading.to_lowercase())
     };
-    for w in lower.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
+    crate::span::collapse_whitespace_into(&lower, out);
     if ascii {
         out.make_ascii_lowercase();
     }

@@ -292,13 +292,20 @@ pub fn split_byte(text: &str, b: u8) -> impl Iterator<Item = &str> + '_ {
 /// one pass and without the list of words.
 pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    collapse_whitespace_into(text, &mut out);
+    out
+}
+
+/// [`collapse_whitespace`] written into `out`, after what it holds (a
+/// space between that and the first word), for a caller that reuses one
+/// buffer.
+pub fn collapse_whitespace_into(text: &str, out: &mut String) {
     for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
     }
-    out
 }
 
 /// `text.find(b as char)` for an ASCII byte `b` (see [`split_byte`]).
