@@ -28,6 +28,7 @@
 //! ```
 
 use regex::{CaptureMatches, Captures, Match, Matches, Regex, RegexSet, SetMatches};
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 /// A text with a lower-cased copy to search.
@@ -36,6 +37,10 @@ pub struct Haystack<'a> {
     text: &'a str,
     /// `None` when the text holds a character that cannot be lowered in place.
     lower: Option<String>,
+    /// Where each of [`SEPARATORS`] stands after what may be a number, in
+    /// order: found on first use by a [`Literal::AfterNumber`], then shared
+    /// by every pattern that searches for them.
+    separators: OnceCell<Vec<usize>>,
 }
 
 impl<'a> Haystack<'a> {
@@ -44,6 +49,7 @@ impl<'a> Haystack<'a> {
         Haystack {
             text,
             lower: lower_in_place(text),
+            separators: OnceCell::new(),
         }
     }
 
@@ -56,6 +62,18 @@ impl<'a> Haystack<'a> {
     /// the text holds a character that cannot be lowered in place.
     pub fn lowered(&self) -> Option<&str> {
         self.lower.as_deref()
+    }
+
+    /// The offsets of [`SEPARATORS`] right after an ASCII digit or a byte
+    /// outside ASCII, in order (one `memchr3` pass, made once).
+    fn separators_after_numbers(&self) -> &[usize] {
+        self.separators.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let [a, b, c] = SEPARATORS;
+            memchr::memchr3_iter(a, b, c, bytes)
+                .filter(|&i| i > 0 && (bytes[i - 1].is_ascii_digit() || !bytes[i - 1].is_ascii()))
+                .collect()
+        })
     }
 }
 
@@ -357,20 +375,25 @@ pub struct Inner {
     pub after: usize,
 }
 
+/// The bytes a [`Literal::AfterNumber`] may name: the dash, dot and slash
+/// that separate the numbers of a date.
+pub const SEPARATORS: [u8; 3] = [b'-', b'.', b'/'];
+
 /// The literal of an [`Inner`].
 #[derive(Debug)]
 pub enum Literal {
     /// Words, as a caseless pattern (`jan|feb|mar`).
     Words(Caseless),
-    /// Any of three ASCII bytes that have no case (`-`, `.`, `/`) right
-    /// after what may be a number: an ASCII digit, or a character outside
-    /// ASCII (`char::is_numeric` holds for some). The separators of the
-    /// numbers in dates, found with `memchr3` (no pattern search per
-    /// occurrence); those after a letter or a space (a sentence's full
-    /// stops, most dashes) are passed over in the search, not offered to
-    /// the pattern's `admits` one by one. Only for patterns whose anchor
-    /// follows a number.
-    BytesAfterNumber([u8; 3]),
+    /// Any of the given [`SEPARATORS`] (ASCII bytes that have no case)
+    /// right after what may be a number: an ASCII digit, or a character
+    /// outside ASCII (`char::is_numeric` holds for some). The separators of
+    /// the numbers in dates, looked up in the list of every separator after
+    /// a number that the haystack makes once (one `memchr3` pass) and
+    /// shares among the patterns (no pattern search per occurrence); those
+    /// after a letter or a space (a sentence's full stops, most dashes) are
+    /// never offered to the pattern's `admits`. Only for patterns whose
+    /// anchor follows a number.
+    AfterNumber(&'static [u8]),
 }
 
 impl Literal {
@@ -379,11 +402,15 @@ impl Literal {
     fn find_at(&self, hay: &Haystack, text: &str, at: usize) -> Option<usize> {
         match self {
             Literal::Words(words) => words.on(hay).0.find_at(text, at).map(|m| m.start()),
-            Literal::BytesAfterNumber([a, b, c]) => {
+            Literal::AfterNumber(set) => {
+                debug_assert!(set.iter().all(|b| SEPARATORS.contains(b)), "{set:?}");
+                // The lower-cased copy has the same bytes at these offsets.
                 let bytes = text.as_bytes();
-                memchr::memchr3_iter(*a, *b, *c, &bytes[at..])
-                    .map(|i| at + i)
-                    .find(|&i| i > 0 && (bytes[i - 1].is_ascii_digit() || !bytes[i - 1].is_ascii()))
+                let found = hay.separators_after_numbers();
+                found[found.partition_point(|&i| i < at)..]
+                    .iter()
+                    .copied()
+                    .find(|&i| set.contains(&bytes[i]))
             }
         }
     }
