@@ -234,9 +234,26 @@ impl Caseless {
             re: self,
             inner,
             hay,
+            listed: None,
             at: 0,
             next: 0,
             done: false,
+        }
+    }
+
+    /// [`Caseless::find_around`] with the occurrences of `inner`'s literal
+    /// given: every one in the text searched for `hay` (overlapping ones
+    /// too), in order, as the literal's search would find them. For
+    /// patterns that share a literal: its occurrences are found once.
+    pub fn find_around_listed<'r, 'h>(
+        &'r self,
+        inner: &'r Inner,
+        hay: &'h Haystack,
+        occurrences: &'r [usize],
+    ) -> FindAround<'r, 'h> {
+        FindAround {
+            listed: Some(occurrences),
+            ..self.find_around(inner, hay)
         }
     }
 }
@@ -440,6 +457,8 @@ pub struct FindAround<'r, 'h> {
     re: &'r Caseless,
     inner: &'r Inner,
     hay: &'h Haystack<'h>,
+    /// The literal's occurrences, when they are given.
+    listed: Option<&'r [usize]>,
     at: usize,
     /// Where the search for the next occurrence starts (occurrences may
     /// overlap: each is found).
@@ -454,7 +473,13 @@ impl<'h> Iterator for FindAround<'_, 'h> {
         let (re, text) = self.re.on(self.hay);
         let bytes = text.as_bytes();
         while !self.done {
-            let Some(q) = self.inner.literal.find_at(self.hay, text, self.next) else {
+            let found = match self.listed {
+                Some(list) => list[list.partition_point(|&q| q < self.next)..]
+                    .first()
+                    .copied(),
+                None => self.inner.literal.find_at(self.hay, text, self.next),
+            };
+            let Some(q) = found else {
                 self.done = true;
                 break;
             };

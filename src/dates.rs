@@ -210,13 +210,8 @@ static NAMED_DAY_INNER: LazyLock<Inner> = LazyLock::new(|| {
     let month = longest_ascii(lexicon::month_names());
     let day = longest_ascii(DAY_WORDS.iter().copied()).max(3);
     let weekday = longest_ascii(WEEKDAY_WORDS.iter().copied());
-    let mut prefixes: Vec<String> = lexicon::month_names()
-        .map(|m| m.chars().take(3).collect())
-        .collect();
-    prefixes.sort();
-    prefixes.dedup();
     Inner {
-        literal: Literal::Words(Caseless::new(&prefixes.join("|"))),
+        literal: Literal::Words(Caseless::new(&month_prefixes().join("|"))),
         admits: |text, q| {
             let before = &text[..q];
             let spaced = before.trim_end_matches(char::is_whitespace);
@@ -230,11 +225,86 @@ static NAMED_DAY_INNER: LazyLock<Inner> = LazyLock::new(|| {
         after: month + 1 + 4 + 3 + 3 + day + month + 2 + 4,
     }
 });
+/// The words that may stand before a month and its year (`primo marts
+/// 2025`), in the order [`MONTH_YEAR`] tries them.
+const MONTH_YEAR_PRE: [&str; 8] = [
+    "primo",
+    "medio",
+    "ultimo",
+    "starten af",
+    "start",
+    "slutningen af",
+    "udgangen af",
+    "slut",
+];
 static MONTH_YEAR: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(&format!(
-        r"(?:(?P<pre>primo|medio|ultimo|starten af|start|slutningen af|udgangen af|slut)\s+)?(?P<m>{})\.?\s+(?P<y>\d{{4}})",
+        r"(?:(?P<pre>{})\s+)?(?P<m>{})\.?\s+(?P<y>\d{{4}})",
+        MONTH_YEAR_PRE.join("|"),
         lexicon::month_alternation()
     ))
+});
+/// [`MONTH_YEAR`]'s matches are found from their month, the first three
+/// letters of which are a month's ([`month_starts`]): after the month's
+/// letters, perhaps a dot, white space and a number. No word before the
+/// month in a match ([`MONTH_YEAR_PRE`]) holds a month's first three
+/// letters (a test checks). Before the month a match holds at most one of
+/// those words; from it on, a month, a dot and a year.
+static MONTH_YEAR_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
+    literal: Literal::Words(Caseless::new(&month_prefixes().join("|"))),
+    admits: |text, q| {
+        // `is_alphabetic`: in a text searched with `(?i)`, `ſ` is an `s`.
+        let rest = text[q..].trim_start_matches(char::is_alphabetic);
+        let rest = rest.strip_prefix('.').unwrap_or(rest);
+        let year = rest.trim_start_matches(char::is_whitespace);
+        // `is_numeric` holds for every `\d` (and more).
+        year.len() < rest.len() && year.starts_with(char::is_numeric)
+    },
+    before: longest_ascii(MONTH_YEAR_PRE.into_iter()),
+    after: longest_ascii(lexicon::month_names()) + 1 + 4,
+});
+
+/// The first three letters of every month name and abbreviation (`jan`,
+/// `sep`), sorted: every one of them starts with one.
+fn month_prefixes() -> Vec<String> {
+    let mut prefixes: Vec<String> = lexicon::month_names()
+        .map(|m| m.chars().take(3).collect())
+        .collect();
+    prefixes.sort();
+    prefixes.dedup();
+    prefixes
+}
+
+/// [`month_prefixes`] as one pattern.
+static MONTH_PREFIXES: LazyLock<Caseless> =
+    LazyLock::new(|| Caseless::new(&month_prefixes().join("|")));
+
+/// Where [`MONTH_PREFIXES`] occur in `hay`'s lower-cased copy, overlapping
+/// ones too (`nov` in `junov`), in order: found once, for every pattern
+/// found from its months. `None` for a text searched with `(?i)` (no
+/// copy), whose patterns search for their months themselves.
+fn month_starts(hay: &Haystack) -> Option<Vec<usize>> {
+    let bytes = hay.lowered()?.as_bytes();
+    let prefix_at = |i: usize| {
+        bytes
+            .get(i..i + 3)
+            .is_some_and(|w| MONTH_PREFIX_BYTES.iter().any(|p| w == p.as_slice()))
+    };
+    let mut out = Vec::new();
+    for m in MONTH_PREFIXES.find_iter(hay) {
+        out.push(m.start());
+        // The search goes on after the match: those inside it by hand.
+        out.extend((m.start() + 1..m.end()).filter(|&i| prefix_at(i)));
+    }
+    Some(out)
+}
+
+/// [`month_prefixes`] as bytes, for [`month_starts`]'s look inside a match.
+static MONTH_PREFIX_BYTES: LazyLock<Vec<[u8; 3]>> = LazyLock::new(|| {
+    month_prefixes()
+        .iter()
+        .map(|p| p.as_bytes().try_into().expect("three ASCII letters"))
+        .collect()
 });
 static NUMERIC: LazyLock<Caseless> = LazyLock::new(|| {
     let wd = &*WD;
@@ -533,11 +603,44 @@ static AND_YEAR: LazyLock<Regex> =
 /// A month or season name standing alone (`i marts`, `i efteråret`): the
 /// name is found first (a fast literal search), then the cue word before
 /// it ([`cued`]), which is quicker than a pattern opening with `i`.
-static MONTH_WORD: LazyLock<Caseless> = LazyLock::new(|| {
-    Caseless::new(
-        r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)(?-u:\b)",
-    )
-});
+static MONTH_WORD: LazyLock<Caseless> =
+    LazyLock::new(|| Caseless::new(&format!(r"(?:{})(?-u:\b)", MONTH_NAMES.join("|"))));
+/// The months' full names.
+const MONTH_NAMES: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// The matches of [`MONTH_WORD`] in `lower` (a lower-cased copy), found
+/// from the month starts in it ([`month_starts`]): a full name and the
+/// end of an ASCII word. No name holds a month's first three letters
+/// but at its start, so no match starts inside another.
+fn month_words(lower: &str, starts: &[usize]) -> Vec<Range<usize>> {
+    let bytes = lower.as_bytes();
+    starts
+        .iter()
+        .filter_map(|&q| {
+            let name = MONTH_NAMES
+                .iter()
+                .find(|m| bytes[q..].starts_with(m.as_bytes()))?;
+            let end = q + name.len();
+            let word_goes_on = bytes
+                .get(end)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+            (!word_goes_on).then_some(q..end)
+        })
+        .collect()
+}
 static SEASON_WORD: LazyLock<Caseless> =
     LazyLock::new(|| Caseless::new(r"(?:foråret|sommeren|efteråret|vinteren)(?-u:\b)"));
 const MONTH_CUES: &[&str] = &[
@@ -1016,8 +1119,7 @@ impl<'h> MonthYear<'h> {
         let pre = s[..month_at].trim_end_matches(char::is_whitespace);
         let pre = match pre {
             "" => None,
-            "primo" | "medio" | "ultimo" | "starten af" | "start" | "slutningen af"
-            | "udgangen af" | "slut" => Some(pre),
+            _ if MONTH_YEAR_PRE.contains(&pre) => Some(pre),
             _ => return None,
         };
         Some(MonthYear {
@@ -1096,7 +1198,12 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_day(r, Some(y as i32), m, d, None);
     }
-    for m in NAMED_DAY.find_around(&NAMED_DAY_INNER, hay) {
+    let months = month_starts(hay);
+    let found_from_months = |re: &'static Caseless, inner| match &months {
+        Some(starts) => re.find_around_listed(inner, hay, starts),
+        None => re.find_around(inner, hay),
+    };
+    for m in found_from_months(&NAMED_DAY, &NAMED_DAY_INNER) {
         let c = NamedParts::of(hay, m);
         let m0 = c.get(0).unwrap();
         let dm = c
@@ -1192,7 +1299,7 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_day(r, None, m, d, None);
     }
-    for m in MONTH_YEAR.find_iter(hay) {
+    for m in found_from_months(&MONTH_YEAR, &MONTH_YEAR_INNER) {
         if !b.free(&m.range()) {
             continue;
         }
@@ -1355,8 +1462,11 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
                 ay
             }
         };
-        let months = MONTH_WORD.find_iter(hay).map(|m| m.range());
-        for (cue, r) in cued(months, MONTH_CUES, text) {
+        let names = match (&months, hay.lowered()) {
+            (Some(starts), Some(lower)) => month_words(lower, starts),
+            _ => MONTH_WORD.find_iter(hay).map(|m| m.range()).collect(),
+        };
+        for (cue, r) in cued(names.into_iter(), MONTH_CUES, text) {
             if cue_glued(text, cue) {
                 continue;
             }
@@ -1417,6 +1527,9 @@ pub(crate) const PREPARE: &[fn()] = builders![
     NAMED_DAY,
     NAMED_DAY_INNER,
     MONTH_YEAR,
+    MONTH_YEAR_INNER,
+    MONTH_PREFIXES,
+    MONTH_PREFIX_BYTES,
     NUMERIC,
     NUMERIC_INNER,
     ISO,
@@ -1486,10 +1599,11 @@ mod tests {
     }
 
     /// The patterns found from an inner literal, each with its literal.
-    fn found_around() -> [(&'static str, &'static Caseless, &'static Inner); 5] {
+    fn found_around() -> [(&'static str, &'static Caseless, &'static Inner); 6] {
         [
             ("iso", &ISO, &ISO_INNER),
             ("named day", &NAMED_DAY, &NAMED_DAY_INNER),
+            ("month and year", &MONTH_YEAR, &MONTH_YEAR_INNER),
             ("numeric", &NUMERIC, &NUMERIC_INNER),
             ("cued day/month", &DAY_MONTH_CUED, &DAY_MONTH_CUED_INNER),
             ("quarter", &QUARTER, &QUARTER_INNER),
@@ -1512,6 +1626,75 @@ mod tests {
                 "{name} in {text:?}"
             );
         }
+        // Those found from their months, with the months found once.
+        let Some(starts) = month_starts(&hay) else {
+            return;
+        };
+        for (name, re, inner) in [
+            ("named day", &NAMED_DAY, &NAMED_DAY_INNER),
+            ("month and year", &MONTH_YEAR, &MONTH_YEAR_INNER),
+        ] {
+            let listed: Vec<_> = re
+                .find_around_listed(inner, &hay, &starts)
+                .map(|m| m.range())
+                .collect();
+            let all: Vec<_> = re.find_iter(&hay).map(|m| m.range()).collect();
+            assert_eq!(listed, all, "{name} in {text:?}");
+        }
+    }
+
+    /// The month starts are every place a month's first three letters
+    /// stand in the lower-cased copy, and the month words found from them
+    /// are [`MONTH_WORD`]'s matches.
+    fn assert_month_starts_and_words(text: &str) -> usize {
+        let hay = Haystack::new(text);
+        let (Some(starts), Some(lower)) = (month_starts(&hay), hay.lowered()) else {
+            assert!(hay.lowered().is_none(), "{text:?}");
+            return 0;
+        };
+        let prefixes = month_prefixes();
+        let every: Vec<usize> = (0..lower.len())
+            .filter(|&i| {
+                prefixes
+                    .iter()
+                    .any(|p| lower.as_bytes()[i..].starts_with(p.as_bytes()))
+            })
+            .collect();
+        assert_eq!(starts, every, "{text:?}");
+        let want: Vec<_> = MONTH_WORD.find_iter(&hay).map(|m| m.range()).collect();
+        assert_eq!(month_words(lower, &starts), want, "{text:?}");
+        want.len()
+    }
+
+    /// On overlapping beginnings (`junov`), names glued to letters, digits
+    /// and `_`, in capitals, beside letters outside ASCII, in every seed and
+    /// devset document, and in random texts of their pieces.
+    #[test]
+    fn month_starts_and_words_are_the_patterns() {
+        let mut seen = 0;
+        for text in [
+            "junovember, jujuli, JUNI_ marts2 martsø MARTS. i maj og Maj, septembersep",
+            "samarbejde, markedet, decdecember, ø-januar, øjanuar, \u{e5}april",
+            "nov",
+            "",
+        ] {
+            seen += assert_month_starts_and_words(text);
+        }
+        for doc in crate::test_documents() {
+            seen += assert_month_starts_and_words(&doc);
+        }
+        assert!(seen > 50, "{seen}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn month_starts_and_words_are_the_patterns_in_any_text(
+            text in crate::texts_of(vec![
+                "ju", "n", "ov", "ember", "jun", "nov", "i", "li", "MAR", "ts", "_", "2", "ø", " ", "ſ",
+            ])
+        ) {
+            assert_month_starts_and_words(&text);
+        }
     }
 
     /// No word a named day holds before its first month starts or holds a
@@ -1526,7 +1709,7 @@ mod tests {
             .iter()
             .chain(&DAY_WORDS)
             .chain(&["den", "d.", "til"]);
-        for w in words {
+        for w in words.chain(&MONTH_YEAR_PRE) {
             assert!(!prefixes.iter().any(|p| w.contains(p.as_str())), "{w}");
         }
         let inner = &*NAMED_DAY_INNER;
@@ -1588,6 +1771,9 @@ mod tests {
                 "x senest{w}12/3 og 12/31{w}klokken x 12-3{w}klokken x 4/5{w}kl. x"
             ));
             tricky.push(format!("x jan{w}x 6. marts{w}2024 og 5 jan"));
+            tricky.push(format!(
+                "x slutningen af{w}september.{w}2024 og primo{w}x marts{w}2025 x"
+            ));
             tricky.push(format!(
                 "x tredje.{w}kvartal{w}af{w}2024 og 2{w}kvartal{w}2025 og q3{w}2026 x"
             ));
@@ -1657,7 +1843,7 @@ mod tests {
                 "marts", "mar", "jan", "sept", "den ", "d.", "til", "kl", "klokken",
                 "tors", "fredag", "første", "enogtyvende", "x", "Marts", "ſ", "٣",
                 "kvartal", "q", "Q3", "af", "i", "tredje", "_", "TREDJE", "ſyvende",
-                "syvende", "Første", "marked",
+                "syvende", "Første", "marked", "primo ", "starten af", "slut", "nov", "ju",
             ])
         ) {
             assert_found_around_as_by_the_whole_pattern(&text);
