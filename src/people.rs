@@ -452,28 +452,38 @@ fn may_be_label(line: &str) -> bool {
     };
     let bytes = rest.as_bytes();
     if !bytes[..bytes.len().min(16)].is_ascii()
-        || LABEL_OPENINGS.iter().any(|w| {
-            bytes
-                .get(..w.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
-        })
+        || bytes
+            .first()
+            .is_some_and(|b| LABEL_INITIALS.contains(&b.to_ascii_lowercase()))
+            && LABEL_OPENINGS.iter().any(|w| {
+                bytes
+                    .get(..w.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+            })
     {
         return true;
     }
-    // `deltager` in any case, with only letters and white space before
-    // it: the first one decides (what precedes a later one holds it).
-    memchr::memchr2_iter(b'd', b'D', bytes)
-        .find(|&i| {
-            bytes
-                .get(i..i + 8)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"deltager"))
+    // `deltager` in any case with only letters and white space before it:
+    // one inside the line's opening run of letters and white space (it is
+    // letters itself), most often a few words long. The run is taken
+    // byte by byte, up to ASCII that is neither (characters outside ASCII
+    // are let in: a longer run is only a line more to search).
+    let run = bytes
+        .iter()
+        .position(|&b| {
+            b.is_ascii() && !(b.is_ascii_alphabetic() || matches!(b, b'\t'..=b'\r' | b' '))
         })
-        .is_some_and(|i| {
-            rest[..i]
-                .chars()
-                .all(|c| c.is_alphabetic() || c.is_whitespace())
-        })
+        .unwrap_or(bytes.len());
+    let run = &bytes[..run];
+    memchr::memchr2_iter(b'd', b'D', run).any(|i| {
+        run.get(i..i + 8)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"deltager"))
+    })
 }
+
+/// The first letters of [`LABEL_OPENINGS`], in lower case: a line that
+/// opens with none of them is compared with none.
+const LABEL_INITIALS: &[u8] = b"afimrst";
 
 fn label(line: &str) -> Option<Label> {
     let line = line.trim();
@@ -964,6 +974,14 @@ pub(crate) const PREPARE: &[fn()] = builders![
 mod tests {
     use super::*;
 
+    #[test]
+    fn label_initials_are_the_openings_first_letters() {
+        let mut initials: Vec<u8> = LABEL_OPENINGS.iter().map(|w| w.as_bytes()[0]).collect();
+        initials.sort();
+        initials.dedup();
+        assert_eq!(initials, LABEL_INITIALS);
+    }
+
     /// Every line the label pattern matches passes the cheap check first:
     /// label words in any case, after `#` marks, folded from `ſ` and the
     /// Kelvin sign, with `æ`/`ø`, and every line and paragraph of the seeds
@@ -975,6 +993,8 @@ mod tests {
             "FORMAND: Ole",
             "##\u{a0} Referent",
             "Ikke til stede",
+            "Til stede: Anne Hansen",
+            "tilstede",
             "TILSTEDEVÆRENDE: alle",
             "Gæster:",
             "Fremmødte",
