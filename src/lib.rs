@@ -135,7 +135,12 @@ fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    use std::fmt::Write;
+    let mut out = String::with_capacity(2 * bytes.len());
+    for b in bytes {
+        write!(out, "{b:02x}").expect("writing to a String");
+    }
+    out
 }
 
 /// A record with nothing extracted, for documents that failed.
