@@ -323,6 +323,22 @@ static MONTH_MAP: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The months' full names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// The month number of a Danish month name or abbreviation (`marts`, `sept.`).
 pub fn month(name: &str) -> Option<u32> {
     let name = name.trim_end_matches('.');
@@ -361,6 +377,13 @@ pub(crate) const PREPARE: &[fn()] = builders![
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_are_the_months_in_order() {
+        for (i, name) in MONTH_NAMES.iter().enumerate() {
+            assert_eq!(month(name), Some(i as u32 + 1), "{name}");
+        }
+    }
 
     proptest::proptest! {
         /// `within_one_edit` is `strsim::levenshtein(a, b) <= 1`: on any

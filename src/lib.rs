@@ -116,6 +116,25 @@ pub(crate) fn test_documents() -> Vec<String> {
     out
 }
 
+/// `extra` and then every line of the [`test_documents`], for the tests of
+/// a cheap check before a line pattern.
+#[cfg(test)]
+pub(crate) fn test_lines(extra: &[&str]) -> Vec<String> {
+    let mut lines: Vec<String> = extra.iter().map(|l| l.to_string()).collect();
+    for t in test_documents() {
+        lines.extend(t.lines().map(str::to_string));
+    }
+    lines
+}
+
+/// `check` run on each of `texts` and then on each of the
+/// [`test_documents`]: the sum of what it counts (the matches it compared).
+#[cfg(test)]
+pub(crate) fn checked_on_documents(texts: &[&str], check: impl Fn(&str) -> usize) -> usize {
+    let tricky: usize = texts.iter().map(|t| check(t)).sum();
+    tricky + test_documents().iter().map(|d| check(d)).sum::<usize>()
+}
+
 /// Texts made of `pieces` in any order and number (up to 40), for property
 /// tests of patterns: the pieces are the pattern's own words and signs.
 #[cfg(test)]

@@ -540,7 +540,7 @@ mod tests {
     /// devset.
     #[test]
     fn toc_lines_as_by_the_pattern() {
-        let mut lines: Vec<String> = [
+        let lines = crate::test_lines(&[
             "Indhold ........ 12",
             "Punkt 1 …… 3\u{a0}",
             "Budget . . . 7 \n",
@@ -549,12 +549,7 @@ mod tests {
             "1. Godkendelse af dagsorden",
             "Mødet sluttede kl. 12",
             "",
-        ]
-        .map(str::to_string)
-        .to_vec();
-        for t in crate::test_documents() {
-            lines.extend(t.lines().map(str::to_string));
-        }
+        ]);
         let mut matched = 0;
         for line in &lines {
             let want = TOC_LINE.is_match(line);
