@@ -252,17 +252,22 @@ static MONTH_YEAR: LazyLock<Caseless> = LazyLock::new(|| {
 /// those words; from it on, a month, a dot and a year.
 static MONTH_YEAR_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
     literal: Literal::Words(Caseless::new(&month_prefixes().join("|"))),
-    admits: |text, q| {
-        // `is_alphabetic`: in a text searched with `(?i)`, `ſ` is an `s`.
-        let rest = text[q..].trim_start_matches(char::is_alphabetic);
-        let rest = rest.strip_prefix('.').unwrap_or(rest);
-        let year = rest.trim_start_matches(char::is_whitespace);
-        // `is_numeric` holds for every `\d` (and more).
-        year.len() < rest.len() && year.starts_with(char::is_numeric)
-    },
+    admits: word_then_year,
     before: longest_ascii(MONTH_YEAR_PRE.into_iter()),
     after: longest_ascii(lexicon::month_names()) + 1 + 4,
 });
+
+/// Whether the word at byte `q` of `text` is followed by perhaps a dot,
+/// white space and a number: a month's or a season's year (`marts 2024`,
+/// `sept. 2025`, `foråret 2026`).
+fn word_then_year(text: &str, q: usize) -> bool {
+    // `is_alphabetic`: in a text searched with `(?i)`, `ſ` is an `s`.
+    let rest = text[q..].trim_start_matches(char::is_alphabetic);
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let year = rest.trim_start_matches(char::is_whitespace);
+    // `is_numeric` holds for every `\d` (and more).
+    year.len() < rest.len() && year.starts_with(char::is_numeric)
+}
 
 /// The first three letters of every month name and abbreviation (`jan`,
 /// `sep`), sorted: every one of them starts with one.
@@ -436,6 +441,32 @@ static SEASON: LazyLock<Caseless> = LazyLock::new(|| {
         r"(?P<s>forår(?:et)?|sommer(?:en)?|efterår(?:et)?|vinter(?:en)?)\s+(?P<y>\d{4})(?:\s*[-/]\s*(?P<y2>\d{4}|\d{2}))?",
     )
 });
+/// The seasons' stems: every season word of [`SEASON`] and [`SEASON_WORD`]
+/// starts with one.
+const SEASON_STEMS: [&str; 4] = ["forår", "sommer", "efterår", "vinter"];
+/// The seasons' words with their article, as [`SEASON_WORD`] finds them.
+const SEASON_WORDS: [&str; 4] = ["foråret", "sommeren", "efteråret", "vinteren"];
+/// [`SEASON_STEMS`] as one pattern.
+static SEASON_STEM: LazyLock<Caseless> = LazyLock::new(|| Caseless::new(&SEASON_STEMS.join("|")));
+/// [`SEASON`]'s matches are found from their season's stem, where they
+/// start ([`season_starts`]): the season word, white space and a year
+/// follow; from the stem on a match holds a word, a year, a dash and a
+/// year.
+static SEASON_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
+    literal: Literal::Words(Caseless::new(&SEASON_STEMS.join("|"))),
+    admits: word_then_year,
+    before: 0,
+    after: longest_ascii(SEASON_WORDS.into_iter()) + 4 + 1 + 4,
+});
+
+/// Where [`SEASON_STEMS`] occur in `hay`'s lower-cased copy, in order (no
+/// stem ends with another's beginning, so the search finds every one: a
+/// test checks); `None` for a text searched with `(?i)`, as
+/// [`month_starts`].
+fn season_starts(hay: &Haystack) -> Option<Vec<usize>> {
+    hay.lowered()?;
+    Some(SEASON_STEM.find_iter(hay).map(|m| m.start()).collect())
+}
 static PART_OF_YEAR: LazyLock<Caseless> =
     LazyLock::new(|| Caseless::new(r"(?P<p>primo|medio|ultimo)\s+(?P<y>\d{4})"));
 /// The pattern [`year_ranges`] finds the matches of (the tests' oracle).
@@ -606,16 +637,18 @@ static AND_YEAR: LazyLock<Regex> =
 static MONTH_WORD: LazyLock<Caseless> =
     LazyLock::new(|| Caseless::new(&format!(r"(?:{})(?-u:\b)", lexicon::MONTH_NAMES.join("|"))));
 
-/// The matches of [`MONTH_WORD`] in `lower` (a lower-cased copy), found
-/// from the month starts in it ([`month_starts`]): a full name and the
-/// end of an ASCII word. No name holds a month's first three letters
-/// but at its start, so no match starts inside another.
-fn month_words(lower: &str, starts: &[usize]) -> Vec<Range<usize>> {
+/// The matches of `(?:name|...)(?-u:\b)` for `names` in `lower` (a
+/// lower-cased copy), found from `starts`, the places a name can start (a
+/// start of each name is among them): a name and the end of an ASCII word.
+/// For [`MONTH_WORD`] from the month starts ([`month_starts`]) and
+/// [`SEASON_WORD`] from the season starts ([`season_starts`]): no name
+/// holds a start but at its beginning, so no match starts inside another.
+fn words_at(lower: &str, starts: &[usize], names: &[&str]) -> Vec<Range<usize>> {
     let bytes = lower.as_bytes();
     starts
         .iter()
         .filter_map(|&q| {
-            let name = lexicon::MONTH_NAMES
+            let name = names
                 .iter()
                 .find(|m| bytes[q..].starts_with(m.as_bytes()))?;
             let end = q + name.len();
@@ -627,7 +660,7 @@ fn month_words(lower: &str, starts: &[usize]) -> Vec<Range<usize>> {
         .collect()
 }
 static SEASON_WORD: LazyLock<Caseless> =
-    LazyLock::new(|| Caseless::new(r"(?:foråret|sommeren|efteråret|vinteren)(?-u:\b)"));
+    LazyLock::new(|| Caseless::new(&format!(r"(?:{})(?-u:\b)", SEASON_WORDS.join("|"))));
 const MONTH_CUES: &[&str] = &[
     "i",
     "til",
@@ -1354,7 +1387,12 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         let (s, e) = ((y, m1, 1), (y, m2, days_in_month(y, m2)));
         b.push_period_inferred(r, s, e, "quarter", inferred);
     }
-    for m in SEASON.find_iter(hay) {
+    let seasons = season_starts(hay);
+    let found_from_seasons = match &seasons {
+        Some(starts) => SEASON.find_around_listed(&SEASON_INNER, hay, starts),
+        None => SEASON.find_around(&SEASON_INNER, hay),
+    };
+    for m in found_from_seasons {
         let Some(c) = b.captures_if_free(&SEASON, hay, m) else {
             continue;
         };
@@ -1448,7 +1486,7 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
             }
         };
         let names = match (&months, hay.lowered()) {
-            (Some(starts), Some(lower)) => month_words(lower, starts),
+            (Some(starts), Some(lower)) => words_at(lower, starts, &lexicon::MONTH_NAMES),
             _ => MONTH_WORD.find_iter(hay).map(|m| m.range()).collect(),
         };
         for (cue, r) in cued(names.into_iter(), MONTH_CUES, text) {
@@ -1468,8 +1506,11 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
             let (s, e) = ((y, m, 1), (y, m, days_in_month(y, m)));
             b.push_period_inferred(r, s, e, "month", true);
         }
-        let seasons = SEASON_WORD.find_iter(hay).map(|m| m.range());
-        for (cue, r) in cued(seasons, SEASON_CUES, text) {
+        let names = match (&seasons, hay.lowered()) {
+            (Some(starts), Some(lower)) => words_at(lower, starts, &SEASON_WORDS),
+            _ => SEASON_WORD.find_iter(hay).map(|m| m.range()).collect(),
+        };
+        for (cue, r) in cued(names.into_iter(), SEASON_CUES, text) {
             if cue_glued(text, cue) {
                 continue;
             }
@@ -1525,6 +1566,8 @@ pub(crate) const PREPARE: &[fn()] = builders![
     QUARTER,
     QUARTER_INNER,
     SEASON,
+    SEASON_STEM,
+    SEASON_INNER,
     PART_OF_YEAR,
     HALF_WORD,
     YEAR_AT,
@@ -1584,11 +1627,12 @@ mod tests {
     }
 
     /// The patterns found from an inner literal, each with its literal.
-    fn found_around() -> [(&'static str, &'static Caseless, &'static Inner); 6] {
+    fn found_around() -> [(&'static str, &'static Caseless, &'static Inner); 7] {
         [
             ("iso", &ISO, &ISO_INNER),
             ("named day", &NAMED_DAY, &NAMED_DAY_INNER),
             ("month and year", &MONTH_YEAR, &MONTH_YEAR_INNER),
+            ("season", &SEASON, &SEASON_INNER),
             ("numeric", &NUMERIC, &NUMERIC_INNER),
             ("cued day/month", &DAY_MONTH_CUED, &DAY_MONTH_CUED_INNER),
             ("quarter", &QUARTER, &QUARTER_INNER),
@@ -1611,16 +1655,17 @@ mod tests {
                 "{name} in {text:?}"
             );
         }
-        // Those found from their months, with the months found once.
-        let Some(starts) = month_starts(&hay) else {
+        // Those found from their months or seasons, found once.
+        let (Some(months), Some(seasons)) = (month_starts(&hay), season_starts(&hay)) else {
             return;
         };
-        for (name, re, inner) in [
-            ("named day", &NAMED_DAY, &NAMED_DAY_INNER),
-            ("month and year", &MONTH_YEAR, &MONTH_YEAR_INNER),
+        for (name, re, inner, starts) in [
+            ("named day", &NAMED_DAY, &NAMED_DAY_INNER, &months),
+            ("month and year", &MONTH_YEAR, &MONTH_YEAR_INNER, &months),
+            ("season", &SEASON, &SEASON_INNER, &seasons),
         ] {
             let listed: Vec<_> = re
-                .find_around_listed(inner, &hay, &starts)
+                .find_around_listed(inner, &hay, starts)
                 .map(|m| m.range())
                 .collect();
             let all: Vec<_> = re.find_iter(&hay).map(|m| m.range()).collect();
@@ -1647,8 +1692,28 @@ mod tests {
             .collect();
         assert_eq!(starts, every, "{text:?}");
         let want: Vec<_> = MONTH_WORD.find_iter(&hay).map(|m| m.range()).collect();
-        assert_eq!(month_words(lower, &starts), want, "{text:?}");
-        want.len()
+        assert_eq!(
+            words_at(lower, &starts, &lexicon::MONTH_NAMES),
+            want,
+            "{text:?}"
+        );
+        // The same of the seasons.
+        let seasons = season_starts(&hay).expect("a lower-cased copy");
+        let every: Vec<usize> = (0..lower.len())
+            .filter(|&i| {
+                SEASON_STEMS
+                    .iter()
+                    .any(|p| lower.as_bytes()[i..].starts_with(p.as_bytes()))
+            })
+            .collect();
+        assert_eq!(seasons, every, "{text:?}");
+        let want_seasons: Vec<_> = SEASON_WORD.find_iter(&hay).map(|m| m.range()).collect();
+        assert_eq!(
+            words_at(lower, &seasons, &SEASON_WORDS),
+            want_seasons,
+            "{text:?}"
+        );
+        want.len() + want_seasons.len()
     }
 
     /// On overlapping beginnings (`junov`), names glued to letters, digits
@@ -1662,6 +1727,8 @@ mod tests {
                 "samarbejde, markedet, decdecember, ø-januar, øjanuar, \u{e5}april",
                 "nov",
                 "",
+                "i foråret, FORÅRET_ sommerenx vintervinteren efterårets, i Efteråret.",
+                "sommerforåret, ø-vinteren, 2vinteren, sommeren2",
             ],
             assert_month_starts_and_words,
         );
@@ -1673,6 +1740,7 @@ mod tests {
         fn month_starts_and_words_are_the_patterns_in_any_text(
             text in crate::texts_of(vec![
                 "ju", "n", "ov", "ember", "jun", "nov", "i", "li", "MAR", "ts", "_", "2", "ø", " ", "ſ",
+                "forår", "et", "som", "mer", "en", "VINTER", "efter", "år",
             ])
         ) {
             assert_month_starts_and_words(&text);
@@ -1721,6 +1789,9 @@ mod tests {
             "2024-03-01, 2024-3-1, 12024-12-12 og 2024-123-1; x2024-1-1x, 2024--1-1, 2024-1--1, \
              ٢٠٢٤-1-1, 2024-٣-1, 2024-1-"
                 .to_string(),
+            "foråret 2024, Sommeren\u{a0}2025-26, EFTERÅRET 2023 / 24, vinter 2024–25, \
+             ſommeren 2024, efterårets 2024, sommerferie 2024, vinteren 20245"
+                .to_string(),
             "5 mar".to_string(),
             "marts 5.".to_string(),
             "januar".to_string(),
@@ -1755,6 +1826,9 @@ mod tests {
             tricky.push(format!("x jan{w}x 6. marts{w}2024 og 5 jan"));
             tricky.push(format!(
                 "x slutningen af{w}september.{w}2024 og primo{w}x marts{w}2025 x"
+            ));
+            tricky.push(format!(
+                "x efteråret{w}2024{w}/{w}2025 og vinter{w}2023{w}-{w}24 x"
             ));
             tricky.push(format!(
                 "x tredje.{w}kvartal{w}af{w}2024 og 2{w}kvartal{w}2025 og q3{w}2026 x"
