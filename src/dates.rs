@@ -446,8 +446,15 @@ static SEASON: LazyLock<Caseless> = LazyLock::new(|| {
 const SEASON_STEMS: [&str; 4] = ["forår", "sommer", "efterår", "vinter"];
 /// The seasons' words with their article, as [`SEASON_WORD`] finds them.
 const SEASON_WORDS: [&str; 4] = ["foråret", "sommeren", "efteråret", "vinteren"];
-/// [`SEASON_STEMS`] as one pattern.
-static SEASON_STEM: LazyLock<Caseless> = LazyLock::new(|| Caseless::new(&SEASON_STEMS.join("|")));
+/// [`SEASON_STEMS`] and [`PART_WORDS`] as one pattern: one search of a
+/// text for both.
+static PERIOD_WORD: LazyLock<Caseless> = LazyLock::new(|| {
+    Caseless::new(&format!(
+        "{}|{}",
+        SEASON_STEMS.join("|"),
+        PART_WORDS.join("|")
+    ))
+});
 /// [`SEASON`]'s matches are found from their season's stem, where they
 /// start ([`season_starts`]): the season word, white space and a year
 /// follow; from the stem on a match holds a word, a year, a dash and a
@@ -459,16 +466,39 @@ static SEASON_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
     after: longest_ascii(SEASON_WORDS.into_iter()) + 4 + 1 + 4,
 });
 
-/// Where [`SEASON_STEMS`] occur in `hay`'s lower-cased copy, in order (no
-/// stem ends with another's beginning, so the search finds every one: a
-/// test checks); `None` for a text searched with `(?i)`, as
-/// [`month_starts`].
-fn season_starts(hay: &Haystack) -> Option<Vec<usize>> {
-    hay.lowered()?;
-    Some(SEASON_STEM.find_iter(hay).map(|m| m.start()).collect())
+/// Where [`SEASON_STEMS`] and where [`PART_WORDS`] occur in `hay`'s
+/// lower-cased copy, in order, found in one search and told apart by
+/// their first letter (the two lists share none: a test checks). No word
+/// ends with another's beginning, so the search finds every one (a test
+/// checks). `None` for a text searched with `(?i)`, as [`month_starts`].
+fn period_starts(hay: &Haystack) -> Option<(Vec<usize>, Vec<usize>)> {
+    let bytes = hay.lowered()?.as_bytes();
+    Some(
+        PERIOD_WORD
+            .find_iter(hay)
+            .map(|m| m.start())
+            .partition(|&q| SEASON_INITIALS.contains(&bytes[q])),
+    )
 }
-static PART_OF_YEAR: LazyLock<Caseless> =
-    LazyLock::new(|| Caseless::new(r"(?P<p>primo|medio|ultimo)\s+(?P<y>\d{4})"));
+
+/// The first letters of [`SEASON_STEMS`].
+const SEASON_INITIALS: &[u8] = b"fsev";
+static PART_OF_YEAR: LazyLock<Caseless> = LazyLock::new(|| {
+    Caseless::new(&format!(
+        r"(?P<p>{})\s+(?P<y>\d{{4}})",
+        PART_WORDS.join("|")
+    ))
+});
+/// The words of a part of a year (`primo 2025`).
+const PART_WORDS: [&str; 3] = ["primo", "medio", "ultimo"];
+/// [`PART_OF_YEAR`]'s matches are found from their word, where they start
+/// ([`period_starts`]): a word and a year.
+static PART_OF_YEAR_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
+    literal: Literal::Words(Caseless::new(&PART_WORDS.join("|"))),
+    admits: word_then_year,
+    before: 0,
+    after: longest_ascii(PART_WORDS.into_iter()) + 4,
+});
 /// The pattern [`year_ranges`] finds the matches of (the tests' oracle).
 #[cfg(test)]
 static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1387,9 +1417,9 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         let (s, e) = ((y, m1, 1), (y, m2, days_in_month(y, m2)));
         b.push_period_inferred(r, s, e, "quarter", inferred);
     }
-    let seasons = season_starts(hay);
-    let found_from_seasons = match &seasons {
-        Some(starts) => SEASON.find_around_listed(&SEASON_INNER, hay, starts),
+    let periods = period_starts(hay);
+    let found_from_seasons = match &periods {
+        Some((seasons, _)) => SEASON.find_around_listed(&SEASON_INNER, hay, seasons),
         None => SEASON.find_around(&SEASON_INNER, hay),
     };
     for m in found_from_seasons {
@@ -1418,7 +1448,11 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_period(r, s, e, "season");
     }
-    for m in PART_OF_YEAR.find_iter(hay) {
+    let found_from_parts = match &periods {
+        Some((_, parts)) => PART_OF_YEAR.find_around_listed(&PART_OF_YEAR_INNER, hay, parts),
+        None => PART_OF_YEAR.find_around(&PART_OF_YEAR_INNER, hay),
+    };
+    for m in found_from_parts {
         let Some(c) = b.captures_if_free(&PART_OF_YEAR, hay, m) else {
             continue;
         };
@@ -1506,8 +1540,8 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
             let (s, e) = ((y, m, 1), (y, m, days_in_month(y, m)));
             b.push_period_inferred(r, s, e, "month", true);
         }
-        let names = match (&seasons, hay.lowered()) {
-            (Some(starts), Some(lower)) => words_at(lower, starts, &SEASON_WORDS),
+        let names = match (&periods, hay.lowered()) {
+            (Some((starts, _)), Some(lower)) => words_at(lower, starts, &SEASON_WORDS),
             _ => SEASON_WORD.find_iter(hay).map(|m| m.range()).collect(),
         };
         for (cue, r) in cued(names.into_iter(), SEASON_CUES, text) {
@@ -1566,9 +1600,10 @@ pub(crate) const PREPARE: &[fn()] = builders![
     QUARTER,
     QUARTER_INNER,
     SEASON,
-    SEASON_STEM,
+    PERIOD_WORD,
     SEASON_INNER,
     PART_OF_YEAR,
+    PART_OF_YEAR_INNER,
     HALF_WORD,
     YEAR_AT,
     YEAR_RANGE_REST,
@@ -1627,12 +1662,13 @@ mod tests {
     }
 
     /// The patterns found from an inner literal, each with its literal.
-    fn found_around() -> [(&'static str, &'static Caseless, &'static Inner); 7] {
+    fn found_around() -> [(&'static str, &'static Caseless, &'static Inner); 8] {
         [
             ("iso", &ISO, &ISO_INNER),
             ("named day", &NAMED_DAY, &NAMED_DAY_INNER),
             ("month and year", &MONTH_YEAR, &MONTH_YEAR_INNER),
             ("season", &SEASON, &SEASON_INNER),
+            ("part of a year", &PART_OF_YEAR, &PART_OF_YEAR_INNER),
             ("numeric", &NUMERIC, &NUMERIC_INNER),
             ("cued day/month", &DAY_MONTH_CUED, &DAY_MONTH_CUED_INNER),
             ("quarter", &QUARTER, &QUARTER_INNER),
@@ -1656,13 +1692,15 @@ mod tests {
             );
         }
         // Those found from their months or seasons, found once.
-        let (Some(months), Some(seasons)) = (month_starts(&hay), season_starts(&hay)) else {
+        let (Some(months), Some((seasons, parts))) = (month_starts(&hay), period_starts(&hay))
+        else {
             return;
         };
         for (name, re, inner, starts) in [
             ("named day", &NAMED_DAY, &NAMED_DAY_INNER, &months),
             ("month and year", &MONTH_YEAR, &MONTH_YEAR_INNER, &months),
             ("season", &SEASON, &SEASON_INNER, &seasons),
+            ("part of a year", &PART_OF_YEAR, &PART_OF_YEAR_INNER, &parts),
         ] {
             let listed: Vec<_> = re
                 .find_around_listed(inner, &hay, starts)
@@ -1697,16 +1735,19 @@ mod tests {
             want,
             "{text:?}"
         );
-        // The same of the seasons.
-        let seasons = season_starts(&hay).expect("a lower-cased copy");
-        let every: Vec<usize> = (0..lower.len())
-            .filter(|&i| {
-                SEASON_STEMS
-                    .iter()
-                    .any(|p| lower.as_bytes()[i..].starts_with(p.as_bytes()))
-            })
-            .collect();
-        assert_eq!(seasons, every, "{text:?}");
+        // The same of the seasons, and the places of the parts of a year.
+        let (seasons, parts) = period_starts(&hay).expect("a lower-cased copy");
+        let every_of = |words: &[&str]| -> Vec<usize> {
+            (0..lower.len())
+                .filter(|&i| {
+                    words
+                        .iter()
+                        .any(|p| lower.as_bytes()[i..].starts_with(p.as_bytes()))
+                })
+                .collect()
+        };
+        assert_eq!(seasons, every_of(&SEASON_STEMS), "{text:?}");
+        assert_eq!(parts, every_of(&PART_WORDS), "{text:?}");
         let want_seasons: Vec<_> = SEASON_WORD.find_iter(&hay).map(|m| m.range()).collect();
         assert_eq!(
             words_at(lower, &seasons, &SEASON_WORDS),
@@ -1729,6 +1770,7 @@ mod tests {
                 "",
                 "i foråret, FORÅRET_ sommerenx vintervinteren efterårets, i Efteråret.",
                 "sommerforåret, ø-vinteren, 2vinteren, sommeren2",
+                "primomedio ultimoforåret, sommerprimo, Medio, ULTIMO_",
             ],
             assert_month_starts_and_words,
         );
@@ -1740,7 +1782,8 @@ mod tests {
         fn month_starts_and_words_are_the_patterns_in_any_text(
             text in crate::texts_of(vec![
                 "ju", "n", "ov", "ember", "jun", "nov", "i", "li", "MAR", "ts", "_", "2", "ø", " ", "ſ",
-                "forår", "et", "som", "mer", "en", "VINTER", "efter", "år",
+                "forår", "et", "som", "mer", "en", "VINTER", "efter", "år", "primo", "medi", "o",
+                "ult", "imo",
             ])
         ) {
             assert_month_starts_and_words(&text);
@@ -1750,6 +1793,17 @@ mod tests {
     /// No word a named day holds before its first month starts or holds a
     /// month's first three letters, so no admitted occurrence stands inside
     /// a match before its anchor ([`NAMED_DAY_INNER`]).
+    #[test]
+    fn season_initials_are_the_stems_first_letters_and_no_part_words() {
+        let initials: Vec<u8> = SEASON_STEMS.iter().map(|w| w.as_bytes()[0]).collect();
+        assert_eq!(initials, SEASON_INITIALS);
+        assert!(
+            !PART_WORDS
+                .iter()
+                .any(|w| SEASON_INITIALS.contains(&w.as_bytes()[0]))
+        );
+    }
+
     #[test]
     fn no_word_before_a_month_holds_a_month_literal() {
         let prefixes: Vec<String> = lexicon::month_names()
@@ -1792,6 +1846,8 @@ mod tests {
             "foråret 2024, Sommeren\u{a0}2025-26, EFTERÅRET 2023 / 24, vinter 2024–25, \
              ſommeren 2024, efterårets 2024, sommerferie 2024, vinteren 20245"
                 .to_string(),
+            "primo 2025, Medio\u{a0}2026, ULTIMO 2027-, primomedio 2025, ultimo. 2024, ſlut"
+                .to_string(),
             "5 mar".to_string(),
             "marts 5.".to_string(),
             "januar".to_string(),
@@ -1830,6 +1886,7 @@ mod tests {
             tricky.push(format!(
                 "x efteråret{w}2024{w}/{w}2025 og vinter{w}2023{w}-{w}24 x"
             ));
+            tricky.push(format!("x primo{w}2025 og ultimo{w}2026 x"));
             tricky.push(format!(
                 "x tredje.{w}kvartal{w}af{w}2024 og 2{w}kvartal{w}2025 og q3{w}2026 x"
             ));
