@@ -420,13 +420,15 @@ static QUARTER: LazyLock<Caseless> = LazyLock::new(|| {
         r"(?:(?P<n>[1-4]|første|andet|anden|tredje|fjerde)\.?\s*kvartal(?:\s+(?:af|i))?(?:\s+(?P<y>\d{4}))?|(?-u:\b)q(?P<q>[1-4])\s+(?P<qy>\d{4}))",
     )
 });
+/// The words every [`QUARTER`] match holds one of.
+const QUARTER_WORDS: &str = "kvartal|q[1-4]";
 /// [`QUARTER`]'s matches are found from `kvartal` or `q1`–`q4` (its own
 /// literals are the digits that open `3. kvartal`, found everywhere): a
 /// match holds one of them, none stands in a match before it, and `q`
 /// opens a word. Before `kvartal` a match holds at most a number word and
 /// a dot; from it on `kvartal`, `af` and a year, or `q`, a digit and a year.
 static QUARTER_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
-    literal: Literal::Words(Caseless::new("kvartal|q[1-4]")),
+    literal: Literal::Words(Caseless::new(QUARTER_WORDS)),
     admits: |text, q| {
         !matches!(text.as_bytes()[q], b'q' | b'Q')
             || !text.as_bytes()[..q]
@@ -446,17 +448,18 @@ static SEASON: LazyLock<Caseless> = LazyLock::new(|| {
 const SEASON_STEMS: [&str; 4] = ["forår", "sommer", "efterår", "vinter"];
 /// The seasons' words with their article, as [`SEASON_WORD`] finds them.
 const SEASON_WORDS: [&str; 4] = ["foråret", "sommeren", "efteråret", "vinteren"];
-/// [`SEASON_STEMS`] and [`PART_WORDS`] as one pattern: one search of a
-/// text for both.
+/// [`SEASON_STEMS`], [`PART_WORDS`] and [`HALF_YEAR`] as one pattern: one
+/// search of a text for all. (With [`QUARTER_WORDS`] too, the search took
+/// more than the two apart: `q1`–`q4` are two letters long.)
 static PERIOD_WORD: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(&format!(
-        "{}|{}",
+        "{}|{}|{HALF_YEAR}",
         SEASON_STEMS.join("|"),
         PART_WORDS.join("|")
     ))
 });
 /// [`SEASON`]'s matches are found from their season's stem, where they
-/// start ([`season_starts`]): the season word, white space and a year
+/// start ([`period_starts`]): the season word, white space and a year
 /// follow; from the stem on a match holds a word, a year, a dash and a
 /// year.
 static SEASON_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
@@ -466,19 +469,36 @@ static SEASON_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
     after: longest_ascii(SEASON_WORDS.into_iter()) + 4 + 1 + 4,
 });
 
-/// Where [`SEASON_STEMS`] and where [`PART_WORDS`] occur in `hay`'s
-/// lower-cased copy, in order, found in one search and told apart by
-/// their first letter (the two lists share none: a test checks). No word
-/// ends with another's beginning, so the search finds every one (a test
-/// checks). `None` for a text searched with `(?i)`, as [`month_starts`].
-fn period_starts(hay: &Haystack) -> Option<(Vec<usize>, Vec<usize>)> {
+/// Where the words of periods occur in a text's lower-cased copy, in
+/// order: each list the places of one kind's words ([`period_starts`]).
+#[derive(Debug, Default, PartialEq)]
+struct Periods {
+    /// [`SEASON_STEMS`].
+    seasons: Vec<usize>,
+    /// [`PART_WORDS`].
+    parts: Vec<usize>,
+    /// [`HALF_YEAR`].
+    halves: Vec<usize>,
+}
+
+/// The [`Periods`] of `hay`, found in one search ([`PERIOD_WORD`]) and
+/// told apart by their first letter (the kinds share none: a test
+/// checks). No word ends with another's beginning, so the search finds
+/// every one (a test checks). `None` for a text searched with `(?i)`, as
+/// [`month_starts`].
+fn period_starts(hay: &Haystack) -> Option<Periods> {
     let bytes = hay.lowered()?.as_bytes();
-    Some(
-        PERIOD_WORD
-            .find_iter(hay)
-            .map(|m| m.start())
-            .partition(|&q| SEASON_INITIALS.contains(&bytes[q])),
-    )
+    let mut out = Periods::default();
+    for m in PERIOD_WORD.find_iter(hay) {
+        let q = m.start();
+        let list = match bytes[q] {
+            b'h' => &mut out.halves,
+            b if SEASON_INITIALS.contains(&b) => &mut out.seasons,
+            _ => &mut out.parts,
+        };
+        list.push(q);
+    }
+    Some(out)
 }
 
 /// The first letters of [`SEASON_STEMS`].
@@ -510,7 +530,9 @@ static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// `halvår`. (The season and part-of-year patterns open with their words:
 /// a gate of the same words was a second search of the text wherever
 /// they stand.)
-static HALF_WORD: LazyLock<Caseless> = LazyLock::new(|| Caseless::new("halvår"));
+static HALF_WORD: LazyLock<Caseless> = LazyLock::new(|| Caseless::new(HALF_YEAR));
+/// The word every [`HALF`] match holds.
+const HALF_YEAR: &str = "halvår";
 
 /// The matches of `re` in `text`; none, at once, when `text` lacks `gate`
 /// (a pattern that every match of `re` contains).
@@ -1370,7 +1392,16 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_period(r, (y, m, d1), (y, m, d2), "month");
     }
-    for m in gated(&HALF_WORD, &HALF, hay) {
+    let periods = period_starts(hay);
+    let halves = match &periods {
+        Some(p) => (!p.halves.is_empty())
+            .then(|| HALF.find_iter(hay))
+            .into_iter()
+            .flatten()
+            .collect(),
+        None => gated(&HALF_WORD, &HALF, hay).collect::<Vec<_>>(),
+    };
+    for m in halves {
         let Some(c) = b.captures_if_free(&HALF, hay, m) else {
             continue;
         };
@@ -1417,9 +1448,8 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         let (s, e) = ((y, m1, 1), (y, m2, days_in_month(y, m2)));
         b.push_period_inferred(r, s, e, "quarter", inferred);
     }
-    let periods = period_starts(hay);
     let found_from_seasons = match &periods {
-        Some((seasons, _)) => SEASON.find_around_listed(&SEASON_INNER, hay, seasons),
+        Some(p) => SEASON.find_around_listed(&SEASON_INNER, hay, &p.seasons),
         None => SEASON.find_around(&SEASON_INNER, hay),
     };
     for m in found_from_seasons {
@@ -1449,7 +1479,7 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         b.push_period(r, s, e, "season");
     }
     let found_from_parts = match &periods {
-        Some((_, parts)) => PART_OF_YEAR.find_around_listed(&PART_OF_YEAR_INNER, hay, parts),
+        Some(p) => PART_OF_YEAR.find_around_listed(&PART_OF_YEAR_INNER, hay, &p.parts),
         None => PART_OF_YEAR.find_around(&PART_OF_YEAR_INNER, hay),
     };
     for m in found_from_parts {
@@ -1541,7 +1571,7 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
             b.push_period_inferred(r, s, e, "month", true);
         }
         let names = match (&periods, hay.lowered()) {
-            (Some((starts, _)), Some(lower)) => words_at(lower, starts, &SEASON_WORDS),
+            (Some(p), Some(lower)) => words_at(lower, &p.seasons, &SEASON_WORDS),
             _ => SEASON_WORD.find_iter(hay).map(|m| m.range()).collect(),
         };
         for (cue, r) in cued(names.into_iter(), SEASON_CUES, text) {
@@ -1692,15 +1722,19 @@ mod tests {
             );
         }
         // Those found from their months or seasons, found once.
-        let (Some(months), Some((seasons, parts))) = (month_starts(&hay), period_starts(&hay))
-        else {
+        let (Some(months), Some(periods)) = (month_starts(&hay), period_starts(&hay)) else {
             return;
         };
         for (name, re, inner, starts) in [
             ("named day", &NAMED_DAY, &NAMED_DAY_INNER, &months),
             ("month and year", &MONTH_YEAR, &MONTH_YEAR_INNER, &months),
-            ("season", &SEASON, &SEASON_INNER, &seasons),
-            ("part of a year", &PART_OF_YEAR, &PART_OF_YEAR_INNER, &parts),
+            ("season", &SEASON, &SEASON_INNER, &periods.seasons),
+            (
+                "part of a year",
+                &PART_OF_YEAR,
+                &PART_OF_YEAR_INNER,
+                &periods.parts,
+            ),
         ] {
             let listed: Vec<_> = re
                 .find_around_listed(inner, &hay, starts)
@@ -1736,7 +1770,7 @@ mod tests {
             "{text:?}"
         );
         // The same of the seasons, and the places of the parts of a year.
-        let (seasons, parts) = period_starts(&hay).expect("a lower-cased copy");
+        let periods = period_starts(&hay).expect("a lower-cased copy");
         let every_of = |words: &[&str]| -> Vec<usize> {
             (0..lower.len())
                 .filter(|&i| {
@@ -1746,11 +1780,15 @@ mod tests {
                 })
                 .collect()
         };
-        assert_eq!(seasons, every_of(&SEASON_STEMS), "{text:?}");
-        assert_eq!(parts, every_of(&PART_WORDS), "{text:?}");
+        let want_periods = Periods {
+            seasons: every_of(&SEASON_STEMS),
+            parts: every_of(&PART_WORDS),
+            halves: every_of(&[HALF_YEAR]),
+        };
+        assert_eq!(periods, want_periods, "{text:?}");
         let want_seasons: Vec<_> = SEASON_WORD.find_iter(&hay).map(|m| m.range()).collect();
         assert_eq!(
-            words_at(lower, &seasons, &SEASON_WORDS),
+            words_at(lower, &periods.seasons, &SEASON_WORDS),
             want_seasons,
             "{text:?}"
         );
@@ -1771,6 +1809,7 @@ mod tests {
                 "i foråret, FORÅRET_ sommerenx vintervinteren efterårets, i Efteråret.",
                 "sommerforåret, ø-vinteren, 2vinteren, sommeren2",
                 "primomedio ultimoforåret, sommerprimo, Medio, ULTIMO_",
+                "kvartalq1 Q4q5 hhalvår HALVÅRkvartal q12 andet halvår",
             ],
             assert_month_starts_and_words,
         );
@@ -1783,7 +1822,7 @@ mod tests {
             text in crate::texts_of(vec![
                 "ju", "n", "ov", "ember", "jun", "nov", "i", "li", "MAR", "ts", "_", "2", "ø", " ", "ſ",
                 "forår", "et", "som", "mer", "en", "VINTER", "efter", "år", "primo", "medi", "o",
-                "ult", "imo",
+                "ult", "imo", "kvartal", "q", "3", "Q", "halv", "halvår",
             ])
         ) {
             assert_month_starts_and_words(&text);
@@ -1794,14 +1833,18 @@ mod tests {
     /// month's first three letters, so no admitted occurrence stands inside
     /// a match before its anchor ([`NAMED_DAY_INNER`]).
     #[test]
-    fn season_initials_are_the_stems_first_letters_and_no_part_words() {
+    fn the_kinds_of_period_words_share_no_first_letter() {
         let initials: Vec<u8> = SEASON_STEMS.iter().map(|w| w.as_bytes()[0]).collect();
         assert_eq!(initials, SEASON_INITIALS);
-        assert!(
-            !PART_WORDS
-                .iter()
-                .any(|w| SEASON_INITIALS.contains(&w.as_bytes()[0]))
-        );
+        let parts: Vec<&str> = PART_WORDS.to_vec();
+        let kinds = [SEASON_STEMS.to_vec(), parts, vec![HALF_YEAR]];
+        for (i, a) in kinds.iter().enumerate() {
+            for b in &kinds[i + 1..] {
+                for (x, y) in a.iter().flat_map(|x| b.iter().map(move |y| (x, y))) {
+                    assert_ne!(x.as_bytes()[0], y.as_bytes()[0], "{x} {y}");
+                }
+            }
+        }
     }
 
     #[test]
