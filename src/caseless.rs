@@ -28,7 +28,6 @@
 //! ```
 
 use regex::{CaptureMatches, Captures, Match, Matches, Regex, RegexSet, SetMatches};
-use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 /// A text with a lower-cased copy to search.
@@ -39,8 +38,9 @@ pub struct Haystack<'a> {
     lower: Option<String>,
     /// Where each of [`SEPARATORS`] stands after what may be a number, in
     /// order: found on first use by a [`Literal::AfterNumber`], then shared
-    /// by every pattern that searches for them.
-    separators: OnceCell<Vec<usize>>,
+    /// by every pattern that searches for them (a `OnceLock`: a haystack
+    /// stays `Sync`).
+    separators: OnceLock<Vec<usize>>,
 }
 
 impl<'a> Haystack<'a> {
@@ -49,7 +49,7 @@ impl<'a> Haystack<'a> {
         Haystack {
             text,
             lower: lower_in_place(text),
-            separators: OnceCell::new(),
+            separators: OnceLock::new(),
         }
     }
 
@@ -608,6 +608,13 @@ fn has_capital(pattern: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A haystack can be shared between threads.
+    #[test]
+    fn a_haystack_is_send_and_sync() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Haystack>();
+    }
 
     #[test]
     fn lowering_keeps_every_offset() {

@@ -693,7 +693,7 @@ static MONTH_WORD: LazyLock<Caseless> =
 /// lower-cased copy), found from `starts`, the places a name can start (a
 /// start of each name is among them): a name and the end of an ASCII word.
 /// For [`MONTH_WORD`] from the month starts ([`month_starts`]) and
-/// [`SEASON_WORD`] from the season starts ([`season_starts`]): no name
+/// [`SEASON_WORD`] from the season starts ([`period_starts`]): no name
 /// holds a start but at its beginning, so no match starts inside another.
 fn words_at(lower: &str, starts: &[usize], names: &[&str]) -> Vec<Range<usize>> {
     let bytes = lower.as_bytes();
