@@ -1747,7 +1747,8 @@ mod tests {
 
     /// The month starts are every place a month's first three letters
     /// stand in the lower-cased copy, and the month words found from them
-    /// are [`MONTH_WORD`]'s matches.
+    /// are [`MONTH_WORD`]'s matches; the same of the periods' words (each
+    /// kind's list every place of its words) and [`SEASON_WORD`].
     fn assert_month_starts_and_words(text: &str) -> usize {
         let hay = Haystack::new(text);
         let (Some(starts), Some(lower)) = (month_starts(&hay), hay.lowered()) else {

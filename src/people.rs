@@ -1321,8 +1321,9 @@ mod tests {
         }
     }
 
-    /// The cheap check passes every line the pattern matches: on tricky
-    /// lines and on every line of the seeds and the devset.
+    /// The places the cue check gives hold the start of every match of
+    /// the pattern: on tricky lines and on every line of the seeds and the
+    /// devset.
     #[test]
     fn every_mention_passes_the_cue_check() {
         let lines = crate::test_lines(&[
