@@ -27,6 +27,7 @@
 //! assert_eq!(&hay.text()[m.range()], "2. HALVÅR");
 //! ```
 
+use crate::span::is_space;
 use regex::{CaptureMatches, Captures, Match, Matches, Regex, RegexSet, SetMatches};
 use std::sync::OnceLock;
 
@@ -242,17 +243,18 @@ impl Caseless {
     }
 
     /// [`Caseless::find_around`] with the occurrences of `inner`'s literal
-    /// given: every one in the text searched for `hay` (overlapping ones
-    /// too), in order, as the literal's search would find them. For
-    /// patterns that share a literal: its occurrences are found once.
+    /// given, where they are: every one in the text searched for `hay`
+    /// (overlapping ones too), in order, as the literal's search would find
+    /// them; `None` searches for them. For patterns that share a literal:
+    /// its occurrences are found once.
     pub fn find_around_listed<'r, 'h>(
         &'r self,
         inner: &'r Inner,
         hay: &'h Haystack,
-        occurrences: &'r [usize],
+        occurrences: Option<&'r [usize]>,
     ) -> FindAround<'r, 'h> {
         FindAround {
-            listed: Some(occurrences),
+            listed: occurrences,
             ..self.find_around(inner, hay)
         }
     }
@@ -399,8 +401,9 @@ pub const SEPARATORS: [u8; 3] = [b'-', b'.', b'/'];
 /// The literal of an [`Inner`].
 #[derive(Debug)]
 pub enum Literal {
-    /// Words, as a caseless pattern (`jan|feb|mar`).
-    Words(Caseless),
+    /// Words, as a caseless pattern (`jan|feb|mar`), which patterns that
+    /// share the literal share.
+    Words(&'static Caseless),
     /// Any of the given [`SEPARATORS`] (ASCII bytes that have no case)
     /// right after what may be a number: an ASCII digit, or a character
     /// outside ASCII (`char::is_numeric` holds for some). The separators of
@@ -431,12 +434,6 @@ impl Literal {
             }
         }
     }
-}
-
-/// Whether `b` is an ASCII byte that `\s` matches (Unicode's White_Space:
-/// tab to carriage return, and space).
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// How far past an occurrence a window may reach before the search falls

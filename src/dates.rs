@@ -211,7 +211,7 @@ static NAMED_DAY_INNER: LazyLock<Inner> = LazyLock::new(|| {
     let day = longest_ascii(DAY_WORDS.iter().copied()).max(3);
     let weekday = longest_ascii(WEEKDAY_WORDS.iter().copied());
     Inner {
-        literal: Literal::Words(Caseless::new(&month_prefixes().join("|"))),
+        literal: Literal::Words(&MONTH_PREFIXES),
         admits: |text, q| {
             let before = &text[..q];
             let spaced = before.trim_end_matches(char::is_whitespace);
@@ -251,7 +251,7 @@ static MONTH_YEAR: LazyLock<Caseless> = LazyLock::new(|| {
 /// letters (a test checks). Before the month a match holds at most one of
 /// those words; from it on, a month, a dot and a year.
 static MONTH_YEAR_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
-    literal: Literal::Words(Caseless::new(&month_prefixes().join("|"))),
+    literal: Literal::Words(&MONTH_PREFIXES),
     admits: word_then_year,
     before: longest_ascii(MONTH_YEAR_PRE.into_iter()),
     after: longest_ascii(lexicon::month_names()) + 1 + 4,
@@ -422,13 +422,15 @@ static QUARTER: LazyLock<Caseless> = LazyLock::new(|| {
 });
 /// The words every [`QUARTER`] match holds one of.
 const QUARTER_WORDS: &str = "kvartal|q[1-4]";
+/// [`QUARTER_WORDS`] as a pattern.
+static QUARTER_WORD: LazyLock<Caseless> = LazyLock::new(|| Caseless::new(QUARTER_WORDS));
 /// [`QUARTER`]'s matches are found from `kvartal` or `q1`–`q4` (its own
 /// literals are the digits that open `3. kvartal`, found everywhere): a
 /// match holds one of them, none stands in a match before it, and `q`
 /// opens a word. Before `kvartal` a match holds at most a number word and
 /// a dot; from it on `kvartal`, `af` and a year, or `q`, a digit and a year.
 static QUARTER_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
-    literal: Literal::Words(Caseless::new(QUARTER_WORDS)),
+    literal: Literal::Words(&QUARTER_WORD),
     admits: |text, q| {
         !matches!(text.as_bytes()[q], b'q' | b'Q')
             || !text.as_bytes()[..q]
@@ -458,12 +460,14 @@ static PERIOD_WORD: LazyLock<Caseless> = LazyLock::new(|| {
         PART_WORDS.join("|")
     ))
 });
+/// [`SEASON_STEMS`] as one pattern.
+static SEASON_STEM: LazyLock<Caseless> = LazyLock::new(|| Caseless::new(&SEASON_STEMS.join("|")));
 /// [`SEASON`]'s matches are found from their season's stem, where they
 /// start ([`period_starts`]): the season word, white space and a year
 /// follow; from the stem on a match holds a word, a year, a dash and a
 /// year.
 static SEASON_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
-    literal: Literal::Words(Caseless::new(&SEASON_STEMS.join("|"))),
+    literal: Literal::Words(&SEASON_STEM),
     admits: word_then_year,
     before: 0,
     after: longest_ascii(SEASON_WORDS.into_iter()) + 4 + 1 + 4,
@@ -511,10 +515,12 @@ static PART_OF_YEAR: LazyLock<Caseless> = LazyLock::new(|| {
 });
 /// The words of a part of a year (`primo 2025`).
 const PART_WORDS: [&str; 3] = ["primo", "medio", "ultimo"];
+/// [`PART_WORDS`] as one pattern.
+static PART_WORD: LazyLock<Caseless> = LazyLock::new(|| Caseless::new(&PART_WORDS.join("|")));
 /// [`PART_OF_YEAR`]'s matches are found from their word, where they start
 /// ([`period_starts`]): a word and a year.
 static PART_OF_YEAR_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
-    literal: Literal::Words(Caseless::new(&PART_WORDS.join("|"))),
+    literal: Literal::Words(&PART_WORD),
     admits: word_then_year,
     before: 0,
     after: longest_ascii(PART_WORDS.into_iter()) + 4,
@@ -1269,11 +1275,7 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         b.push_day(r, Some(y as i32), m, d, None);
     }
     let months = month_starts(hay);
-    let found_from_months = |re: &'static Caseless, inner| match &months {
-        Some(starts) => re.find_around_listed(inner, hay, starts),
-        None => re.find_around(inner, hay),
-    };
-    for m in found_from_months(&NAMED_DAY, &NAMED_DAY_INNER) {
+    for m in NAMED_DAY.find_around_listed(&NAMED_DAY_INNER, hay, months.as_deref()) {
         let c = NamedParts::of(hay, m);
         let m0 = c.get(0).unwrap();
         let dm = c
@@ -1369,7 +1371,7 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_day(r, None, m, d, None);
     }
-    for m in found_from_months(&MONTH_YEAR, &MONTH_YEAR_INNER) {
+    for m in MONTH_YEAR.find_around_listed(&MONTH_YEAR_INNER, hay, months.as_deref()) {
         if !b.free(&m.range()) {
             continue;
         }
@@ -1448,11 +1450,8 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         let (s, e) = ((y, m1, 1), (y, m2, days_in_month(y, m2)));
         b.push_period_inferred(r, s, e, "quarter", inferred);
     }
-    let found_from_seasons = match &periods {
-        Some(p) => SEASON.find_around_listed(&SEASON_INNER, hay, &p.seasons),
-        None => SEASON.find_around(&SEASON_INNER, hay),
-    };
-    for m in found_from_seasons {
+    let seasons = periods.as_ref().map(|p| &p.seasons[..]);
+    for m in SEASON.find_around_listed(&SEASON_INNER, hay, seasons) {
         let Some(c) = b.captures_if_free(&SEASON, hay, m) else {
             continue;
         };
@@ -1478,11 +1477,8 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         };
         b.push_period(r, s, e, "season");
     }
-    let found_from_parts = match &periods {
-        Some(p) => PART_OF_YEAR.find_around_listed(&PART_OF_YEAR_INNER, hay, &p.parts),
-        None => PART_OF_YEAR.find_around(&PART_OF_YEAR_INNER, hay),
-    };
-    for m in found_from_parts {
+    let parts = periods.as_ref().map(|p| &p.parts[..]);
+    for m in PART_OF_YEAR.find_around_listed(&PART_OF_YEAR_INNER, hay, parts) {
         let Some(c) = b.captures_if_free(&PART_OF_YEAR, hay, m) else {
             continue;
         };
@@ -1570,8 +1566,8 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
             let (s, e) = ((y, m, 1), (y, m, days_in_month(y, m)));
             b.push_period_inferred(r, s, e, "month", true);
         }
-        let names = match (&periods, hay.lowered()) {
-            (Some(p), Some(lower)) => words_at(lower, &p.seasons, &SEASON_WORDS),
+        let names = match (seasons, hay.lowered()) {
+            (Some(starts), Some(lower)) => words_at(lower, starts, &SEASON_WORDS),
             _ => SEASON_WORD.find_iter(hay).map(|m| m.range()).collect(),
         };
         for (cue, r) in cued(names.into_iter(), SEASON_CUES, text) {
@@ -1628,11 +1624,14 @@ pub(crate) const PREPARE: &[fn()] = builders![
     DAY_MONTH_CUED_INNER,
     HALF,
     QUARTER,
+    QUARTER_WORD,
     QUARTER_INNER,
     SEASON,
     PERIOD_WORD,
+    SEASON_STEM,
     SEASON_INNER,
     PART_OF_YEAR,
+    PART_WORD,
     PART_OF_YEAR_INNER,
     HALF_WORD,
     YEAR_AT,
@@ -1737,7 +1736,7 @@ mod tests {
             ),
         ] {
             let listed: Vec<_> = re
-                .find_around_listed(inner, &hay, starts)
+                .find_around_listed(inner, &hay, Some(starts))
                 .map(|m| m.range())
                 .collect();
             let all: Vec<_> = re.find_iter(&hay).map(|m| m.range()).collect();

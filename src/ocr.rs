@@ -461,7 +461,7 @@ fn words(text: &str, found: &mut Vec<std::ops::Range<usize>>) {
         let b = bytes[i];
         let (len, part, letter, space) = if b < 0x80 {
             let letter = b.is_ascii_alphabetic() || b == b'@';
-            let space = matches!(b, b'\t'..=b'\r' | b' ');
+            let space = crate::span::is_space(b);
             (1, letter || b.is_ascii_digit(), letter, space)
         } else {
             let ch = text[i..].chars().next().unwrap_or(' ');

@@ -463,9 +463,7 @@ fn may_be_label(line: &str) -> bool {
     // are let in: a longer run is only a line more to search).
     let run = bytes
         .iter()
-        .position(|&b| {
-            b.is_ascii() && !(b.is_ascii_alphabetic() || matches!(b, b'\t'..=b'\r' | b' '))
-        })
+        .position(|&b| b.is_ascii() && !(b.is_ascii_alphabetic() || span::is_space(b)))
         .unwrap_or(bytes.len());
     let run = &bytes[..run];
     memchr::memchr2_iter(b'd', b'D', run).any(|i| {
@@ -640,10 +638,7 @@ fn mention_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
         }
         // Most capitals follow a word that ends with none of the cues'
         // last letters: settled without trimming and comparing.
-        let last = bytes[..i]
-            .iter()
-            .rev()
-            .find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
+        let last = bytes[..i].iter().rev().find(|&&b| !span::is_space(b));
         if matches!(last, Some(b) if b.is_ascii() && !b"d.fang:".contains(b)) {
             return None;
         }

@@ -195,6 +195,12 @@ impl RangeSet {
     }
 }
 
+/// Whether `b` is an ASCII byte that `\s` matches (Unicode's White_Space:
+/// tab to carriage return, and space).
+pub fn is_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// Eight copies of byte `b`, for looking at a word of eight bytes at once.
 pub const fn splat(b: u8) -> u64 {
     u64::from_ne_bytes([b; 8])
