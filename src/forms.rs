@@ -240,12 +240,17 @@ fn bag_distance(a: &str, b: &str) -> usize {
     for c in b.chars() {
         counts[(c as u32 & 0xFF) as usize] -= 1;
     }
-    let (more, fewer) = counts.iter().fold(
-        (0, 0),
-        |(p, n), &k| {
-            if k > 0 { (p + k, n) } else { (p, n - k) }
-        },
-    );
+    // Each slot a character touched, summed once (then cleared): the
+    // characters' slots, not all 256.
+    let (mut more, mut fewer) = (0, 0);
+    for c in a.chars().chain(b.chars()) {
+        let k = std::mem::take(&mut counts[(c as u32 & 0xFF) as usize]);
+        if k > 0 {
+            more += k;
+        } else {
+            fewer -= k;
+        }
+    }
     more.max(fewer) as usize
 }
 
@@ -253,31 +258,68 @@ fn bag_distance(a: &str, b: &str) -> usize {
 /// slip (normalized Levenshtein ≥ 0.8), or `target` followed by more
 /// words (`ansøgers navn mail tlf mm` means `ansøgers navn`).
 pub fn label_means(key: &str, target: &str) -> bool {
-    let near = |a: &str, b: &str| {
-        // The edit distance is at least the difference in length: most
-        // pairs are told apart by their lengths alone, without the
-        // quadratic distance.
-        let (la, lb) = (a.chars().count(), b.chars().count());
-        let longest = la.max(lb);
-        if longest > 0 && 1.0 - (la.abs_diff(lb) as f64) / (longest as f64) < 0.8 {
-            return false;
+    LabelKey::new(key).means(target)
+}
+
+/// A label key with its length and its spaces counted once, as
+/// [`slots`] compares each key with some forty targets and most pairs
+/// are told apart by their lengths alone.
+struct LabelKey<'a> {
+    text: &'a str,
+    /// The key's characters.
+    chars: usize,
+    /// Each space's byte offset and the characters before it.
+    spaces: Vec<(usize, usize)>,
+}
+
+impl<'a> LabelKey<'a> {
+    fn new(text: &'a str) -> LabelKey<'a> {
+        let mut chars = 0;
+        let mut spaces = Vec::new();
+        for (at, c) in text.char_indices() {
+            if c == ' ' {
+                spaces.push((at, chars));
+            }
+            chars += 1;
         }
-        // So is the difference of the two words' letters, counted as bags:
-        // it tells most of the rest apart in one pass over each.
-        if longest > 0 && 1.0 - (bag_distance(a, b) as f64) / (longest as f64) < 0.8 {
-            return false;
+        LabelKey {
+            text,
+            chars,
+            spaces,
         }
-        strsim::normalized_levenshtein(a, b) >= 0.8
-    };
-    if near(key, target) {
-        return true;
     }
-    let words = target.split(' ').count();
-    // The key's first `words` words: the key up to its `words`-th space.
-    match key.match_indices(' ').nth(words - 1) {
-        Some((at, _)) => near(&key[..at], target),
-        None => false,
+
+    /// [`label_means`].
+    fn means(&self, target: &str) -> bool {
+        let target_chars = target.chars().count();
+        if near(self.text, self.chars, target, target_chars) {
+            return true;
+        }
+        let words = target.split(' ').count();
+        // The key's first `words` words: the key up to its `words`-th space.
+        match self.spaces.get(words - 1) {
+            Some(&(at, chars)) => near(&self.text[..at], chars, target, target_chars),
+            None => false,
+        }
     }
+}
+
+/// Whether `a` (of `la` characters) and `b` (of `lb`) are the same words
+/// give or take an OCR slip: normalized Levenshtein ≥ 0.8.
+fn near(a: &str, la: usize, b: &str, lb: usize) -> bool {
+    // The edit distance is at least the difference in length: most pairs
+    // are told apart by their lengths alone, without the quadratic
+    // distance.
+    let longest = la.max(lb);
+    if longest > 0 && 1.0 - (la.abs_diff(lb) as f64) / (longest as f64) < 0.8 {
+        return false;
+    }
+    // So is the difference of the two words' letters, counted as bags: it
+    // tells most of the rest apart in one pass over each.
+    if longest > 0 && 1.0 - (bag_distance(a, b) as f64) / (longest as f64) < 0.8 {
+        return false;
+    }
+    strsim::normalized_levenshtein(a, b) >= 0.8
 }
 
 /// The slots of an application form, as found: indexes into the fields.
@@ -347,23 +389,69 @@ const PERIOD: &[&str] = &[
     "tidsperiode",
 ];
 
+/// The target lists of [`Slots`], in the order of [`slot_bits`]' bits.
+const SLOT_TARGETS: [&[&str]; 9] = [
+    TITLE,
+    APPLICANT,
+    RESPONSIBLE,
+    PURPOSE,
+    SUMMARY,
+    AMOUNT,
+    BY_YEAR,
+    TOTAL,
+    PERIOD,
+];
+
+/// The most labels the per-thread cache of [`slot_bits`] holds before it
+/// starts over.
+const SLOT_CACHE_MAX: usize = 10_000;
+
+thread_local! {
+    /// Each label's [`slot_bits`], kept across the forms a thread reads:
+    /// forms printed from one template repeat their labels, and a label's
+    /// bits depend on the label alone, so the cache changes no output.
+    static SLOT_CACHE: std::cell::RefCell<std::collections::HashMap<String, u16>> =
+        std::cell::RefCell::default();
+}
+
+/// The target lists of [`SLOT_TARGETS`] that `label` means, a bit each.
+fn slot_bits(label: &str) -> u16 {
+    let compute = || {
+        let key = label_key(label);
+        let key = LabelKey::new(&key);
+        SLOT_TARGETS
+            .iter()
+            .enumerate()
+            .filter(|(_, targets)| targets.iter().any(|t| key.means(t)))
+            .fold(0u16, |bits, (k, _)| bits | 1 << k)
+    };
+    SLOT_CACHE.with_borrow_mut(|cache| {
+        if let Some(&bits) = cache.get(label) {
+            return bits;
+        }
+        if cache.len() >= SLOT_CACHE_MAX {
+            cache.clear();
+        }
+        let bits = compute();
+        cache.insert(label.to_string(), bits);
+        bits
+    })
+}
+
 /// Finds the typed slots among `fields` (the first field that means each).
 pub fn slots(fields: &[Field]) -> Slots {
-    let keys: Vec<String> = fields.iter().map(|f| label_key(&f.label)).collect();
-    let find = |targets: &[&str]| {
-        keys.iter()
-            .position(|key| targets.iter().any(|t| label_means(key, t)))
-    };
+    let bits: Vec<u16> = fields.iter().map(|f| slot_bits(&f.label)).collect();
+    let find = |k: usize| bits.iter().position(|b| b & 1 << k != 0);
     Slots {
-        title: find(TITLE),
-        applicant: find(APPLICANT),
-        responsible: find(RESPONSIBLE),
-        purpose: find(PURPOSE),
-        summary: find(SUMMARY),
-        amount_requested: find(AMOUNT),
-        budget_by_year: find(BY_YEAR),
-        total_budget: find(TOTAL),
-        period: find(PERIOD),
+        title: find(0),
+        applicant: find(1),
+        responsible: find(2),
+        purpose: find(3),
+        summary: find(4),
+        amount_requested: find(5),
+        budget_by_year: find(6),
+        total_budget: find(7),
+        period: find(8),
     }
 }
 
@@ -374,11 +462,12 @@ pub fn slots(fields: &[Field]) -> Slots {
 pub fn summary_block(text: &str, limit: usize) -> Option<String> {
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
     lines.iter().enumerate().find_map(|(i, l)| {
+        // The cheap tests first: the key is built for headings only.
         let head = l.split(['—', '–', ':']).next().unwrap_or("");
-        let key = label_key(head);
-        let is_summary = heading(head)
-            && (SUMMARY.iter().any(|t| label_means(&key, t)) || key == "projektbeskrivelse")
-            && l.contains(['(', '—', '–']);
+        let is_summary = l.contains(['(', '—', '–']) && heading(head) && {
+            let key = label_key(head);
+            SUMMARY.iter().any(|t| label_means(&key, t)) || key == "projektbeskrivelse"
+        };
         if is_summary {
             // The heading's own paragraph (its instructions) is not the summary.
             let rest = &lines[i + 1..];
@@ -775,6 +864,100 @@ mod tests {
         );
     }
 
+    /// [`label_means`] with the lengths counted once is the comparison
+    /// counting them afresh (as first written), for every label of the
+    /// seeds and the devset and keys made to sit at the length bounds,
+    /// against every target.
+    #[test]
+    fn label_means_is_the_afresh_comparison() {
+        let near = |a: &str, b: &str| {
+            let (la, lb) = (a.chars().count(), b.chars().count());
+            let longest = la.max(lb);
+            longest == 0
+                || 1.0 - (la.abs_diff(lb) as f64) / (longest as f64) >= 0.8
+                    && strsim::normalized_levenshtein(a, b) >= 0.8
+        };
+        let afresh = |key: &str, target: &str| {
+            near(key, target)
+                || key
+                    .match_indices(' ')
+                    .nth(target.split(' ').count() - 1)
+                    .is_some_and(|(at, _)| near(&key[..at], target))
+        };
+        let mut keys: Vec<String> = crate::test_documents()
+            .iter()
+            .flat_map(|d| fields_with(d, true))
+            .map(|f| label_key(&f.label))
+            .collect();
+        for t in SLOT_TARGETS.concat() {
+            // The target with a letter more or less, a word after, and
+            // damaged letters: at and around the bounds of both tests.
+            for k in [
+                format!("{t}x"),
+                format!("{t}xx mail"),
+                format!("{t} tlf mm"),
+                t.replacen('ø', "y", 1).replacen('å', "a", 1) + " og mere",
+                t.chars().skip(1).collect::<String>() + " x",
+                t.chars().skip(2).collect(),
+                format!("æ{t} ø"),
+            ] {
+                keys.push(k);
+            }
+        }
+        let mut means = 0;
+        for key in &keys {
+            for t in SLOT_TARGETS.concat() {
+                assert_eq!(label_means(key, t), afresh(key, t), "{key:?} {t:?}");
+                means += usize::from(afresh(key, t));
+            }
+        }
+        assert!(means >= 50, "{means}");
+    }
+
+    /// The slots read through the per-thread label cache are the first
+    /// field meaning each target list, compared afresh: on a cold cache and
+    /// a warm one, for the fields of every seed and devset document.
+    #[test]
+    fn slots_are_the_first_fields_meaning_each_list() {
+        let first = |fields: &[Field], targets: &[&str]| {
+            fields.iter().position(|f| {
+                let key = label_key(&f.label);
+                targets.iter().any(|t| label_means(&key, t))
+            })
+        };
+        let afresh = |fields: &[Field]| Slots {
+            title: first(fields, TITLE),
+            applicant: first(fields, APPLICANT),
+            responsible: first(fields, RESPONSIBLE),
+            purpose: first(fields, PURPOSE),
+            summary: first(fields, SUMMARY),
+            amount_requested: first(fields, AMOUNT),
+            budget_by_year: first(fields, BY_YEAR),
+            total_budget: first(fields, TOTAL),
+            period: first(fields, PERIOD),
+        };
+        SLOT_CACHE.with_borrow_mut(|c| c.clear());
+        let mut found = 0;
+        for doc in crate::test_documents() {
+            for title_case in [false, true] {
+                let fields = fields_with(&doc, title_case);
+                let want = afresh(&fields);
+                assert_eq!(slots(&fields), want);
+                assert_eq!(slots(&fields), want, "warm");
+                found += [
+                    want.title,
+                    want.applicant,
+                    want.purpose,
+                    want.amount_requested,
+                ]
+                .iter()
+                .flatten()
+                .count();
+            }
+        }
+        assert!(found >= 4, "{found}");
+    }
+
     #[test]
     fn labels_match_in_spite_of_ocr_slips() {
         assert!(label_means(&label_key("ANSØGT BELYB (2)"), "ansøgt beløb"));
@@ -795,9 +978,21 @@ mod tests {
             "øø",
             "ø",
         ];
+        // The bags' difference over all 256 slots, as first written.
+        let every_slot = |a: &str, b: &str| {
+            let mut counts = [0i32; 256];
+            a.chars()
+                .for_each(|c| counts[(c as u32 & 0xFF) as usize] += 1);
+            b.chars()
+                .for_each(|c| counts[(c as u32 & 0xFF) as usize] -= 1);
+            let more: i32 = counts.iter().filter(|&&k| k > 0).sum();
+            let fewer: i32 = counts.iter().filter(|&&k| k < 0).map(|k| -k).sum();
+            more.max(fewer) as usize
+        };
         for a in words {
             for b in words {
                 assert!(bag_distance(a, b) <= strsim::levenshtein(a, b), "{a} {b}");
+                assert_eq!(bag_distance(a, b), every_slot(a, b), "{a} {b}");
             }
         }
         assert!(label_means(
