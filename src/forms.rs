@@ -40,14 +40,44 @@ pub struct Field {
 }
 
 /// An upper-case label: capitals, digits and punctuation, with optional
-/// parentheticals in any case (`ØVRIGE DELTAGERE (samarbejdspartnere ...)`,
-/// `ANSØGT BELØB (2)`), ending in a colon.
+/// parentheticals of up to 120 characters in any case (`ØVRIGE DELTAGERE
+/// (samarbejdspartnere ...)`, `ANSØGT BELØB (2)`), ending in a colon.
+/// Searched for as [`UPPER_LABEL_ANY`] ([`upper_label_of`]).
+#[cfg(test)]
 static UPPER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*((?:[\p{Lu}][\p{Lu}\d./&-]*|\([^()\n]{0,120}\)|mm\.|m\.m\.|el\.|og|\d+)(?:[ \t,]+(?:[\p{Lu}\d][\p{Lu}\d./&-]*|\([^()\n]{0,120}\)|mm\.|m\.m\.|el\.|og))*)\s*:",
-    )
+    Regex::new(&format!(
+        r"^\s*({})\s*:",
+        upper_label_words(r"[^()\n]{0,120}")
+    ))
     .unwrap()
 });
+
+/// [`UPPER_LABEL`] with parentheticals of any length: its bounded repeats
+/// made the automaton large and its search slow (a state for each count).
+static UPPER_LABEL_ANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*({})\s*:", upper_label_words(r"[^()\n]*"))).unwrap()
+});
+
+/// The words of an upper-case label, with `inside` a parenthetical's.
+fn upper_label_words(inside: &str) -> String {
+    format!(
+        r"(?:[\p{{Lu}}][\p{{Lu}}\d./&-]*|\({inside}\)|mm\.|m\.m\.|el\.|og|\d+)(?:[ \t,]+(?:[\p{{Lu}}\d][\p{{Lu}}\d./&-]*|\({inside}\)|mm\.|m\.m\.|el\.|og))*"
+    )
+}
+
+/// [`UPPER_LABEL`]'s label and end in `rest`, from [`UPPER_LABEL_ANY`]'s
+/// match. The two differ only where a parenthetical is longer: a label's
+/// words are read one way only (each kind opens with its own characters,
+/// and none can end a word early and go on), and a parenthetical runs
+/// from its `(` to the next `)`, so one of over 120 characters before the
+/// colon leaves [`UPPER_LABEL`] no match at all.
+fn upper_label_of(rest: &str) -> Option<(Range<usize>, usize)> {
+    let (label, end) = label_of(&UPPER_LABEL_ANY, rest)?;
+    let mut inner = rest[label.clone()].split('(').skip(1);
+    inner
+        .all(|p| p.split(')').next().unwrap_or("").chars().count() <= 120)
+        .then_some((label, end))
+}
 
 /// A capitalised label at a line start: one to five words (`Projektets
 /// titel:`, `Ansøger:`).
@@ -71,6 +101,22 @@ fn real_label(label: &str) -> bool {
     capitals >= 2
 }
 
+/// The label (group 1) of a match of [`UPPER_LABEL`] or [`TITLE_LABEL`]
+/// at the start of `rest`, and the match's end. Both patterns are
+/// `^\s*(label)\s*:` with a label that neither starts nor ends with white
+/// space, so the label is the match less its white space and its colon:
+/// read from the match's bounds (the automaton's search), without the
+/// captures' engine, which their bounded repeats made cost thousands of
+/// instructions a label.
+fn label_of(re: &Regex, rest: &str) -> Option<(Range<usize>, usize)> {
+    let m = re.find(rest)?;
+    let colon = m.end() - 1;
+    debug_assert_eq!(&rest[colon..m.end()], ":");
+    let start = rest.len() - rest.trim_start().len();
+    let end = rest[..colon].trim_end().len();
+    Some((start..end, m.end()))
+}
+
 /// The labels at the start of `line` (several when a row of the form holds
 /// several: `REGION: DATO: LØBENR.: (udfyldes af regionen)`), each as
 /// (label start, label end, value start) within the line.
@@ -83,19 +129,16 @@ fn labels_at(line: &str, title_case: bool) -> Vec<(usize, usize, usize)> {
     // Labels with a colon: none in a line without one.
     while memchr::memchr(b':', &line.as_bytes()[at..]).is_some() {
         let rest = &line[at..];
-        let found = UPPER_LABEL
-            .captures_if_any(rest)
-            .filter(|c| real_label(&c[1]))
+        let found = upper_label_of(rest)
+            .filter(|(label, _)| real_label(&rest[label.clone()]))
             .or_else(|| {
                 (title_case && out.is_empty())
-                    .then(|| TITLE_LABEL.captures_if_any(rest))
+                    .then(|| label_of(&TITLE_LABEL, rest))
                     .flatten()
             });
-        let Some(c) = found else { break };
-        let m = c.get(1).unwrap();
-        let whole = c.get(0).unwrap();
-        out.push((at + m.start(), at + m.end(), at + whole.end()));
-        at += whole.end();
+        let Some((label, end)) = found else { break };
+        out.push((at + label.start, at + label.end, at + end));
+        at += end;
     }
     if out.is_empty()
         && let Some(m) = BARE_LABEL.captures_if_any(line).and_then(|c| c.get(1))
@@ -746,7 +789,7 @@ pub fn grant(text: &str, found: &Found) -> Option<Grant> {
 /// This stage's patterns and tables, each built on first use; built ahead
 /// by [`crate::prepare`].
 pub(crate) const PREPARE: &[fn()] = builders![
-    UPPER_LABEL,
+    UPPER_LABEL_ANY,
     TITLE_LABEL,
     BARE_LABEL,
     GRANT_CUE,
@@ -845,6 +888,60 @@ mod tests {
         assert!(labels >= tricky.len(), "{labels}");
         assert!(!may_hold_label("bevillingen: 2 mio. kr."));
         assert!(!may_hold_label("2 mio. kr. i alt"));
+    }
+
+    /// The label read from a match's bounds is the patterns' group 1, and
+    /// the end their match's, the upper-case one's read with parentheticals
+    /// of any length and then bounded: on lines with white space of every
+    /// kind around labels and colons, parentheticals of 120 and 121
+    /// characters (with colons in them, before and after the label's), and
+    /// on every line of the seeds and the devset, from its start and from
+    /// after each of its colons.
+    #[test]
+    fn labels_from_bounds_are_the_patterns_groups() {
+        let tricky = [
+            "  ANSØGER  :  Bo",
+            "\u{a0}PROJEKTTITEL\u{2003}:\tX",
+            "REGION: DATO: LØBENR.: (udfyldes af regionen)",
+            "ØVRIGE DELTAGERE (samarbejdspartnere ):Bo",
+            "ANSØGT BELØB (2) \u{a0}: 5",
+            "Projektets titel \t: Bedre",
+            "Ansøger:",
+            "\u{2028}Ansøger (navn)  :x",
+            "A B, C:",
+            "mm. og 12 ANDET:",
+        ];
+        let paren = |n: usize| format!("({}:{})", "æ".repeat(n - 2), "x");
+        let long = [
+            format!("ANSØGER {}: Bo", paren(120)),
+            format!("ANSØGER {}: Bo", paren(121)),
+            format!("ANSØGER {} DATO {}: Bo", paren(120), paren(121)),
+            format!("ANSØGER: {} DATO: Bo", paren(121)),
+            format!("{}, DATO (x): Bo", paren(119)),
+            format!("ANSØGER ({}\n: Bo", "x".repeat(130)),
+        ];
+        let docs = crate::test_documents();
+        let mut labels = 0;
+        for line in tricky
+            .into_iter()
+            .chain(long.iter().map(String::as_str))
+            .chain(docs.iter().flat_map(|d| d.lines()))
+        {
+            let starts = std::iter::once(0).chain(line.match_indices(':').map(|(i, _)| i + 1));
+            for at in starts {
+                let rest = &line[at..];
+                let got = [upper_label_of(rest), label_of(&TITLE_LABEL, rest)];
+                for (re, got) in [&*UPPER_LABEL, &*TITLE_LABEL].into_iter().zip(got) {
+                    let want = re.captures(rest).map(|c| {
+                        let (g, m) = (c.get(1).unwrap(), c.get(0).unwrap());
+                        (g.range(), m.end())
+                    });
+                    assert_eq!(got, want, "{rest:?}");
+                    labels += usize::from(want.is_some());
+                }
+            }
+        }
+        assert!(labels >= 30, "{labels}");
     }
 
     #[test]
