@@ -17,7 +17,7 @@
 //! assert_eq!(outcome("Intet at bemærke."), Outcome::None);
 //! ```
 
-use crate::caseless::{CapturesIfAny, Haystack};
+use crate::caseless::Haystack;
 use crate::lexicon::{OUTCOME_PHRASES, OUTCOME_WORDS};
 use crate::record::Outcome;
 use regex::Regex;
@@ -107,16 +107,54 @@ pub fn outcome(text: &str) -> Outcome {
         .unwrap_or(Outcome::None)
 }
 
-static NUMBERED_POINT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,2}[.)]\s+(\S.*)$").unwrap());
+/// A recommendation's pattern: a head (`1. `, `- `, `Det indstilles, `)
+/// and the recommendation, which runs to the line's end. The head's match
+/// ends where the recommendation starts whenever the whole pattern matches
+/// (each head reads its text one way only: greedy white space before a
+/// recommendation that opens with none), so the recommendation is read
+/// from the two automata's matches, without the captures' engine, which
+/// ran over the whole of a long line.
+struct Clause {
+    /// The head's and the group's pattern: the whole is `head(group)`.
+    #[cfg_attr(not(test), allow(dead_code))]
+    source: (&'static str, &'static str),
+    /// The whole pattern without the group's brackets.
+    search: Regex,
+    /// The pattern up to the group.
+    head: Regex,
+}
+
+impl Clause {
+    fn new(head: &'static str, group: &'static str) -> Clause {
+        let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("{p}: {e}"));
+        Clause {
+            source: (head, group),
+            search: re(&format!("{head}{group}")),
+            head: re(head),
+        }
+    }
+
+    /// The recommendation in `line`: the group of `head(group)`'s match.
+    fn in_line<'h>(&self, line: &'h str) -> Option<&'h str> {
+        let m = self.search.find(line)?;
+        let head = self.head.find_at(line, m.start())?;
+        debug_assert_eq!(head.start(), m.start(), "{line:?}");
+        Some(&line[head.end()..m.end()])
+    }
+}
+
+static NUMBERED_POINT: LazyLock<Clause> =
+    LazyLock::new(|| Clause::new(r"^\d{1,2}[.)]\s+", r"\S.*$"));
 /// A numbered `at` clause glued to its number (`1.at den foreslåede ...`):
 /// only `at`, so that `1.000 kr.` is no point.
-static NUMBERED_AT_GLUED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,2}[.)](at\s+\S.*)$").unwrap());
-static AT_CLAUSE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[-•]\s*)?(at\s+\S.*)$").unwrap());
-static INLINE_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:indstilles|indstiller|anbefales|anbefaler)[,:]?\s+(at\s+\S.*)$").unwrap()
+static NUMBERED_AT_GLUED: LazyLock<Clause> =
+    LazyLock::new(|| Clause::new(r"^\d{1,2}[.)]", r"at\s+\S.*$"));
+static AT_CLAUSE: LazyLock<Clause> = LazyLock::new(|| Clause::new(r"^(?:[-•]\s*)?", r"at\s+\S.*$"));
+static INLINE_AT: LazyLock<Clause> = LazyLock::new(|| {
+    Clause::new(
+        r"(?i)\b(?:indstilles|indstiller|anbefales|anbefaler)[,:]?\s+",
+        r"at\s+\S.*$",
+    )
 });
 
 /// A line of a section, as [`recommendations`] reads it.
@@ -190,19 +228,17 @@ fn with_wrapped_lines(lines: &[Line], start: impl Fn(&Line) -> Option<String>) -
 pub fn recommendations(lines: &[Line]) -> Vec<String> {
     let mut out = with_wrapped_lines(lines, |l| {
         NUMBERED_POINT
-            .captures_if_any(l.text)
-            .or_else(|| NUMBERED_AT_GLUED.captures_if_any(l.text))
-            .or_else(|| AT_CLAUSE.captures_if_any(l.text))
-            .map(|c| c[1].trim().to_string())
+            .in_line(l.text)
+            .or_else(|| NUMBERED_AT_GLUED.in_line(l.text))
+            .or_else(|| AT_CLAUSE.in_line(l.text))
+            .map(|r| r.trim().to_string())
     });
     if out.is_empty() {
         out = with_wrapped_lines(lines, |l| l.bullet.then(|| l.text.trim().to_string()));
     }
     if out.is_empty() {
         out = with_wrapped_lines(lines, |l| {
-            INLINE_AT
-                .captures_if_any(l.text)
-                .map(|c| c[1].trim().to_string())
+            INLINE_AT.in_line(l.text).map(|r| r.trim().to_string())
         });
     }
     out
@@ -247,6 +283,48 @@ pub(crate) const PREPARE: &[fn()] = builders![
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A recommendation read from the head's and the whole's matches is the
+    /// group of the pattern `head(group)`: on lines with white space of
+    /// every kind after the heads, a cue word twice, glued and spaced
+    /// numbers, and on every line and paragraph of the seeds and the devset.
+    #[test]
+    fn recommendations_from_matches_are_the_patterns_groups() {
+        let tricky = [
+            "1. Godkender planen",
+            "12)\u{a0}\u{2003}at udvalget godkender",
+            "1.at den foreslåede model",
+            "1.000 kr. bevilges",
+            "- at planen godkendes",
+            "•\tat sagen drøftes",
+            "at  \u{a0}x",
+            "at\n x",
+            "-at x",
+            "Det indstilles og anbefales, at x",
+            "Det INDSTILLES, at x",
+            "Det indstiller ſekretariatet: at x",
+            "Det anbefaler:\tat  sagen tages til efterretning",
+            "indstilles at\nx",
+            "1.  ",
+            "1. x\ny",
+        ];
+        let docs = crate::test_documents();
+        let lines = docs.iter().flat_map(|d| d.lines().chain(d.split("\n\n")));
+        let clauses = [&NUMBERED_POINT, &NUMBERED_AT_GLUED, &AT_CLAUSE, &INLINE_AT];
+        let full: Vec<Regex> = clauses
+            .iter()
+            .map(|c| Regex::new(&format!("{}({})", c.source.0, c.source.1)).unwrap())
+            .collect();
+        let mut found = 0;
+        for line in tricky.into_iter().chain(lines) {
+            for (c, full) in clauses.iter().zip(&full) {
+                let want = full.captures(line).map(|c| c.get(1).unwrap().as_str());
+                assert_eq!(c.in_line(line), want, "{line:?}");
+                found += usize::from(want.is_some());
+            }
+        }
+        assert!(found >= 20, "{found}");
+    }
 
     #[test]
     fn outcomes_from_genre_phrases() {
