@@ -815,9 +815,23 @@ fn glued(text: &str, range: &Range<usize>) -> bool {
 
 struct Builder<'a> {
     text: &'a str,
-    ctx: DateContext,
+    anchor: Anchor<'a>,
     out: Vec<FoundDateRef>,
     taken: RangeSet,
+}
+
+/// The anchor of [`DateContext`], found when a date first needs it: the
+/// pipeline's fallback anchor (the document's first full date) is a
+/// search of the whole text, which most documents never need.
+struct Anchor<'a> {
+    find: &'a dyn Fn() -> Option<(i32, u32, u32)>,
+    found: std::cell::OnceCell<Option<(i32, u32, u32)>>,
+}
+
+impl Anchor<'_> {
+    fn get(&self) -> Option<(i32, u32, u32)> {
+        *self.found.get_or_init(self.find)
+    }
 }
 
 impl Builder<'_> {
@@ -895,7 +909,7 @@ impl Builder<'_> {
         let raw = &self.text[range.clone()];
         let (y, inferred, mut warning) = match year {
             Some(y) => (Some(y), false, None),
-            None => match self.ctx.anchor {
+            None => match self.anchor.get() {
                 Some((ay, am, ad)) => {
                     let anchor = day_number(ay, am, ad);
                     let mut cands: Vec<i32> =
@@ -1236,10 +1250,23 @@ pub fn dates(text: &str, ctx: &DateContext) -> Vec<FoundDateRef> {
 /// [`dates`] of a text whose lower-cased copy is made already (the
 /// pipeline makes one for both this and [`crate::amounts::amounts_in`]).
 pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
+    dates_anchored(hay, &|| ctx.anchor)
+}
+
+/// [`dates_in`] with the anchor found by `anchor`, called at most once and
+/// only when a date needs the anchor (a day, month, season, half or
+/// quarter without a year).
+pub fn dates_anchored(
+    hay: &Haystack,
+    anchor: &dyn Fn() -> Option<(i32, u32, u32)>,
+) -> Vec<FoundDateRef> {
     let text = hay.text();
     let mut b = Builder {
         text,
-        ctx: *ctx,
+        anchor: Anchor {
+            find: anchor,
+            found: std::cell::OnceCell::new(),
+        },
         out: Vec::new(),
         taken: RangeSet::default(),
     };
@@ -1415,7 +1442,7 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
         let y = c
             .name("y")
             .and_then(|y| y.as_str().parse().ok())
-            .or(ctx.anchor.map(|a| a.0));
+            .or_else(|| b.anchor.get().map(|a| a.0));
         let Some(y) = y else { continue };
         let (s, e) = if half == 1 {
             ((y, 1, 1), (y, 6, 30))
@@ -1441,7 +1468,7 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
             .name("y")
             .or(c.name("qy"))
             .and_then(|y| y.as_str().parse().ok())
-            .or(ctx.anchor.map(|a| a.0));
+            .or_else(|| b.anchor.get().map(|a| a.0));
         let (Some(y), true) = (y, (1..=4).contains(&q)) else {
             continue;
         };
@@ -1532,7 +1559,29 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
     }
     // `i marts`, `i efteråret`: a month or season without a year, after a
     // preposition, in the year that puts it nearest the anchor.
-    if let Some((ay, am, _)) = ctx.anchor {
+    let names = match (&months, hay.lowered()) {
+        (Some(starts), Some(lower)) => words_at(lower, starts, &lexicon::MONTH_NAMES),
+        _ => MONTH_WORD.find_iter(hay).map(|m| m.range()).collect(),
+    };
+    let yearless = |(cue, r): (usize, Range<usize>)| {
+        let year_after = text[r.end..]
+            .trim_start()
+            .starts_with(|ch: char| ch.is_ascii_digit());
+        (!cue_glued(text, cue) && !year_after).then_some(r)
+    };
+    let month_words: Vec<(Range<usize>, u32)> = cued(names.into_iter(), MONTH_CUES, text)
+        .filter_map(yearless)
+        .filter_map(|r| Some((r.clone(), lexicon::month(&text[r])?)))
+        .collect();
+    let names = match (seasons, hay.lowered()) {
+        (Some(starts), Some(lower)) => words_at(lower, starts, &SEASON_WORDS),
+        _ => SEASON_WORD.find_iter(hay).map(|m| m.range()).collect(),
+    };
+    let season_words: Vec<Range<usize>> = cued(names.into_iter(), SEASON_CUES, text)
+        .filter_map(yearless)
+        .collect();
+    let any = !month_words.is_empty() || !season_words.is_empty();
+    if let Some((ay, am, _)) = any.then(|| b.anchor.get()).flatten() {
         // Minutes look ahead more than back: from three months before the
         // anchor to eight months after it.
         let nearest = |m: u32| -> i32 {
@@ -1545,41 +1594,12 @@ pub fn dates_in(hay: &Haystack, ctx: &DateContext) -> Vec<FoundDateRef> {
                 ay
             }
         };
-        let names = match (&months, hay.lowered()) {
-            (Some(starts), Some(lower)) => words_at(lower, starts, &lexicon::MONTH_NAMES),
-            _ => MONTH_WORD.find_iter(hay).map(|m| m.range()).collect(),
-        };
-        for (cue, r) in cued(names.into_iter(), MONTH_CUES, text) {
-            if cue_glued(text, cue) {
-                continue;
-            }
-            if text[r.end..]
-                .trim_start()
-                .starts_with(|ch: char| ch.is_ascii_digit())
-            {
-                continue;
-            }
-            let Some(m) = lexicon::month(&text[r.clone()]) else {
-                continue;
-            };
+        for (r, m) in month_words {
             let y = nearest(m);
             let (s, e) = ((y, m, 1), (y, m, days_in_month(y, m)));
             b.push_period_inferred(r, s, e, "month", true);
         }
-        let names = match (seasons, hay.lowered()) {
-            (Some(starts), Some(lower)) => words_at(lower, starts, &SEASON_WORDS),
-            _ => SEASON_WORD.find_iter(hay).map(|m| m.range()).collect(),
-        };
-        for (cue, r) in cued(names.into_iter(), SEASON_CUES, text) {
-            if cue_glued(text, cue) {
-                continue;
-            }
-            if text[r.end..]
-                .trim_start()
-                .starts_with(|ch: char| ch.is_ascii_digit())
-            {
-                continue;
-            }
+        for r in season_words {
             let season = text[r.clone()].to_lowercase();
             let (s, e) = match season.as_str() {
                 "foråret" => {
@@ -2201,6 +2221,41 @@ mod tests {
             seen += want.len();
         }
         assert!(seen > 20, "{seen}");
+    }
+
+    /// The anchor is sought once, and only for a date without a year: not
+    /// for texts whose dates all have one (or that have none), once for
+    /// several yearless days, months, seasons, halves and quarters; and the
+    /// dates are those found with the anchor given.
+    #[test]
+    fn the_anchor_is_sought_only_when_needed() {
+        let anchor = Some((2024, 3, 1));
+        let calls = |text: &str| {
+            let n = std::cell::Cell::new(0);
+            let found = dates_anchored(&Haystack::new(text), &|| {
+                n.set(n.get() + 1);
+                anchor
+            });
+            assert_eq!(found, dates(text, &DateContext { anchor }), "{text}");
+            n.get()
+        };
+        for text in [
+            "Mødet den 12. marts 2024 og i 2. halvår 2025.",
+            "Ingen datoer her.",
+            "Fra 1.3.2024 til 31. december 2024, Q1 2025.",
+        ] {
+            assert_eq!(calls(text), 0, "{text}");
+        }
+        for text in [
+            "i marts",
+            "i efteråret",
+            "den 12. marts",
+            "i 2. halvår",
+            "i 1. kvartal",
+            "i marts og i april, den 3. maj, i foråret og i 2. halvår",
+        ] {
+            assert_eq!(calls(text), 1, "{text}");
+        }
     }
 
     fn one(text: &str, anchor: Option<(i32, u32, u32)>) -> FoundDateRef {

@@ -527,11 +527,14 @@ fn extract_values(
         .collect();
 
     // The anchor for days without a year: the meeting, else the document's
-    // first full date, else the reference date.
-    let anchor = meeting
-        .or_else(|| datetime::find_date_in(hay).map(|d| (d.year, d.month, d.day)))
-        .or(opts.reference_date);
-    let found_dates = dates::dates_in(hay, &dates::DateContext { anchor });
+    // first full date, else the reference date; sought only when a date
+    // needs it.
+    let anchor = || {
+        meeting
+            .or_else(|| datetime::find_date_in(hay).map(|d| (d.year, d.month, d.day)))
+            .or(opts.reference_date)
+    };
+    let found_dates = dates::dates_anchored(hay, &anchor);
     let date_list: Vec<(std::ops::Range<usize>, DateRef)> = found_dates
         .into_iter()
         .filter(|d| !taken.overlaps(&d.range))
