@@ -107,20 +107,19 @@ fn useful(b: &Block) -> bool {
 /// The title: the first top-level heading among the first blocks, or the
 /// first lines of text up to a blank line.
 fn title(blocks: &[Block], range: Range<usize>) -> Option<String> {
+    // The first 15 useful blocks of the first 40: all that is looked at.
     let window: Vec<usize> = range
         .clone()
         .take(40)
         .filter(|&i| useful(&blocks[i]))
+        .take(15)
         .collect();
     let heading_level = |i: &usize| match blocks[*i].kind {
         BlockKind::Heading(l) => Some(l),
         _ => None,
     };
-    if let Some(min) = window.iter().take(15).filter_map(heading_level).min() {
-        let i = window
-            .iter()
-            .take(15)
-            .find(|i| heading_level(i) == Some(min))?;
+    if let Some(min) = window.iter().filter_map(heading_level).min() {
+        let i = window.iter().find(|i| heading_level(i) == Some(min))?;
         return Some(blocks[*i].text.to_string());
     }
     let first = *window.first()?;
