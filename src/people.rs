@@ -32,6 +32,7 @@ use crate::orgs;
 use crate::segment::ItemSeg;
 use crate::span;
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -150,9 +151,24 @@ fn name_token_ok(t: &str) -> bool {
         // `PLO`, `KEU`: an acronym is not a name.
         && rest.chars().any(char::is_lowercase)
         && {
-            let lower = t.to_lowercase();
-            !NOT_NAME.contains(&lower.as_str()) && !lexicon::MONTH_NAMES.contains(&lower.as_str())
+            let mut buf = [0; 24];
+            let lower = lower_on_stack(t, &mut buf);
+            !NOT_NAME.contains(&&*lower) && !lexicon::MONTH_NAMES.contains(&&*lower)
         }
+}
+
+/// `word` in lower case: lowered in `buf` when it is ASCII and fits (most
+/// words of names do), without an allocation; else copied and lowered.
+/// For the word tests run on every capitalised pair of words in text.
+fn lower_on_stack<'b>(word: &str, buf: &'b mut [u8; 24]) -> Cow<'b, str> {
+    match buf.get_mut(..word.len()) {
+        Some(buf) if word.is_ascii() => {
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(buf).expect("ASCII"))
+        }
+        _ => Cow::Owned(word.to_lowercase()),
+    }
 }
 
 /// Whether `s` looks like a person's name: two to five capitalised words
@@ -177,18 +193,9 @@ pub fn is_name(s: &str, strict: bool) -> bool {
     // The first-name test before the gazetteer's: most capitalised pairs
     // in running text fail it, and it copies nothing for an ASCII name.
     let first_known = || {
-        tokens[0].split('-').all(|p| {
-            // An ASCII name lowered on the stack (most are).
-            let mut buf = [0u8; 24];
-            match buf.get_mut(..p.len()) {
-                Some(buf) if p.is_ascii() => {
-                    buf.copy_from_slice(p.as_bytes());
-                    buf.make_ascii_lowercase();
-                    FIRST.contains(std::str::from_utf8(buf).unwrap_or_default())
-                }
-                _ => FIRST.contains(&p.to_lowercase()),
-            }
-        })
+        tokens[0]
+            .split('-')
+            .all(|p| FIRST.contains(&*lower_on_stack(p, &mut [0; 24])))
     };
     (!strict || first_known()) && orgs::whole(s).is_none()
 }
@@ -256,6 +263,10 @@ fn canonical_org(s: &str) -> String {
 fn strip_marks(line: &str) -> &str {
     let mut l = line.trim();
     loop {
+        // Most lines open with no mark: none of them is tried.
+        if !l.starts_with(['-', '*', '•', '[']) {
+            return l;
+        }
         let before = l;
         for p in ["- ", "* ", "• ", "[x] ", "[X] ", "[ ] ", "[x]", "[ ]"] {
             l = l.strip_prefix(p).unwrap_or(l).trim_start();
@@ -1024,6 +1035,36 @@ mod tests {
                 by_byte(line.as_bytes()),
                 "{line:?}"
             );
+        }
+    }
+
+    #[test]
+    fn words_lowered_on_the_stack_are_lowered() {
+        for w in ["Anne", "ANNE", "Søren", "", "İbrahim", "ſen"]
+            .map(String::from)
+            .into_iter()
+            .chain(["A".repeat(24), "A".repeat(25), "Æ".repeat(12)])
+        {
+            assert_eq!(lower_on_stack(&w, &mut [0; 24]), w.to_lowercase(), "{w}");
+        }
+    }
+
+    /// Lines opening with no mark are read as before the marks were
+    /// stripped; each mark is stripped, repeated and mixed too.
+    #[test]
+    fn marks_are_stripped() {
+        for (line, want) in [
+            ("  Anne Hansen ", "Anne Hansen"),
+            ("- Anne", "Anne"),
+            ("* - • Anne", "Anne"),
+            ("[x] Anne", "Anne"),
+            ("[ ]Anne", "Anne"),
+            ("- [X] Anne", "Anne"),
+            ("-Anne", "-Anne"),
+            ("[Anne]", "[Anne]"),
+            ("•", "•"),
+        ] {
+            assert_eq!(strip_marks(line), want, "{line:?}");
         }
     }
 
