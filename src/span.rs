@@ -306,11 +306,37 @@ pub fn collapse_whitespace(text: &str) -> String {
 /// space between that and the first word), for a caller that reuses one
 /// buffer.
 pub fn collapse_whitespace_into(text: &str, out: &mut String) {
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    // Byte by byte between runs of ASCII white space, as long as no byte
+    // can start white space outside ASCII (lead bytes C2: U+0085, U+00A0;
+    // E1: U+1680; E2: U+2000–U+205F; E3: U+3000): a text with one is read
+    // again by characters.
+    let bytes = text.as_bytes();
+    let kept = out.len();
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && is_space(bytes[i]) {
+            i += 1;
         }
-        out.push_str(word);
+        let start = i;
+        while i < bytes.len() && !is_space(bytes[i]) {
+            if matches!(bytes[i], 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+                out.truncate(kept);
+                for word in text.split_whitespace() {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(word);
+                }
+                return;
+            }
+            i += 1;
+        }
+        if start < i {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&text[start..i]);
+        }
     }
 }
 
@@ -334,9 +360,26 @@ mod tests {
             "a\tb\n c",
             "\u{a0}æ\u{2003}ø\u{3000}",
             "x \u{85} y",
+            "æ ø\x0b\x0c\rå – “x”",
+            "a b\u{1680}c",
+            "§ 17, stk. 4 ",
+            "a\u{2028}b\u{205f}c",
         ] {
             let want = t.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(collapse_whitespace(t), want, "{t:?}");
+            // After what a buffer holds: a space between, when a word comes.
+            let mut out = String::from("x");
+            collapse_whitespace_into(t, &mut out);
+            let want = std::iter::once("x")
+                .chain(t.split_whitespace())
+                .collect::<Vec<_>>();
+            assert_eq!(out, want.join(" "), "{t:?}");
+        }
+        // Every white space character, and every character next to a word.
+        for c in (0..=0x3000u32).filter_map(char::from_u32) {
+            let t = format!("a{c}b {c} {c}c");
+            let want = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(&t), want, "{c:?}");
         }
     }
 
