@@ -84,16 +84,22 @@ static MD_SIGNS: LazyLock<Regex> = LazyLock::new(|| {
 /// Guesses whether `text` is Markdown: ATX headings, bold lines, pipe tables
 /// or links, at least two of them or one per 200 lines.
 pub fn detect_format(text: &str) -> Format {
+    detect_format_with(text, &LineIndex::new(text))
+}
+
+/// [`detect_format`] with the text's line starts found already (the
+/// pipeline finds them once, for this and the source map).
+pub fn detect_format_with(text: &str, lines: &LineIndex) -> Format {
     let bytes = text.as_bytes();
     // `text.lines().count()`: every `\n` ends a line, and so does the end
     // of a text that does not end with one. Lines that open with `#` or
     // `|` are counted on the way.
-    let mut newlines = 0;
-    let mut opened = usize::from(matches!(bytes.first(), Some(b'#' | b'|')));
-    for i in memchr::memchr_iter(b'\n', bytes) {
-        newlines += 1;
-        opened += usize::from(matches!(bytes.get(i + 1), Some(b'#' | b'|')));
-    }
+    let starts = lines.starts();
+    let newlines = starts.len() - 1;
+    let opened = starts
+        .iter()
+        .filter(|&&s| matches!(bytes.get(s), Some(b'#' | b'|')))
+        .count();
     let lines = (newlines + usize::from(!text.is_empty() && !text.ends_with('\n'))).max(1);
     // At least two signs, and one per 200 lines (of the first 2,000):
     // counting stops as soon as there are enough.

@@ -308,15 +308,16 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
     let normalized = normalize::normalize(&decoded.text);
     let corrected = ocr::correct(&normalized.text, opts.ocr);
     let text: &str = &corrected.text;
+    let lines = LineIndex::new(text);
     let format = match path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()) {
         Some(e) if e == "md" || e == "markdown" => Format::Markdown,
-        _ => blocks::detect_format(text),
+        _ => blocks::detect_format_with(text, &lines),
     };
     let map = SourceMap {
         decoded: &decoded.map,
         normalized: &normalized.map,
         corrected: &corrected.map,
-        lines: LineIndex::new(text),
+        lines,
     };
     let blocks = blocks::blocks_with(text, format, &map.lines);
     let mut seg = segment::segment(&blocks);
