@@ -128,7 +128,7 @@ pub fn detect_format_with(text: &str, lines: &LineIndex) -> Format {
 pub fn blocks(text: &str, format: Format) -> Vec<Block<'_>> {
     match format {
         Format::Markdown => markdown_blocks(text, &LineIndex::new(text)),
-        Format::Text => text_blocks(text),
+        Format::Text => text_blocks(text, &LineIndex::new(text)),
     }
 }
 
@@ -137,7 +137,7 @@ pub fn blocks(text: &str, format: Format) -> Vec<Block<'_>> {
 pub fn blocks_with<'a>(text: &'a str, format: Format, lines: &LineIndex) -> Vec<Block<'a>> {
     match format {
         Format::Markdown => markdown_blocks(text, lines),
-        Format::Text => text_blocks(text),
+        Format::Text => text_blocks(text, lines),
     }
 }
 
@@ -227,11 +227,15 @@ fn may_be_list(line: &str) -> bool {
         .is_some_and(|&b| b.is_ascii_digit() || b == b'-' || b == b'*' || !b.is_ascii())
 }
 
-fn text_blocks(text: &str) -> Vec<Block<'_>> {
+fn text_blocks<'a>(text: &'a str, lines: &LineIndex) -> Vec<Block<'a>> {
     let mut out = Vec::new();
     let mut blank_before = true;
     let mut start = 0;
-    for line in span::split_byte(text, b'\n') {
+    // The text's lines without their `\n` (`split('\n')`), from the line
+    // starts found once.
+    let starts = lines.starts();
+    let ends = starts[1..].iter().map(|&s| s - 1).chain([text.len()]);
+    for line in starts.iter().zip(ends).map(|(&s, e)| &text[s..e]) {
         let end = start + line.len();
         let mut cleaned = clean_line(line);
         if cleaned.is_empty() {
