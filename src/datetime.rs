@@ -328,10 +328,9 @@ mod tests {
             "den tolvte marts",
             "12. marts 2024",
         ];
-        let docs = crate::test_documents();
-        let lines = docs.iter().flat_map(|d| d.lines().chain(d.split("\n\n")));
         let mut found = 0;
-        for text in tricky.into_iter().chain(lines) {
+        for text in &crate::test_lines_and_paragraphs(&tricky) {
+            let text = text.as_str();
             let want = first_date(text, NAMED_DATE.captures_if_any(text), true);
             assert_eq!(find_date(text), want, "{text:?}");
             found += usize::from(want.is_some());

@@ -308,15 +308,14 @@ mod tests {
             "1.  ",
             "1. x\ny",
         ];
-        let docs = crate::test_documents();
-        let lines = docs.iter().flat_map(|d| d.lines().chain(d.split("\n\n")));
         let clauses = [&NUMBERED_POINT, &NUMBERED_AT_GLUED, &AT_CLAUSE, &INLINE_AT];
         let full: Vec<Regex> = clauses
             .iter()
             .map(|c| Regex::new(&format!("{}({})", c.source.0, c.source.1)).unwrap())
             .collect();
         let mut found = 0;
-        for line in tricky.into_iter().chain(lines) {
+        for line in &crate::test_lines_and_paragraphs(&tricky) {
+            let line = line.as_str();
             for (c, full) in clauses.iter().zip(&full) {
                 let want = full.captures(line).map(|c| c.get(1).unwrap().as_str());
                 assert_eq!(c.in_line(line), want, "{line:?}");

@@ -127,6 +127,18 @@ pub(crate) fn test_lines(extra: &[&str]) -> Vec<String> {
     lines
 }
 
+/// `extra`, then every line and every paragraph (text between blank
+/// lines) of the [`test_documents`]: the texts a line pattern's fast path
+/// is held to the pattern on.
+#[cfg(test)]
+pub(crate) fn test_lines_and_paragraphs(extra: &[&str]) -> Vec<String> {
+    let mut texts: Vec<String> = extra.iter().map(|l| l.to_string()).collect();
+    for t in test_documents() {
+        texts.extend(t.lines().chain(t.split("\n\n")).map(str::to_string));
+    }
+    texts
+}
+
 /// `check` run on each of `texts` and then on each of the
 /// [`test_documents`]: the sum of what it counts (the matches it compared).
 #[cfg(test)]

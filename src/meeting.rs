@@ -298,10 +298,9 @@ mod tests {
             "Dato 12.3.2024 \nx",
             "MØDESTED:\u{a0}Byrådssalen",
         ];
-        let docs = crate::test_documents();
-        let lines = docs.iter().flat_map(|d| d.lines().chain(d.split("\n\n")));
         let mut labels = 0;
-        for line in tricky.into_iter().chain(lines) {
+        for line in &crate::test_lines_and_paragraphs(&tricky) {
+            let line = line.as_str();
             let want = LABEL
                 .captures(line)
                 .map(|c| (c[1].to_string(), c[2].to_string()));

@@ -1118,9 +1118,7 @@ mod tests {
         for line in tricky {
             assert!(LABEL.is_match(line.trim()), "{line:?}");
         }
-        let docs = crate::test_documents();
-        let lines = docs.iter().flat_map(|d| d.lines().chain(d.split("\n\n")));
-        for line in tricky.into_iter().chain(lines) {
+        for line in &crate::test_lines_and_paragraphs(&tricky) {
             let line = line.trim();
             if LABEL.is_match(line) {
                 assert!(may_be_label(line), "{line:?}");
@@ -1145,10 +1143,9 @@ mod tests {
             "Formand: Ole\n",
             "Referent Ole\ndeltager",
         ];
-        let docs = crate::test_documents();
-        let lines = docs.iter().flat_map(|d| d.lines().chain(d.split("\n\n")));
         let mut labels = 0;
-        for line in tricky.into_iter().chain(lines) {
+        for line in &crate::test_lines_and_paragraphs(&tricky) {
+            let line = line.as_str();
             let want = LABEL.captures(line).map(|c| {
                 (
                     c.name("l").unwrap().as_str(),
