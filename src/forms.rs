@@ -509,7 +509,8 @@ pub fn summary_block(text: &str, limit: usize) -> Option<String> {
         let head = l.split(['—', '–', ':']).next().unwrap_or("");
         let is_summary = l.contains(['(', '—', '–']) && heading(head) && {
             let key = label_key(head);
-            SUMMARY.iter().any(|t| label_means(&key, t)) || key == "projektbeskrivelse"
+            let counted = LabelKey::new(&key);
+            SUMMARY.iter().any(|t| counted.means(t)) || key == "projektbeskrivelse"
         };
         if is_summary {
             // The heading's own paragraph (its instructions) is not the summary.

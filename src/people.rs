@@ -31,7 +31,6 @@ use crate::orgs;
 use crate::segment::ItemSeg;
 use crate::span;
 use regex::Regex;
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -151,23 +150,9 @@ fn name_token_ok(t: &str) -> bool {
         && rest.chars().any(char::is_lowercase)
         && {
             let mut buf = [0; 24];
-            let lower = lower_on_stack(t, &mut buf);
+            let lower = span::lower_on_stack(t, &mut buf);
             !NOT_NAME.contains(&&*lower) && !lexicon::MONTH_NAMES.contains(&&*lower)
         }
-}
-
-/// `word` in lower case: lowered in `buf` when it is ASCII and fits (most
-/// words of names do), without an allocation; else copied and lowered.
-/// For the word tests run on every capitalised pair of words in text.
-fn lower_on_stack<'b>(word: &str, buf: &'b mut [u8; 24]) -> Cow<'b, str> {
-    match buf.get_mut(..word.len()) {
-        Some(buf) if word.is_ascii() => {
-            buf.copy_from_slice(word.as_bytes());
-            buf.make_ascii_lowercase();
-            Cow::Borrowed(std::str::from_utf8(buf).expect("ASCII"))
-        }
-        _ => Cow::Owned(word.to_lowercase()),
-    }
 }
 
 /// Whether `s` looks like a person's name: two to five capitalised words
@@ -194,7 +179,7 @@ pub fn is_name(s: &str, strict: bool) -> bool {
     let first_known = || {
         tokens[0]
             .split('-')
-            .all(|p| FIRST.contains(&*lower_on_stack(p, &mut [0; 24])))
+            .all(|p| FIRST.contains(&*span::lower_on_stack(p, &mut [0; 24])))
     };
     (!strict || first_known()) && orgs::whole(s).is_none()
 }
@@ -469,8 +454,9 @@ fn may_be_label(line: &str) -> bool {
     // `deltager` in any case with only letters and white space before it:
     // one inside the line's opening run of letters and white space (it is
     // letters itself), most often a few words long. The run is taken
-    // eight bytes at a time (`opening_run`), up to ASCII that is neither (characters outside ASCII
-    // are let in: a longer run is only a line more to search).
+    // eight bytes at a time (`opening_run`), up to ASCII that is neither
+    // (characters outside ASCII are let in: a longer run is only a line
+    // more to search).
     let run = &bytes[..opening_run(bytes)];
     memchr::memchr2_iter(b'd', b'D', run).any(|i| {
         run.get(i..i + 8)
@@ -1106,17 +1092,6 @@ mod tests {
                 by_byte(line.as_bytes()),
                 "{line:?}"
             );
-        }
-    }
-
-    #[test]
-    fn words_lowered_on_the_stack_are_lowered() {
-        for w in ["Anne", "ANNE", "Søren", "", "İbrahim", "ſen"]
-            .map(String::from)
-            .into_iter()
-            .chain(["A".repeat(24), "A".repeat(25), "Æ".repeat(12)])
-        {
-            assert_eq!(lower_on_stack(&w, &mut [0; 24]), w.to_lowercase(), "{w}");
         }
     }
 

@@ -20,6 +20,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A region of the source file: byte offsets `start..end` into the original
 /// bytes, and the 1-based line on which it starts.
@@ -340,6 +341,20 @@ pub fn collapse_whitespace_into(text: &str, out: &mut String) {
     }
 }
 
+/// `word` in lower case: lowered in `buf` when it is ASCII and fits (most
+/// words of names and of scans do), without an allocation; else copied and
+/// lowered. For word tests run on every capitalised word of a text.
+pub fn lower_on_stack<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Cow<'b, str> {
+    match buf.get_mut(..word.len()) {
+        Some(buf) if word.is_ascii() => {
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(buf).expect("ASCII"))
+        }
+        _ => Cow::Owned(word.to_lowercase()),
+    }
+}
+
 /// `text.find(b as char)` for an ASCII byte `b` (see [`split_byte`]).
 pub fn find_byte(text: &str, b: u8) -> Option<usize> {
     memchr::memchr(b, text.as_bytes())
@@ -348,6 +363,17 @@ pub fn find_byte(text: &str, b: u8) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_lowered_on_the_stack_are_lowered() {
+        for w in ["Anne", "ANNE", "Søren", "", "İbrahim", "ſen"]
+            .map(String::from)
+            .into_iter()
+            .chain(["A".repeat(24), "A".repeat(25), "Æ".repeat(12)])
+        {
+            assert_eq!(lower_on_stack(&w, &mut [0; 24]), w.to_lowercase(), "{w}");
+        }
+    }
 
     #[test]
     fn collapsed_whitespace_as_joined_words() {
