@@ -321,8 +321,8 @@ impl Format {
     /// line buffer searches each write backwards for a newline: a record
     /// written without its newline was searched whole.)
     fn encode(self, r: &Record) -> io::Result<Vec<Vec<u8>>> {
-        fn one(value: &impl serde::Serialize, pretty: bool) -> io::Result<Vec<u8>> {
-            let mut buf = Vec::with_capacity(4096);
+        fn one(value: &impl serde::Serialize, pretty: bool, size: usize) -> io::Result<Vec<u8>> {
+            let mut buf = Vec::with_capacity(size);
             if pretty {
                 serde_json::to_writer_pretty(&mut buf, value)?;
             } else {
@@ -336,10 +336,18 @@ impl Format {
         } else if self.items {
             referat::record::item_records(r)
                 .iter()
-                .map(|item| one(item, self.pretty))
+                .map(|item| one(item, self.pretty, 4096))
                 .collect()
         } else {
-            Ok(vec![one(r, self.pretty)?])
+            // A record is mostly its document's text again (a median of
+            // 0.86 of its bytes on the 50 MB corpus): sized for that at
+            // once, it is seldom grown and copied while written. At most
+            // 16 MB ahead (a record of a file over `--max-bytes` is small).
+            let size = usize::try_from(r.source.bytes)
+                .unwrap_or(usize::MAX)
+                .min(16 << 20)
+                + 4096;
+            Ok(vec![one(r, self.pretty, size)?])
         }
     }
 }
