@@ -158,18 +158,39 @@ fn is_function_word(lower: &[u8]) -> bool {
 /// least 8 % of the words Danish function words (so English text, which
 /// has no `æøå` either, stays untouched).
 pub fn looks_scanned(text: &str) -> bool {
-    gate(text, letter_counts(text))
+    may_be_scanned(letter_counts(text)) && {
+        let mut found = Vec::new();
+        danish_by_function_words(words_and_counts(text, &mut found))
+    }
 }
 
-fn gate(text: &str, (letters, danish): (usize, usize)) -> bool {
-    if letters < 400 || danish as f64 / letters as f64 >= 0.005 {
-        return false;
-    }
-    let mut words = 0usize;
+/// The gate's first half, from the letter counts: many letters, under
+/// 0.5 % of them `æøå`.
+fn may_be_scanned((letters, danish): (usize, usize)) -> bool {
+    letters >= 400 && (danish as f64 / letters as f64) < 0.005
+}
+
+/// The gate's second half, from the counts of words (runs of letters) and
+/// of function words among them: at least 8 % of the words.
+fn danish_by_function_words((words, function): (usize, usize)) -> bool {
+    words > 0 && function * 100 >= words * 8
+}
+
+/// One pass over `text` for both what the gate counts and the words that
+/// may be corrected. The words' ranges go to `found` (emptied first, a
+/// buffer kept between documents): runs of letters, `@` and digits,
+/// leaving out chunks (up to and with a whitespace character) that are
+/// e-mail addresses or URLs, and pure numbers. The counts of runs of letters (the gate's words) and of
+/// [`is_function_word`]s among them are returned. A run of ASCII letters,
+/// most of a text's bytes, is passed over at once: it is inside a word of
+/// both kinds and changes nothing else.
+fn words_and_counts(text: &str, found: &mut Vec<std::ops::Range<usize>>) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    found.clear();
+    let mut counted = 0usize;
     let mut function = 0usize;
-    // Runs of letters, found byte by byte with ASCII decided at once.
     let mut count = |w: &str| {
-        words += 1;
+        counted += 1;
         // Lowered into a slice here, not through `span::lower_on_stack`
         // (its `Cow` cost 9 M instructions more on `p12`: a call a word).
         if w.len() <= 5
@@ -185,30 +206,83 @@ fn gate(text: &str, (letters, danish): (usize, usize)) -> bool {
             function += 1;
         }
     };
-    let bytes = text.as_bytes();
-    let mut start = None;
+    // The current run of letters (the gate's word).
+    let mut run = None;
+    // The current chunk: where it starts, how many words were found before
+    // it, and whether it has a `:` or `@` (a URL or address may follow).
+    let mut chunk = 0;
+    let mut mark = 0;
+    let mut suspect = false;
+    // The current word: where it starts, and whether it has a letter.
+    let mut word = None;
+    let mut alpha = false;
     let mut i = 0;
     while i < bytes.len() {
-        let (len, letter) = if bytes[i] < 0x80 {
-            (1, bytes[i].is_ascii_alphabetic())
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            run.get_or_insert(i);
+            if word.is_none() {
+                word = Some(i);
+            }
+            alpha = true;
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            continue;
+        }
+        let (len, part, letter, space) = if b < 0x80 {
+            let letter = b == b'@';
+            let space = span::is_space(b);
+            (1, letter || b.is_ascii_digit(), letter, space)
         } else {
             let ch = text[i..].chars().next().unwrap_or(' ');
-            (ch.len_utf8(), ch.is_alphabetic())
+            let letter = ch.is_alphabetic();
+            (
+                ch.len_utf8(),
+                letter || ch.is_alphanumeric(),
+                letter,
+                ch.is_whitespace(),
+            )
         };
-        match (letter, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                count(&text[s..i]);
-                start = None;
+        // `@` is a letter of a word to correct, not of the gate's.
+        if letter && b != b'@' {
+            run.get_or_insert(i);
+        } else if let Some(s) = run.take() {
+            count(&text[s..i]);
+        }
+        suspect |= b == b':' || b == b'@';
+        if part {
+            if word.is_none() {
+                word = Some(i);
+                alpha = false;
             }
-            _ => {}
+            alpha |= letter;
+        } else if let Some(s) = word.take()
+            && alpha
+        {
+            found.push(s..i);
         }
         i += len;
+        if space {
+            if skipped_chunk(&text[chunk..i], suspect) {
+                found.truncate(mark);
+            }
+            (chunk, mark, suspect) = (i, found.len(), false);
+        }
     }
-    if let Some(s) = start {
+    if let Some(s) = run {
         count(&text[s..]);
     }
-    words > 0 && function * 100 >= words * 8
+    if let Some(s) = word
+        && alpha
+    {
+        found.push(s..text.len());
+    }
+    if skipped_chunk(&text[chunk..], suspect) {
+        found.truncate(mark);
+    }
+    (counted, function)
 }
 
 /// Corrects `text` as `mode` says.
@@ -219,15 +293,23 @@ pub fn correct(text: &str, mode: OcrMode) -> Corrected<'_> {
     } else {
         counts.1 as f64 / counts.0 as f64
     };
+    // The words to correct are found in the gate's own pass (kept for the
+    // thread's next document).
+    let mut ranges = WORDS.take();
     let scanned = match mode {
         OcrMode::Off => false,
-        OcrMode::On => true,
-        OcrMode::Auto => gate(text, counts),
+        OcrMode::On => {
+            words_and_counts(text, &mut ranges);
+            true
+        }
+        OcrMode::Auto => {
+            may_be_scanned(counts) && danish_by_function_words(words_and_counts(text, &mut ranges))
+        }
     };
     let joins = hyphen_joins(text);
     let mut corrections = Vec::new();
     if scanned {
-        corrections = scan_corrections(text);
+        corrections = scan_corrections(text, &mut ranges);
         // A word cut by a line break is joined, not corrected in halves.
         // Joins are in text order and do not overlap: the first one that
         // ends after the word starts is the only one that can touch it.
@@ -236,6 +318,8 @@ pub fn correct(text: &str, mode: OcrMode) -> Corrected<'_> {
             joins.get(i).is_none_or(|j| j.range.start > c.range.end)
         });
     }
+    ranges.clear();
+    WORDS.set(ranges);
     let changes: Vec<&Correction> = {
         let mut all: Vec<&Correction> = corrections.iter().chain(&joins).collect();
         all.sort_by_key(|c| c.range.start);
@@ -319,12 +403,14 @@ fn hyphen_joins(text: &str) -> Vec<Correction<'_>> {
     out
 }
 
-/// The OCR corrections of a scanned text, in text order.
-fn scan_corrections(text: &str) -> Vec<Correction<'_>> {
+/// The OCR corrections of a scanned text, in text order, from the ranges
+/// of its words ([`words_and_counts`]), which are drained.
+fn scan_corrections<'t>(
+    text: &'t str,
+    ranges: &mut Vec<std::ops::Range<usize>>,
+) -> Vec<Correction<'t>> {
     let lex = Lexicon::get();
     let mut corrections = Vec::new();
-    let mut ranges = WORDS.take();
-    words(text, &mut ranges);
     WORD_CACHE.with_borrow_mut(|cache| {
         for range in ranges.drain(..) {
             let word = &text[range.clone()];
@@ -337,7 +423,6 @@ fn scan_corrections(text: &str) -> Vec<Correction<'_>> {
             }
         }
     });
-    WORDS.set(ranges);
     corrections.extend(pipe_for_i(text));
     corrections.sort_by_key(|c| c.range.start);
     corrections
@@ -439,70 +524,6 @@ fn pipe_for_i(text: &str) -> Vec<Correction<'_>> {
         start += line.len() + 1;
     }
     out
-}
-
-/// The words of `text` that may be corrected, with their byte ranges:
-/// runs of letters, `@` and digits, leaving out chunks (up to and with a
-/// whitespace character) that are e-mail addresses or URLs, and pure
-/// numbers. One pass over the bytes, with ASCII decided byte by byte.
-/// The ranges go to `found`, emptied first (a buffer kept between
-/// documents).
-fn words(text: &str, found: &mut Vec<std::ops::Range<usize>>) {
-    let bytes = text.as_bytes();
-    found.clear();
-    // The current chunk: where it starts, how many words were found before
-    // it, and whether it has a `:` or `@` (a URL or address may follow).
-    let mut chunk = 0;
-    let mut mark = 0;
-    let mut suspect = false;
-    // The current word: where it starts, and whether it has a letter.
-    let mut word = None;
-    let mut alpha = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (len, part, letter, space) = if b < 0x80 {
-            let letter = b.is_ascii_alphabetic() || b == b'@';
-            let space = span::is_space(b);
-            (1, letter || b.is_ascii_digit(), letter, space)
-        } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            let letter = ch.is_alphabetic();
-            (
-                ch.len_utf8(),
-                letter || ch.is_alphanumeric(),
-                letter,
-                ch.is_whitespace(),
-            )
-        };
-        suspect |= b == b':' || b == b'@';
-        if part {
-            if word.is_none() {
-                word = Some(i);
-                alpha = false;
-            }
-            alpha |= letter;
-        } else if let Some(s) = word.take()
-            && alpha
-        {
-            found.push(s..i);
-        }
-        i += len;
-        if space {
-            if skipped_chunk(&text[chunk..i], suspect) {
-                found.truncate(mark);
-            }
-            (chunk, mark, suspect) = (i, found.len(), false);
-        }
-    }
-    if let Some(s) = word
-        && alpha
-    {
-        found.push(s..text.len());
-    }
-    if skipped_chunk(&text[chunk..], suspect) {
-        found.truncate(mark);
-    }
 }
 
 /// Whether a chunk of text is a URL or an e-mail address (`suspect`: it
@@ -1310,16 +1331,31 @@ mod tests {
                 "\u{a0}\u{a0}Sgren Landkildehus, Sundhedsklyngen",
                 "mailto:x@y.dk",
                 "ende uden mellemrum@",
+                "OG At til3af og@det de2en ÉN Øen eller\u{2003}samt ved",
+                "Der1som med_er om-fra har/skal blev:hvor ſom og",
                 "",
             ]
             .map(String::from),
         );
+        let mut function_words = 0;
         for text in &texts {
             let mut found = Vec::new();
-            words(text, &mut found);
+            let counts = words_and_counts(text, &mut found);
             let found: Vec<_> = found.into_iter().map(|r| (r.clone(), &text[r])).collect();
             assert_eq!(found, words_by_chunks(text), "{text:.60}");
+            // The gate's words: the runs of letters.
+            let runs: Vec<&str> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let function = runs
+                .iter()
+                .filter(|w| is_function_word(w.to_lowercase().as_bytes()))
+                .count();
+            assert_eq!(counts, (runs.len(), function), "{text:.60}");
+            function_words += function;
         }
+        assert!(function_words > 1000, "{function_words}");
     }
 
     #[test]
