@@ -15,7 +15,7 @@
 use crate::caseless::{Caseless, CaselessSet};
 use crate::record::{ItemKind, Outcome, SectionName};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 const SECTIONS: &str = include_str!("../data/sections.tsv");
@@ -120,35 +120,36 @@ pub fn section_for_heading(text: &str) -> Option<SectionName> {
     })
 }
 
-/// The first letters of the [`SECTION_MAP`] keys.
-static KEY_INITIALS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut v: Vec<char> = SECTION_MAP
+/// The first words of the [`SECTION_MAP`] keys (a one-word key is its own
+/// first word), and the length in bytes of the longest.
+static KEY_FIRST_WORDS: LazyLock<(HashSet<&'static str>, usize)> = LazyLock::new(|| {
+    let words: HashSet<&str> = SECTION_MAP
         .keys()
-        .filter_map(|k| k.chars().next())
+        .filter_map(|k| k.split(' ').next())
         .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+    (words, longest)
 });
 
 /// Whether [`section_for_heading`] can find a section in `text`, told
 /// without folding it (most lines are none): a text of several words
 /// (after [`fold`] drops trailing `:` and `.`) names a section only by a
-/// key or a key's first word, so its first letter, lowered as `fold`
-/// lowers it, opens a key; a text of one word may also be a near miss
-/// ([`fuzzy_section`]), and is looked up.
+/// key or by a key as its first word, so its first word, lowered as `fold`
+/// lowers it, is a key's first word; a text of one word may also be a near
+/// miss ([`fuzzy_section`]), and is looked up.
 fn may_be_heading(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let Some(first) = words.next() else {
         return false;
     };
     let one_word = words.all(|w| w.chars().all(|c| c == ':' || c == '.'));
+    let (keys, longest) = &*KEY_FIRST_WORDS;
+    // Lowering shortens a character to no less than a third of its bytes
+    // (the Kelvin sign, three bytes, is `k`), so a first word of more than
+    // `3 * longest` bytes lowers to no key.
     one_word
-        || first
-            .chars()
-            .next()
-            .and_then(|c| c.to_lowercase().next())
-            .is_some_and(|c| KEY_INITIALS.binary_search(&c).is_ok())
+        || first.len() <= 3 * longest
+            && keys.contains(&*crate::span::lower_on_stack(first, &mut [0u8; 32]))
 }
 
 /// A one-word heading one edit away from a known one (`Sagsfremstiling`,
@@ -366,7 +367,7 @@ pub fn month_alternation() -> String {
 /// by [`crate::prepare`].
 pub(crate) const PREPARE: &[fn()] = builders![
     SECTION_MAP,
-    KEY_INITIALS,
+    KEY_FIRST_WORDS,
     ONE_WORD_SECTIONS,
     KINDS,
     OUTCOME_WORDS,
@@ -462,6 +463,10 @@ mod tests {
             "ÆNDRINGER",
             "Det indstilles,",
             "  Resumé  ",
+            "\u{212A}ONKLUSION og mere",
+            "AFGØRELSE i sagen",
+            "Forslag til beslutning",
+            "kort RESUMÉ",
         ];
         let mut named = 0;
         for line in tricky
@@ -485,6 +490,9 @@ mod tests {
         }
         assert!(named >= 30, "{named}");
         assert!(!may_be_heading("Mødet blev holdt på rådhuset."));
+        // A first word that opens no key, though a key's first letter.
+        assert!(!may_be_heading("Sagen blev drøftet i udvalget"));
+        assert!(may_be_heading("SAGSFREMSTILLING og vurdering"));
     }
 
     #[test]
