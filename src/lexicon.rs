@@ -120,10 +120,13 @@ pub fn section_for_heading(text: &str) -> Option<SectionName> {
     })
 }
 
+/// A set of words looked up with a fast hash (a line's first word each).
+type FirstWords = HashSet<&'static str, foldhash::fast::FixedState>;
+
 /// The first words of the [`SECTION_MAP`] keys (a one-word key is its own
 /// first word), and the length in bytes of the longest.
-static KEY_FIRST_WORDS: LazyLock<(HashSet<&'static str>, usize)> = LazyLock::new(|| {
-    let words: HashSet<&str> = SECTION_MAP
+static KEY_FIRST_WORDS: LazyLock<(FirstWords, usize)> = LazyLock::new(|| {
+    let words: FirstWords = SECTION_MAP
         .keys()
         .filter_map(|k| k.split(' ').next())
         .collect();
@@ -142,14 +145,13 @@ fn may_be_heading(text: &str) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
-    let one_word = words.all(|w| w.chars().all(|c| c == ':' || c == '.'));
     let (keys, longest) = &*KEY_FIRST_WORDS;
     // Lowering shortens a character to no less than a third of its bytes
     // (the Kelvin sign, three bytes, is `k`), so a first word of more than
     // `3 * longest` bytes lowers to no key.
-    one_word
-        || first.len() <= 3 * longest
-            && keys.contains(&*crate::span::lower_on_stack(first, &mut [0u8; 32]))
+    first.len() <= 3 * longest
+        && keys.contains(&*crate::span::lower_on_stack(first, &mut [0u8; 32]))
+        || words.all(|w| w.chars().all(|c| c == ':' || c == '.'))
 }
 
 /// A one-word heading one edit away from a known one (`Sagsfremstiling`,
