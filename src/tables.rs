@@ -177,7 +177,9 @@ fn cell_like(b: &Block<'_>) -> bool {
         && !t.is_empty()
         && t.len() <= 60
         && !t.ends_with(['.', ':', ';'])
-        && t.split_whitespace().count() <= 8
+        // Nine words take 17 bytes or more (a byte each and a space
+        // between): a shorter line is not counted.
+        && (t.len() < 17 || t.split_whitespace().nth(8).is_none())
 }
 
 /// Tables that a meeting portal flattened to one cell per line (seed 003's
@@ -195,6 +197,7 @@ pub fn flattened(blocks: &[Block]) -> Vec<FoundTable> {
             continue;
         }
         let start = i;
+        i += 1;
         while i < blocks.len() && cell_like(&blocks[i]) {
             i += 1;
         }
@@ -273,6 +276,39 @@ pub(crate) const PREPARE: &[fn()] = builders![TAG];
 mod tests {
     use super::*;
     use crate::blocks::{Format, blocks};
+
+    /// A cell-like line has at most eight words, counted as `split_whitespace`
+    /// counts them (only lines of 17 bytes or more can have nine).
+    #[test]
+    fn cell_like_lines_have_eight_words_at_most() {
+        let block = |text: &'static str| Block {
+            kind: crate::blocks::BlockKind::Paragraph,
+            text: text.into(),
+            start: 0,
+            end: text.len(),
+            strong: false,
+            blank_before: false,
+        };
+        for (text, want) in [
+            ("a b c d e f g h", true),
+            ("a b c d e f g hh", true),
+            ("a b c d e f g h i", false),
+            ("a\u{3000}b c d e f g h i", false),
+            ("a\u{3000}b c d e f g h", true),
+            ("ab  cd  ef  gh  ij", true),
+            ("Favrskov", true),
+            ("79,7", true),
+            ("Et, to, tre, fire, fem, seks, syv, otte og ni", false),
+            ("Afsluttet.", false),
+        ] {
+            assert_eq!(cell_like(&block(text)), want, "{text:?}");
+            assert_eq!(
+                want,
+                text.split_whitespace().count() <= 8 && !text.ends_with('.'),
+                "{text:?}"
+            );
+        }
+    }
 
     /// The shortcut agrees with the whole cleaning on every kind of white
     /// space, Danish letters, tags and marks.
