@@ -227,6 +227,15 @@ fn may_be_list(line: &str) -> bool {
         .is_some_and(|&b| b.is_ascii_digit() || b == b'-' || b == b'*' || !b.is_ascii())
 }
 
+/// The characters [`BULLET`] opens with.
+const BULLETS: [char; 9] = ['-', '*', '•', '●', '▪', '◦', '➤', '►', '–'];
+
+/// Whether `line` opens with one of [`BULLETS`] (which [`BULLET`] asks
+/// first), told before the pattern's search.
+fn opens_with_bullet(line: &str) -> bool {
+    line.chars().next().is_some_and(|c| BULLETS.contains(&c))
+}
+
 fn text_blocks<'a>(text: &'a str, lines: &LineIndex) -> Vec<Block<'a>> {
     let mut out = Vec::new();
     let mut blank_before = true;
@@ -242,11 +251,15 @@ fn text_blocks<'a>(text: &'a str, lines: &LineIndex) -> Vec<Block<'a>> {
             blank_before = true;
         } else {
             let list = may_be_list(&cleaned);
-            let kind = if let Some(c) = list.then(|| NUMBERED.captures_if_any(&cleaned)).flatten() {
+            let numbered = list && span::number_then(&cleaned, 3, b".)");
+            let kind = if let Some(c) = numbered
+                .then(|| NUMBERED.captures_if_any(&cleaned))
+                .flatten()
+            {
                 BlockKind::ListItem {
                     number: c[1].parse().ok(),
                 }
-            } else if list && BULLET.is_match(&cleaned) {
+            } else if list && opens_with_bullet(&cleaned) && BULLET.is_match(&cleaned) {
                 let marker = cleaned.chars().next().map_or(0, char::len_utf8);
                 let at = cleaned.len() - cleaned[marker..].trim_start().len();
                 let end = cleaned.len();
@@ -480,6 +493,33 @@ mod tests {
         }
         for line in ["Punkt 1", "Intet", " 1. indented", ""] {
             assert!(!may_be_list(line), "{line}");
+        }
+        // The checks before each pattern keep every line it matches, here
+        // and in the seeds and devset, and turn most others away.
+        let mut turned_away = 0;
+        for line in crate::test_lines(&lines) {
+            if NUMBERED.is_match(&line) {
+                assert!(
+                    may_be_list(&line) && span::number_then(&line, 3, b".)"),
+                    "{line}"
+                );
+            }
+            if BULLET.is_match(&line) {
+                assert!(may_be_list(&line) && opens_with_bullet(&line), "{line}");
+            }
+            turned_away += usize::from(
+                may_be_list(&line)
+                    && !span::number_then(&line, 3, b".)")
+                    && !opens_with_bullet(&line),
+            );
+        }
+        assert!(turned_away >= 100, "{turned_away}");
+        // The bullets are the pattern's first characters, and no others.
+        for c in BULLETS {
+            assert!(BULLET.is_match(&format!("{c} x")), "{c}");
+        }
+        for c in ['+', '·', '∙', '—', '>', 'o'] {
+            assert!(!BULLET.is_match(&format!("{c} x")), "{c}");
         }
     }
 

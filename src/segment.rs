@@ -29,6 +29,7 @@ use crate::blocks::{Block, BlockKind};
 use crate::caseless::CapturesIfAny;
 use crate::lexicon;
 use crate::record::SectionName;
+use crate::span;
 use regex::{Captures, Regex};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -176,22 +177,6 @@ fn is_back_to_top(text: &str) -> bool {
 /// character: every match of a detector's `^`-anchored pattern does (its
 /// first letter in either case, or a digit, which for `\d` may be another
 /// script's), so most lines are passed over without running the pattern.
-/// Whether `text` may open with a number of at most `max` digits and then
-/// the byte `after`, as `^\d{1,max}` and then `after` would match: settled
-/// from the ASCII digits it opens with and the byte after them, and left to
-/// the pattern when that is a byte outside ASCII (`\d` takes the digits of
-/// every script). Lines that open with a year or an amount (`2024 blev`,
-/// `12.500 kr.`) are most of those that open with a digit.
-fn number_then(text: &str, max: usize, after: u8) -> bool {
-    let bytes = text.as_bytes();
-    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    match bytes.get(digits) {
-        Some(&b) if b.is_ascii() => (1..=max).contains(&digits) && b == after,
-        Some(_) => true,
-        None => false,
-    }
-}
-
 fn starts_with_any(text: &str, bytes: &[u8]) -> bool {
     text.as_bytes()
         .first()
@@ -269,7 +254,7 @@ fn detect_ad(blocks: &[Block]) -> Vec<Candidate> {
 fn detect_case_anchored(blocks: &[Block]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
-        if !number_then(&b.text, 4, b'.') {
+        if !span::number_then(&b.text, 4, b".") {
             continue;
         }
         let Some((c, rest)) = head_and_rest(&NUMBERED_LINE, &b.text, Rest::Some) else {
@@ -340,7 +325,7 @@ fn detect_numbered_headings(blocks: &[Block]) -> Vec<Candidate> {
 fn paren_candidates(blocks: &[Block]) -> (Vec<Candidate>, Vec<Candidate>) {
     let (mut announced, mut all) = (Vec::new(), Vec::new());
     for (i, b) in blocks.iter().enumerate() {
-        if !number_then(&b.text, 3, b')') {
+        if !span::number_then(&b.text, 3, b")") {
             continue;
         }
         let Some((c, rest)) = head_and_rest(&NUMBERED_PAREN, &b.text, Rest::Some) else {
@@ -572,9 +557,9 @@ mod tests {
             "",
         ]);
         let mut turned_away = 0;
-        for (re, max, after) in [(&*NUMBERED_LINE, 4, b'.'), (&*NUMBERED_PAREN, 3, b')')] {
+        for (re, max, after) in [(&*NUMBERED_LINE, 4, b"."), (&*NUMBERED_PAREN, 3, b")")] {
             for line in &lines {
-                let quick = number_then(line, max, after);
+                let quick = span::number_then(line, max, after);
                 assert!(quick || !re.is_match(line), "{line:?}");
                 turned_away += usize::from(!quick && starts_with_any(line, b"0123456789"));
             }
