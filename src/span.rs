@@ -372,6 +372,39 @@ pub fn number_then(text: &str, max: usize, marks: &[u8]) -> bool {
     }
 }
 
+/// Whether `text` has at most `n` words as `split_whitespace` counts them:
+/// ASCII bytes are told at once, and only a character whose lead byte can
+/// start a white-space character outside ASCII (`0xC2`, `0xE1`–`0xE3`) is
+/// decoded.
+pub fn words_at_most(text: &str, n: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = match b {
+            0..=0x7F => (is_space(b), 1),
+            0xC2 | 0xE1..=0xE3 => {
+                let c = text[i..].chars().next().expect("a char boundary");
+                (c.is_whitespace(), c.len_utf8())
+            }
+            0xC0..=0xDF => (false, 2),
+            0xE0..=0xEF => (false, 3),
+            _ => (false, 4),
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return false;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    true
+}
+
 /// `text.find(b as char)` for an ASCII byte `b` (see [`split_byte`]).
 pub fn find_byte(text: &str, b: u8) -> Option<usize> {
     memchr::memchr(b, text.as_bytes())
@@ -380,6 +413,30 @@ pub fn find_byte(text: &str, b: u8) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Words counted from the bytes are those `split_whitespace` counts:
+    /// every white-space character and others of every length between and
+    /// around words, and the seeds' and devset's lines.
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let mut texts = vec![String::new(), " ".to_string(), "a".to_string()];
+        let spaces: Vec<char> = ('\0'..='\u{3000}').filter(|c| c.is_whitespace()).collect();
+        for sep in spaces
+            .iter()
+            .copied()
+            .chain(['\u{a1}', '\u{1680}', '\u{2007}', '€', 'ø', '😀', '\u{e000}'])
+        {
+            texts.push(format!("a{sep}b{sep}{sep}cø{sep}"));
+            texts.push(format!("{sep}æ{sep}{sep}😀 d"));
+        }
+        texts.extend(crate::test_lines(&[]));
+        for t in &texts {
+            let count = t.split_whitespace().count();
+            for n in 0..count + 2 {
+                assert_eq!(words_at_most(t, n), count <= n, "{t:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn words_lowered_on_the_stack_are_lowered() {

@@ -16,6 +16,7 @@
 //! ```
 
 use crate::blocks::{Block, BlockKind};
+use crate::span;
 use memchr::{memchr, memchr2};
 use regex::Regex;
 use std::borrow::Cow;
@@ -179,7 +180,7 @@ fn cell_like(b: &Block<'_>) -> bool {
         && !t.ends_with(['.', ':', ';'])
         // Nine words take 17 bytes or more (a byte each and a space
         // between): a shorter line is not counted.
-        && (t.len() < 17 || t.split_whitespace().nth(8).is_none())
+        && (t.len() < 17 || span::words_at_most(t, 8))
 }
 
 /// Tables that a meeting portal flattened to one cell per line (seed 003's
