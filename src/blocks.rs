@@ -156,7 +156,7 @@ fn clean_line(s: &str) -> Cow<'_, str> {
     if memchr(b'<', s.as_bytes()).is_some() {
         return Cow::Owned(clean_trimmed(HTML_TAG.replace_all(s, "").trim()).into_owned());
     }
-    clean_trimmed(s.trim())
+    clean_trimmed(span::trim(s))
 }
 
 /// [`clean_line`] of a line borrowed or owned: a line with nothing to
@@ -265,13 +265,13 @@ fn text_blocks<'a>(text: &'a str, lines: &LineIndex) -> Vec<Block<'a>> {
                 let end = cleaned.len();
                 cleaned = narrowed(cleaned, at..end);
                 BlockKind::ListItem { number: None }
-            } else if memchr(b'\t', line.trim().as_bytes()).is_some() {
+            } else if memchr(b'\t', span::trim(line).as_bytes()).is_some() {
                 BlockKind::TableRow
             } else {
                 BlockKind::Paragraph
             };
-            let lead = line.len() - line.trim_start().len();
-            let trail = line.len() - line.trim_end().len();
+            let lead = line.len() - span::trim_start(line).len();
+            let trail = line.len() - span::trim_end(line).len();
             out.push(Block {
                 kind,
                 text: cleaned,
@@ -432,7 +432,7 @@ fn markdown_blocks<'a>(text: &'a str, index: &LineIndex) -> Vec<Block<'a>> {
         if let Some(BlockKind::ListItem { number: Some(n) }) = acc.kind {
             cleaned = Cow::Owned(format!("{n}. {cleaned}"));
         }
-        if raw.trim().is_empty() {
+        if span::trim(raw).is_empty() {
             blank_before = true;
             continue;
         }
@@ -442,13 +442,13 @@ fn markdown_blocks<'a>(text: &'a str, index: &LineIndex) -> Vec<Block<'a>> {
         }
         let kind = match acc.kind {
             Some(k) => k,
-            None if acc.in_table || memchr(b'\t', raw.trim().as_bytes()).is_some() => {
+            None if acc.in_table || memchr(b'\t', span::trim(raw).as_bytes()).is_some() => {
                 BlockKind::TableRow
             }
             None => BlockKind::Paragraph,
         };
-        let lead = raw.len() - raw.trim_start().len();
-        let trail = raw.len() - raw.trim_end().len();
+        let lead = raw.len() - span::trim_start(raw).len();
+        let trail = raw.len() - span::trim_end(raw).len();
         out.push(Block {
             kind,
             text: cleaned,

@@ -405,6 +405,31 @@ pub fn words_at_most(text: &str, n: usize) -> bool {
     true
 }
 
+/// `s.trim_start()`: a text that opens with an ASCII byte that is no white
+/// space (most lines do) is returned at once, without decoding a character.
+#[inline]
+pub fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !is_space(b) => s,
+        _ => s.trim_start(),
+    }
+}
+
+/// `s.trim_end()`, settled at once as [`trim_start`] is.
+#[inline]
+pub fn trim_end(s: &str) -> &str {
+    match s.as_bytes().last() {
+        Some(&b) if b.is_ascii() && !is_space(b) => s,
+        _ => s.trim_end(),
+    }
+}
+
+/// `s.trim()`, settled at once at each end as [`trim_start`] is.
+#[inline]
+pub fn trim(s: &str) -> &str {
+    trim_end(trim_start(s))
+}
+
 /// `text.find(b as char)` for an ASCII byte `b` (see [`split_byte`]).
 pub fn find_byte(text: &str, b: u8) -> Option<usize> {
     memchr::memchr(b, text.as_bytes())
@@ -417,6 +442,29 @@ mod tests {
     /// Words counted from the bytes are those `split_whitespace` counts:
     /// every white-space character and others of every length between and
     /// around words, and the seeds' and devset's lines.
+    /// Trimmed as `str::trim` trims: every character up to U+3000 at
+    /// either end and alone, and the seeds' and devset's lines.
+    #[test]
+    fn trims_as_str_trims() {
+        let mut texts: Vec<String> = ('\0'..='\u{3000}')
+            .flat_map(|c| {
+                [
+                    format!("{c}ab{c}"),
+                    format!("{c}"),
+                    format!("a{c}"),
+                    format!("{c}b"),
+                ]
+            })
+            .collect();
+        texts.push(String::new());
+        texts.extend(crate::test_lines(&[" \u{a0}x\u{2003} ", "\u{85}y\u{85}"]));
+        for t in &texts {
+            assert_eq!(trim_start(t), t.trim_start(), "{t:?}");
+            assert_eq!(trim_end(t), t.trim_end(), "{t:?}");
+            assert_eq!(trim(t), t.trim(), "{t:?}");
+        }
+    }
+
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {
         let mut texts = vec![String::new(), " ".to_string(), "a".to_string()];

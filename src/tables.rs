@@ -173,7 +173,7 @@ fn numeric(line: &str) -> bool {
 /// A line that can be a cell: short, not a sentence, not a bullet.
 /// (The cheap tests first: counting words was 0.7 % of the time.)
 fn cell_like(b: &Block<'_>) -> bool {
-    let t = b.text.trim();
+    let t = span::trim(&b.text);
     matches!(b.kind, crate::blocks::BlockKind::Paragraph)
         && !t.is_empty()
         && t.len() <= 60
