@@ -245,7 +245,7 @@ fn canonical_org(s: &str) -> String {
 
 /// Strips list markup: bullets and checkboxes.
 fn strip_marks(line: &str) -> &str {
-    let mut l = line.trim();
+    let mut l = span::trim(line);
     loop {
         // Most lines open with no mark: none of them is tried.
         if !l.starts_with(['-', '*', '•', '[']) {
@@ -893,7 +893,7 @@ fn scan(
     });
     let mut bullets_guests: Option<bool> = None;
     for (k, b) in blocks[range.clone()].iter().enumerate() {
-        let text = b.text.trim();
+        let text = span::trim(&b.text);
         let r = b.start..b.end;
         if text.is_empty() {
             continue;
