@@ -180,10 +180,11 @@ fn danish_by_function_words((words, function): (usize, usize)) -> bool {
 /// may be corrected. The words' ranges go to `found` (emptied first, a
 /// buffer kept between documents): runs of letters, `@` and digits,
 /// leaving out chunks (up to and with a whitespace character) that are
-/// e-mail addresses or URLs, and pure numbers. The counts of runs of letters (the gate's words) and of
-/// [`is_function_word`]s among them are returned. A run of ASCII letters,
-/// most of a text's bytes, is passed over at once: it is inside a word of
-/// both kinds and changes nothing else.
+/// e-mail addresses or URLs, and pure numbers. The counts of runs of
+/// letters (the gate's words) and of [`is_function_word`]s among them are
+/// returned. A run of ASCII letters, most of a text's bytes, is passed
+/// over at once: it is inside a word of both kinds and changes nothing
+/// else.
 fn words_and_counts(text: &str, found: &mut Vec<std::ops::Range<usize>>) -> (usize, usize) {
     let bytes = text.as_bytes();
     found.clear();
