@@ -141,17 +141,35 @@ static KEY_FIRST_WORDS: LazyLock<(FirstWords, usize)> = LazyLock::new(|| {
 /// lowers it, is a key's first word; a text of one word may also be a near
 /// miss ([`fuzzy_section`]), and is looked up.
 fn may_be_heading(text: &str) -> bool {
-    let mut words = text.split_whitespace();
-    let Some(first) = words.next() else {
-        return false;
+    let text = crate::span::trim_start(text);
+    // The first word ends at white space: ASCII bytes are told at once,
+    // the rest from the first byte outside ASCII on, by character.
+    let bytes = text.as_bytes();
+    let end = match bytes
+        .iter()
+        .position(|&b| crate::span::is_space(b) || !b.is_ascii())
+    {
+        Some(i) if !bytes[i].is_ascii() => text[i..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |j| i + j),
+        Some(i) => i,
+        None => text.len(),
     };
+    let (first, rest) = text.split_at(end);
+    if first.is_empty() {
+        return false;
+    }
     let (keys, longest) = &*KEY_FIRST_WORDS;
     // Lowering shortens a character to no less than a third of its bytes
     // (the Kelvin sign, three bytes, is `k`), so a first word of more than
-    // `3 * longest` bytes lowers to no key.
+    // `3 * longest` bytes lowers to no key. One word and then only `:`
+    // and `.` (a rest of white space, colons and full stops) is looked up
+    // too.
     first.len() <= 3 * longest
         && keys.contains(&*crate::span::lower_on_stack(first, &mut [0u8; 32]))
-        || words.all(|w| w.chars().all(|c| c == ':' || c == '.'))
+        || rest
+            .trim_matches(|c: char| c.is_whitespace() || c == ':' || c == '.')
+            .is_empty()
 }
 
 /// A one-word heading one edit away from a known one (`Sagsfremstiling`,
@@ -492,6 +510,31 @@ mod tests {
         }
         assert!(named >= 30, "{named}");
         assert!(!may_be_heading("Mødet blev holdt på rådhuset."));
+        // The check as first written, word by word, on every line and on
+        // lines of odd white space and trailing marks.
+        let word_by_word = |text: &str| {
+            let mut words = text.split_whitespace();
+            words.next().is_some_and(|first| {
+                KEY_FIRST_WORDS.0.contains(first.to_lowercase().as_str())
+                    || words.all(|w| w.chars().all(|c| c == ':' || c == '.'))
+            })
+        };
+        for line in crate::test_lines(&[
+            "Bilag\u{2003}:",
+            "  Beslutning . :",
+            "Bilag:x",
+            "Resumé\u{a0}.",
+            "\u{3000}Referat og mere",
+            "Afgørelse\u{85}i sagen",
+            "Sagsfremstilling.x",
+            "Det\tindstilles",
+            "Sagsfremstiling :.",
+            "Beslutnlng\u{2003}.",
+            "",
+            "   ",
+        ]) {
+            assert_eq!(may_be_heading(&line), word_by_word(&line), "{line:?}");
+        }
         // A first word that opens no key, though a key's first letter.
         assert!(!may_be_heading("Sagen blev drøftet i udvalget"));
         assert!(may_be_heading("SAGSFREMSTILLING og vurdering"));
