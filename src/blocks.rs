@@ -239,13 +239,12 @@ fn opens_with_bullet(line: &str) -> bool {
 fn text_blocks<'a>(text: &'a str, lines: &LineIndex) -> Vec<Block<'a>> {
     let mut out = Vec::new();
     let mut blank_before = true;
-    let mut start = 0;
     // The text's lines without their `\n` (`split('\n')`), from the line
     // starts found once.
     let starts = lines.starts();
     let ends = starts[1..].iter().map(|&s| s - 1).chain([text.len()]);
-    for line in starts.iter().zip(ends).map(|(&s, e)| &text[s..e]) {
-        let end = start + line.len();
+    for (start, end) in starts.iter().copied().zip(ends) {
+        let line = &text[start..end];
         let mut cleaned = clean_line(line);
         if cleaned.is_empty() {
             blank_before = true;
@@ -282,7 +281,6 @@ fn text_blocks<'a>(text: &'a str, lines: &LineIndex) -> Vec<Block<'a>> {
             });
             blank_before = false;
         }
-        start = end + 1;
     }
     out
 }

@@ -1085,8 +1085,7 @@ mod tests {
                 assert_eq!(opening_run(&line), by_byte(&line), "{b} {at}");
             }
         }
-        let docs = crate::test_documents();
-        for line in docs.iter().flat_map(|d| d.lines()) {
+        for line in crate::test_lines(&[]) {
             assert_eq!(
                 opening_run(line.as_bytes()),
                 by_byte(line.as_bytes()),
