@@ -27,7 +27,7 @@ use std::io::{self, Read};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
-use std::sync::{Condvar, Mutex, PoisonError, mpsc};
+use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// How a batch is run.
@@ -359,27 +359,35 @@ fn process_input_with(
 /// document of several megabytes.
 const AHEAD_BYTES_PER_JOB: u64 = 8 << 20;
 
-/// Which input a worker takes next, and how far the workers may run ahead
-/// of the writer: at most `window` inputs past the next one to write, and
-/// while the records waiting to be written come from fewer than `budget`
-/// source bytes. The writer never waits for the workers' room, and the
-/// input it needs next is always let through, so the batch cannot stall;
-/// memory stays bounded whatever its length.
+/// Which input a worker takes next, how far the workers may run ahead of
+/// the writer, and the records done and not yet written. Workers run at
+/// most `window` inputs past the next one to write, and while the records
+/// waiting to be written come from fewer than `budget` source bytes. The
+/// writer never waits for the workers' room, and the input it needs next
+/// is always let through, so the batch cannot stall; memory stays bounded
+/// whatever its length.
 ///
 /// Inputs are taken in order, except that big ones (see [`BIG_INPUT`]) are
 /// taken first, while those taken early and not yet written come from at
 /// most half the budget: started in its turn near the end of a batch, a
 /// document many times the size of the others would keep one core busy
 /// after the rest are done.
-struct Flow {
+///
+/// The writer is woken for a run of [`WRITE_RUN`] records ready in order,
+/// when a worker waits for room, or when the workers are done: not for
+/// every record (woken for each, through a channel, it cost one worker
+/// 4–5 % of its time: 825 context switches on 800 real documents, now 97).
+struct Flow<T> {
     window: usize,
     budget: u64,
-    state: Mutex<FlowState>,
+    state: Mutex<FlowState<T>>,
+    /// Workers wait here for room.
     room: Condvar,
+    /// The writer waits here for records.
+    ready: Condvar,
 }
 
-#[derive(Default)]
-struct FlowState {
+struct FlowState<T> {
     /// The number of inputs.
     len: usize,
     /// The first input not yet taken in order.
@@ -392,31 +400,82 @@ struct FlowState {
     early_bytes: u64,
     /// Records written so far (the index of the next one to write).
     written: usize,
+    /// Records done and not yet written, by input.
+    done: BTreeMap<usize, (Tally, T)>,
     /// Source bytes of records done and not yet written.
     held: u64,
+    /// Workers still taking inputs.
+    workers: usize,
+    /// Workers waiting for room.
+    waiting: usize,
+    /// The writer waits for records.
+    writer_waits: bool,
     /// The writer failed: workers stop.
     aborted: bool,
+}
+
+/// Records ready in order for which the writer is woken.
+const WRITE_RUN: usize = 32;
+
+impl<T> FlowState<T> {
+    /// Whether the writer has work: the next record is done and a run of
+    /// them is ready or a worker waits for room; or the workers are done
+    /// (the writer then writes what is left in order, and ends).
+    fn writer_has_work(&self) -> bool {
+        self.aborted
+            || self.workers == 0
+            || self.done.contains_key(&self.written)
+                && (self.waiting > 0
+                    || self
+                        .done
+                        .range(self.written..self.written + WRITE_RUN)
+                        .count()
+                        == WRITE_RUN)
+    }
 }
 
 /// Inputs at least this large are started first.
 const BIG_INPUT: u64 = 512 * 1024;
 
-impl Flow {
-    fn new(window: usize, budget: u64, len: usize, big: VecDeque<(usize, u64)>) -> Flow {
+impl<T> Flow<T> {
+    fn new(
+        window: usize,
+        budget: u64,
+        len: usize,
+        big: VecDeque<(usize, u64)>,
+        workers: usize,
+    ) -> Flow<T> {
         Flow {
             window,
             budget,
             state: Mutex::new(FlowState {
                 len,
+                next: 0,
                 big,
-                ..FlowState::default()
+                early: BTreeMap::new(),
+                early_bytes: 0,
+                written: 0,
+                done: BTreeMap::new(),
+                held: 0,
+                workers,
+                waiting: 0,
+                writer_waits: false,
+                aborted: false,
             }),
             room: Condvar::new(),
+            ready: Condvar::new(),
         }
     }
 
-    fn state(&self) -> std::sync::MutexGuard<'_, FlowState> {
+    fn state(&self) -> std::sync::MutexGuard<'_, FlowState<T>> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Wakes the writer if it waits and has work.
+    fn wake_writer(&self, s: &FlowState<T>) {
+        if s.writer_waits && s.writer_has_work() {
+            self.ready.notify_one();
+        }
     }
 
     /// The next input to process, waiting for room; `None` when all are
@@ -450,34 +509,82 @@ impl Flow {
                 s.next += 1;
                 return Some(s.next - 1);
             }
+            s.waiting += 1;
+            self.wake_writer(&s);
             s = self.room.wait(s).unwrap_or_else(PoisonError::into_inner);
+            s.waiting -= 1;
         }
     }
 
-    /// A record from `bytes` of source is done and waits to be written.
-    fn hold(&self, bytes: u64) {
-        self.state().held += bytes;
+    /// Input `i`'s record is done and waits to be written.
+    fn put(&self, i: usize, tally: Tally, record: T) {
+        let mut s = self.state();
+        s.held += tally.bytes;
+        s.done.insert(i, (tally, record));
+        self.wake_writer(&s);
     }
 
-    /// `written` records are written, the last from `bytes` of source.
+    /// A worker takes no more inputs.
+    fn worker_done(&self) {
+        let mut s = self.state();
+        s.workers -= 1;
+        self.wake_writer(&s);
+    }
+
+    /// The records ready in order from the next one to write, taken out to
+    /// be written, once there is work ([`FlowState::writer_has_work`]);
+    /// `None` when the batch is over (the workers are done and the next
+    /// record is not there, or the writer failed).
+    fn ready_run(&self) -> Option<Vec<(Tally, T)>> {
+        let mut s = self.state();
+        while !s.writer_has_work() {
+            s.writer_waits = true;
+            s = self.ready.wait(s).unwrap_or_else(PoisonError::into_inner);
+            s.writer_waits = false;
+        }
+        if s.aborted {
+            return None;
+        }
+        let mut run = Vec::new();
+        let first = s.written;
+        while let Some(r) = s.done.remove(&(first + run.len())) {
+            run.push(r);
+        }
+        (!run.is_empty()).then_some(run)
+    }
+
+    /// The records up to `written` are written, from `bytes` of source.
     fn written(&self, written: usize, bytes: u64) {
         let mut s = self.state();
+        let from = s.written;
         s.written = written;
         s.held = s.held.saturating_sub(bytes);
         // Every input before `written` was taken: the in-order scan need
-        // not look for the early one just forgotten.
+        // not look for the early ones just forgotten.
         s.next = s.next.max(written);
-        if let Some(size) = s.early.remove(&(written - 1)) {
-            s.early_bytes -= size;
+        for i in from..written {
+            if let Some(size) = s.early.remove(&i) {
+                s.early_bytes -= size;
+            }
         }
-        drop(s);
-        self.room.notify_all();
+        if s.waiting > 0 {
+            self.room.notify_all();
+        }
     }
 
     /// The writer failed: waiting workers give up.
     fn abort(&self) {
         self.state().aborted = true;
         self.room.notify_all();
+    }
+}
+
+/// Tells the [`Flow`] its worker is done when dropped.
+struct WorkerDone<'f, T>(&'f Flow<T>);
+
+impl<T> Drop for WorkerDone<'_, T> {
+    fn drop(&mut self) {
+        self.0.worker_done();
     }
 }
 
@@ -577,20 +684,22 @@ fn drive<T: Send>(
         AHEAD_BYTES_PER_JOB * jobs as u64,
         inputs.len(),
         big_inputs(inputs, jobs),
+        jobs,
     );
     if jobs > 1 && inputs.len() > 1 {
         // The patterns built at once on all threads, not one after another
         // as the first documents reach them.
         pool.install(crate::prepare);
     }
-    let (done, records) = mpsc::channel::<(usize, Tally, T)>();
     let mut summary = Summary::default();
     let mut failed = None;
     pool.in_place_scope(|scope| {
         for _ in 0..jobs {
-            let done = done.clone();
             let (flow, process, encode, progress) = (&flow, &process, &encode, &progress);
             scope.spawn(move |_| {
+                // Counted out however the worker ends (a panic too), so
+                // the writer does not wait for it.
+                let _done = WorkerDone(flow);
                 while !stopped() {
                     let Some(i) = flow.take() else {
                         break;
@@ -602,22 +711,17 @@ fn drive<T: Send>(
                         bytes: r.source.bytes,
                     };
                     progress(tally.bytes);
-                    flow.hold(tally.bytes);
-                    if done.send((i, tally, encode(r))).is_err() {
-                        break;
-                    }
+                    flow.put(i, tally, encode(r));
                 }
             });
         }
-        drop(done);
-        // The writer, on this thread: records in input order as they come.
-        // After a stop, a record beyond the first input not done (a big
-        // one taken early) is dropped: the output stays a prefix.
-        let mut pending = BTreeMap::new();
+        // The writer, on this thread: runs of records in input order. After
+        // a stop, a record beyond the first input not done (a big one taken
+        // early) is dropped: the output stays a prefix.
         let mut written = 0;
-        for (i, tally, r) in records {
-            pending.insert(i, (tally, r));
-            while let Some((tally, r)) = pending.remove(&written) {
+        while let Some(run) = flow.ready_run() {
+            let mut bytes = 0;
+            for (tally, r) in run {
                 summary.files += 1;
                 summary.items += tally.items;
                 summary.errors += u64::from(tally.failed);
@@ -628,8 +732,9 @@ fn drive<T: Send>(
                     return;
                 }
                 written += 1;
-                flow.written(written, tally.bytes);
+                bytes += tally.bytes;
             }
+            flow.written(written, bytes);
         }
     });
     if let Some(e) = failed {
@@ -804,9 +909,65 @@ mod tests {
         assert_eq!(at, Some(0));
     }
 
+    /// Runs `workers` threads over a [`Flow`] of `len` inputs (each
+    /// record its input's index, from 10 bytes) and writes on this one;
+    /// the records written, or `None` if the batch stalls for 10 seconds.
+    fn flowed(window: usize, budget: u64, len: usize, workers: usize) -> Option<Vec<usize>> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let flow = Flow::<usize>::new(window, budget, len, VecDeque::new(), workers);
+            let mut out = Vec::new();
+            std::thread::scope(|scope| {
+                for _ in 0..workers {
+                    scope.spawn(|| {
+                        let _done = WorkerDone(&flow);
+                        while let Some(i) = flow.take() {
+                            let tally = Tally {
+                                items: 0,
+                                failed: false,
+                                bytes: 10,
+                            };
+                            flow.put(i, tally, i);
+                        }
+                    });
+                }
+                while let Some(run) = flow.ready_run() {
+                    let bytes = 10 * run.len() as u64;
+                    out.extend(run.into_iter().map(|(_, i)| i));
+                    flow.written(out.len(), bytes);
+                }
+            });
+            let _ = tx.send(out);
+        });
+        rx.recv_timeout(Duration::from_secs(10)).ok()
+    }
+
+    #[test]
+    fn the_writer_is_woken_by_a_run_by_waiting_workers_and_at_the_end() {
+        let all = |n: usize| Some((0..n).collect::<Vec<_>>());
+        // A window or a budget smaller than a run: only workers waiting for
+        // room wake the writer.
+        assert_eq!(flowed(4, 1 << 20, 500, 1), all(500));
+        assert_eq!(flowed(4, 1 << 20, 500, 3), all(500));
+        assert_eq!(flowed(1_000, 50, 500, 2), all(500));
+        // Runs, then the end with fewer than a run left.
+        assert_eq!(
+            flowed(1_000, 1 << 20, WRITE_RUN * 3 + 5, 2),
+            all(WRITE_RUN * 3 + 5)
+        );
+        assert_eq!(flowed(1_000, 1 << 20, 1, 1), all(1));
+        assert_eq!(flowed(1_000, 1 << 20, 0, 2), all(0));
+    }
+
     #[test]
     fn big_inputs_go_first_within_half_the_budget_then_in_order() {
-        let flow = Flow::new(4, 2_000, 10, VecDeque::from([(5, 600), (7, 600), (9, 600)]));
+        let flow = Flow::<()>::new(
+            4,
+            2_000,
+            10,
+            VecDeque::from([(5, 600), (7, 600), (9, 600)]),
+            1,
+        );
         let take = |n: usize| (0..n).map(|_| flow.take().unwrap()).collect::<Vec<_>>();
         // 5 fits half the budget (1,000 bytes), 7 would not: in order, up
         // to the window of four past the next to write.
