@@ -401,8 +401,9 @@ struct FlowState<T> {
     early_bytes: u64,
     /// Records written so far (the index of the next one to write).
     written: usize,
-    /// Records done and not yet written, by input.
-    done: BTreeMap<usize, (Tally, T)>,
+    /// Records done and not yet written, by input (boxed: a record, which
+    /// may be large, is not moved about in the map's nodes).
+    done: BTreeMap<usize, Box<(Tally, T)>>,
     /// Source bytes of records done and not yet written.
     held: u64,
     /// Workers still taking inputs.
@@ -530,7 +531,7 @@ impl<T> Flow<T> {
     fn put(&self, i: usize, tally: Tally, record: T) {
         let mut s = self.state();
         s.held += tally.bytes;
-        s.done.insert(i, (tally, record));
+        s.done.insert(i, Box::new((tally, record)));
         self.wake_writer(&s);
     }
 
@@ -545,7 +546,7 @@ impl<T> Flow<T> {
     /// be written, once there is work ([`FlowState::writer_has_work`]);
     /// `None` when the batch is over (the workers are done and the next
     /// record is not there, or the writer failed).
-    fn ready_run(&self) -> Option<Vec<(Tally, T)>> {
+    fn ready_run(&self) -> Option<Vec<Box<(Tally, T)>>> {
         let mut s = self.state();
         while !s.writer_has_work() {
             if s.done.contains_key(&s.written) {
@@ -745,7 +746,8 @@ fn drive<T: Send>(
         let mut written = 0;
         while let Some(run) = flow.ready_run() {
             let mut bytes = 0;
-            for (tally, r) in run {
+            for done in run {
+                let (tally, r) = *done;
                 summary.files += 1;
                 summary.items += tally.items;
                 summary.errors += u64::from(tally.failed);
@@ -970,7 +972,7 @@ mod tests {
                 }
                 while let Some(run) = flow.ready_run() {
                     let bytes = 10 * run.len() as u64;
-                    out.extend(run.into_iter().map(|(_, i)| i));
+                    out.extend(run.into_iter().map(|done| done.1));
                     seen.store(out.len(), Ordering::SeqCst);
                     flow.written(out.len(), bytes);
                 }

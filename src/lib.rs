@@ -165,13 +165,15 @@ fn sha256_hex(bytes: &[u8]) -> String {
     hex(ring::digest::digest(&ring::digest::SHA256, bytes).as_ref())
 }
 
+/// Lower-case hex, two digits a byte (from a table: `write!` with
+/// `{:02x}` cost 370 instructions a byte, a tenth of a small document's).
 fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    let mut out = String::with_capacity(2 * bytes.len());
-    for b in bytes {
-        write!(out, "{b:02x}").expect("writing to a String");
-    }
-    out
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    bytes
+        .iter()
+        .flat_map(|b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 15)]])
+        .map(char::from)
+        .collect()
 }
 
 /// A record with nothing extracted, for documents that failed.
@@ -802,6 +804,20 @@ fn assemble_item<'a>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sha256_is_written_in_lower_case_hex() {
+        // FIPS 180-2's first example, and every digit.
+        assert_eq!(
+            super::sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            super::hex(&[0x00, 0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0xff]),
+            "000123456789abcdefff"
+        );
+        assert_eq!(super::hex(&[]), "");
+    }
+
     /// Every lazily built static of a stage (but those of its tests) is in
     /// its `PREPARE`, and nothing else is, so that [`super::prepare`]
     /// builds them all: read from the sources.
