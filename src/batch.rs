@@ -11,7 +11,7 @@
 //! ahead of the writer (a window of inputs and of source bytes), so a slow
 //! document holds up no other worker and memory does not grow with the
 //! number of files. Records are serialized on the workers
-//! ([`run_encoded`]); the writer only writes.
+//! ([`run_encoded`]); the writer only writes, woken for runs of them.
 //!
 //! ```no_run
 //! use referat::batch::{collect_inputs, run, Options};
