@@ -158,10 +158,17 @@ fn is_function_word(lower: &[u8]) -> bool {
 /// least 8 % of the words Danish function words (so English text, which
 /// has no `æøå` either, stays untouched).
 pub fn looks_scanned(text: &str) -> bool {
-    may_be_scanned(letter_counts(text)) && {
-        let mut found = Vec::new();
-        danish_by_function_words(words_and_counts(text, &mut found))
-    }
+    gate(text, letter_counts(text), &mut Vec::new())
+}
+
+/// The gate from a text's letter counts; the words that may be corrected
+/// go to `found` when its second half runs ([`words_and_counts`]).
+fn gate(
+    text: &str,
+    letter_counts: (usize, usize),
+    found: &mut Vec<std::ops::Range<usize>>,
+) -> bool {
+    may_be_scanned(letter_counts) && danish_by_function_words(words_and_counts(text, found))
 }
 
 /// The gate's first half, from the letter counts: many letters, under
@@ -303,9 +310,7 @@ pub fn correct(text: &str, mode: OcrMode) -> Corrected<'_> {
             words_and_counts(text, &mut ranges);
             true
         }
-        OcrMode::Auto => {
-            may_be_scanned(counts) && danish_by_function_words(words_and_counts(text, &mut ranges))
-        }
+        OcrMode::Auto => gate(text, counts, &mut ranges),
     };
     let joins = hyphen_joins(text);
     let mut corrections = Vec::new();
@@ -319,7 +324,6 @@ pub fn correct(text: &str, mode: OcrMode) -> Corrected<'_> {
             joins.get(i).is_none_or(|j| j.range.start > c.range.end)
         });
     }
-    ranges.clear();
     WORDS.set(ranges);
     let changes: Vec<&Correction> = {
         let mut all: Vec<&Correction> = corrections.iter().chain(&joins).collect();
@@ -430,7 +434,8 @@ fn scan_corrections<'t>(
 }
 
 thread_local! {
-    /// The word ranges of the scan a thread corrects, kept for its next.
+    /// The buffer for the word ranges of the text a thread corrects, kept
+    /// for its next ([`words_and_counts`] empties it first).
     static WORDS: std::cell::Cell<Vec<std::ops::Range<usize>>> =
         const { std::cell::Cell::new(Vec::new()) };
 }
