@@ -8,7 +8,9 @@
 # ripgrep if missing): cat, rg -j1 of an amount regex, referat extract
 # --jobs 1, and referat extract on all cores; prints MB/s and the ratio
 # referat/rg. Then checks that peak RSS does not grow with the number of
-# files: /usr/bin/time -v over 2,000 and 20,000 small files.
+# files: /usr/bin/time -v over 2,000 and 20,000 small files. REFERAT names
+# another binary to time (the profile-guided build of
+# scripts/build-pgo.sh: REFERAT=target/pgo/x86_64-unknown-linux-gnu/release/referat).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +24,7 @@ cargo build --release --quiet
 cargo build --release --quiet --example corpus
 [ -d "$CORPUS" ] || target/release/examples/corpus "$CORPUS" "$MB" 2026
 BYTES=$(du -sb "$CORPUS" | cut -f1)
-BIN=target/release/referat
+BIN=${REFERAT:-target/release/referat}
 AMOUNT='[0-9]{1,3}(\.[0-9]{3})+(,[0-9]{2})?( kr\.?| mio\.)'
 
 echo "corpus: $CORPUS, $((BYTES / 1000000)) MB, $(find "$CORPUS" -type f | wc -l) files; $(nproc) cores; $(date -u +%F)"
