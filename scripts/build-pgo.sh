@@ -3,6 +3,9 @@
 # time with the branch and call counts of a run over a training corpus.
 #
 #   scripts/build-pgo.sh [MEGABYTES]     (default 20)
+#   TRAIN=DIR scripts/build-pgo.sh       (train on DIR: a sample of your
+#                                         own archive, instead of the
+#                                         generated corpus)
 #
 # Gives target/pgo/<host>/release/referat: the same records, byte for
 # byte, as `cargo build --release` (PGO changes how the code is laid out
@@ -35,12 +38,14 @@ if [ ! -x "$PROFDATA" ]; then
 fi
 
 WORK=$PWD/target/pgo-data
-TRAIN=target/corpus/pgo-$MB
 rm -rf "$WORK"
 mkdir -p "$WORK"
 
-cargo build --release --quiet --example corpus
-[ -d "$TRAIN" ] || target/release/examples/corpus "$TRAIN" "$MB" 1789 >/dev/null
+if [ -z "${TRAIN:-}" ]; then
+  TRAIN=target/corpus/pgo-$MB
+  cargo build --release --quiet --example corpus
+  [ -d "$TRAIN" ] || target/release/examples/corpus "$TRAIN" "$MB" 1789 >/dev/null
+fi
 
 RUSTFLAGS="-Cprofile-generate=$WORK/raw" \
   cargo build --release --quiet --target "$HOST" --target-dir target/pgo-gen
