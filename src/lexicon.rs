@@ -30,7 +30,11 @@ fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
-static SECTION_MAP: LazyLock<HashMap<&'static str, SectionName>> = LazyLock::new(|| {
+/// A map of fixed words looked up with a fast hash of fixed seed (its
+/// keys are the lexicon's own: no text can crowd a bucket).
+type WordMap<V> = HashMap<&'static str, V, foldhash::fast::FixedState>;
+
+static SECTION_MAP: LazyLock<WordMap<SectionName>> = LazyLock::new(|| {
     rows(SECTIONS)
         .map(|r| {
             let name = match r[1] {
@@ -338,7 +342,7 @@ pub static OUTCOME_PHRASES: LazyLock<Vec<OutcomePhrase>> = LazyLock::new(|| {
         .collect()
 });
 
-static MONTH_MAP: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+static MONTH_MAP: LazyLock<WordMap<u32>> = LazyLock::new(|| {
     rows(MONTHS)
         .map(|r| (r[0], r[1].parse().expect("data/months.tsv: month number")))
         .collect()

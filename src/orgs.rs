@@ -22,6 +22,11 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+/// A map looked up with a fast hash of fixed seed: its keys are the
+/// gazetteer's own, so no text can crowd a bucket (SipHash, the default,
+/// was most of a lookup's cost).
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 const ORGANISATIONS: &str = include_str!("../data/organisations.tsv");
 
 /// One body of the gazetteer.
@@ -43,12 +48,12 @@ struct Gazetteer {
     targets: Vec<usize>,
     /// Each name ASCII lower-cased → the first name so written, for
     /// [`whole`].
-    exact: HashMap<Box<[u8]>, usize>,
+    exact: FastMap<Box<[u8]>, usize>,
     /// Acronyms, matched case-sensitively.
     acronyms: AhoCorasick,
     acronym_targets: Vec<usize>,
     /// Lower-cased municipality name without `kommune` → body, for lists.
-    municipality_stems: HashMap<String, usize>,
+    municipality_stems: FastMap<String, usize>,
 }
 
 /// The forms of a name that case-insensitive ASCII matching does not
@@ -101,7 +106,7 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut bodies = Vec::new();
     let (mut words, mut targets) = (Vec::new(), Vec::new());
     let (mut acronyms, mut acronym_targets) = (Vec::new(), Vec::new());
-    let mut municipality_stems = HashMap::new();
+    let mut municipality_stems = FastMap::default();
     for line in ORGANISATIONS.lines() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
@@ -131,7 +136,7 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             }
         }
     }
-    let mut exact = HashMap::new();
+    let mut exact = FastMap::default();
     for (i, w) in words.iter().enumerate() {
         exact
             .entry(w.to_ascii_lowercase().into_bytes().into_boxed_slice())
@@ -397,8 +402,16 @@ pub fn whole(text: &str) -> Option<&'static str> {
         |m: &aho_corasick::Match, hay: &str| m.start() == 0 && matches!(&hay[m.end()..], "" | "s");
     // The names' search would take, at the text's start, the longest name
     // there: the whole text, else the text less an `s` (no name is
-    // between the two in length).
-    let lower = t.to_ascii_lowercase().into_bytes();
+    // between the two in length). Lowered on the stack when it fits.
+    let mut buf = [0u8; 64];
+    let lower: std::borrow::Cow<[u8]> = match buf.get_mut(..t.len()) {
+        Some(b) => {
+            b.copy_from_slice(t.as_bytes());
+            b.make_ascii_lowercase();
+            std::borrow::Cow::Borrowed(b)
+        }
+        None => std::borrow::Cow::Owned(t.to_ascii_lowercase().into_bytes()),
+    };
     let name = g.exact.get(&lower[..]).or_else(|| {
         lower
             .strip_suffix(b"s")
@@ -407,6 +420,11 @@ pub fn whole(text: &str) -> Option<&'static str> {
     });
     if let Some(&i) = name {
         return Some(g.bodies[g.targets[i]].canonical);
+    }
+    // An acronym has at most five letters ([`is_acronym`]): a longer text
+    // is no acronym, nor one with an `s`.
+    if t.len() > 6 {
+        return None;
     }
     let m = g.acronyms.find(t)?;
     covers(&m, t).then(|| g.bodies[g.acronym_targets[m.pattern().as_usize()]].canonical)

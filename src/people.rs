@@ -37,7 +37,12 @@ use std::sync::LazyLock;
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 
-static FIRST: LazyLock<HashSet<String>> = LazyLock::new(|| {
+/// A set of fixed words looked up with a fast hash of fixed seed (no text
+/// can crowd a bucket of a set it does not fill; SipHash, the default, and
+/// a walk over the words cost hundreds of instructions a lookup).
+type WordSet<T> = HashSet<T, foldhash::fast::FixedState>;
+
+static FIRST: LazyLock<WordSet<String>> = LazyLock::new(|| {
     FIRST_NAMES
         .lines()
         .map(str::trim)
@@ -131,6 +136,15 @@ const NOT_NAME: &[&str] = &[
     "om",
 ];
 
+/// [`NOT_NAME`] and the months, lower case.
+static NOT_NAME_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
+    NOT_NAME
+        .iter()
+        .chain(&lexicon::MONTH_NAMES)
+        .copied()
+        .collect()
+});
+
 fn name_token_ok(t: &str) -> bool {
     let mut chars = t.chars();
     let Some(first) = chars.next() else {
@@ -151,7 +165,7 @@ fn name_token_ok(t: &str) -> bool {
         && {
             let mut buf = [0; 24];
             let lower = span::lower_on_stack(t, &mut buf);
-            !NOT_NAME.contains(&&*lower) && !lexicon::MONTH_NAMES.contains(&&*lower)
+            !NOT_NAME_SET.contains(&*lower)
         }
 }
 
@@ -1052,6 +1066,7 @@ pub fn people(blocks: &[Block], items: &[ItemSeg], preamble: Range<usize>) -> Pe
 /// by [`crate::prepare`].
 pub(crate) const PREPARE: &[fn()] = builders![
     FIRST,
+    NOT_NAME_SET,
     LABEL,
     LABEL_HEAD,
     CHAIR_ROLE_ANY,
