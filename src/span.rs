@@ -385,6 +385,9 @@ pub fn number_then(text: &str, max: usize, marks: &[u8]) -> bool {
 /// ([`may_lead_unicode_space`]) is decoded.
 pub fn words_at_most(text: &str, n: usize) -> bool {
     let bytes = text.as_bytes();
+    if bytes.is_ascii() {
+        return ascii_words_at_most(bytes, n);
+    }
     let mut words = 0;
     let mut in_word = false;
     let mut i = 0;
@@ -411,6 +414,35 @@ pub fn words_at_most(text: &str, n: usize) -> bool {
         }
         in_word = !space;
         i += len;
+    }
+    true
+}
+
+/// [`words_at_most`] of ASCII bytes, eight at a time: a word starts at a
+/// byte that is no white space after one that is (or at the start).
+fn ascii_words_at_most(bytes: &[u8], n: usize) -> bool {
+    let high = splat(0x80);
+    let mut words = 0;
+    // The high bit of the last byte before the chunk, set when it is white
+    // space (as before the first byte).
+    let mut space_before = 0x80u64;
+    for chunk in bytes.chunks(8) {
+        // The last chunk is filled up with spaces: they start no word.
+        let mut word = [b' '; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Each byte is below 0x80, so adding a constant below 0x80 sets
+        // its high bit from a bound on, with no carry into the next byte:
+        // `\t`–`\r`, and the space (every byte but 0x20 sets it).
+        let control = (x + splat(0x80 - 0x09)) & !(x + splat(0x80 - 0x0E)) & high;
+        let blank = !((x ^ splat(0x20)) + splat(0x7F)) & high;
+        let space = control | blank;
+        let starts = !space & high & (space << 8 | space_before);
+        words += starts.count_ones() as usize;
+        if words > n {
+            return false;
+        }
+        space_before = space >> 56;
     }
     true
 }
@@ -492,6 +524,35 @@ mod tests {
             let count = t.split_whitespace().count();
             for n in 0..count + 2 {
                 assert_eq!(words_at_most(t, n), count <= n, "{t:?} {n}");
+            }
+        }
+    }
+
+    /// ASCII texts, counted eight bytes at a time, across every boundary
+    /// of a chunk: all strings of up to 18 bytes over letters, the six
+    /// white-space bytes and two control bytes that are none (each
+    /// position drawn from a few, so that every kind meets every other).
+    #[test]
+    fn ascii_words_are_counted_as_split_whitespace_counts_them() {
+        let alphabet = [
+            b'a', b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0x1C, 0x00, b'.',
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for len in 0..=18 {
+            for _ in 0..2_000 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        alphabet[(state % alphabet.len() as u64) as usize]
+                    })
+                    .collect();
+                let t = std::str::from_utf8(&bytes).unwrap();
+                let count = t.split_whitespace().count();
+                for n in 0..count + 2 {
+                    assert_eq!(words_at_most(t, n), count <= n, "{t:?} {n}");
+                }
             }
         }
     }
