@@ -528,19 +528,22 @@ mod tests {
         }
     }
 
-    /// ASCII texts, counted eight bytes at a time, across every boundary
-    /// of a chunk: all strings of up to 18 bytes over letters, the six
-    /// white-space bytes and two control bytes that are none (each
-    /// position drawn from a few, so that every kind meets every other).
+    /// Short texts, counted eight bytes at a time (ASCII) or decoded:
+    /// strings of up to 18 characters over letters (`a`, `ø`, `😀`, `à`,
+    /// `É`), the six ASCII white-space bytes, bytes that are none (`\0`,
+    /// `\x1c`, `.`), white space outside ASCII (`\u{a0}`, `\u{2003}`) and a
+    /// character that shares its lead byte (`€`), each position drawn from
+    /// them, so that every kind meets every other across a chunk's bounds.
     #[test]
-    fn ascii_words_are_counted_as_split_whitespace_counts_them() {
+    fn short_words_are_counted_as_split_whitespace_counts_them() {
         let alphabet = [
-            b'a', b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0x1C, 0x00, b'.',
+            'a', ' ', '\t', '\n', '\x0b', '\x0c', '\r', '\x1c', '\0', '.', 'ø', '😀', '\u{a0}',
+            '\u{2003}', '€', 'à', 'É',
         ];
         let mut state = 0x2545_F491_4F6C_DD1Du64;
         for len in 0..=18 {
             for _ in 0..2_000 {
-                let bytes: Vec<u8> = (0..len)
+                let t: String = (0..len)
                     .map(|_| {
                         state ^= state << 13;
                         state ^= state >> 7;
@@ -548,10 +551,9 @@ mod tests {
                         alphabet[(state % alphabet.len() as u64) as usize]
                     })
                     .collect();
-                let t = std::str::from_utf8(&bytes).unwrap();
                 let count = t.split_whitespace().count();
                 for n in 0..count + 2 {
-                    assert_eq!(words_at_most(t, n), count <= n, "{t:?} {n}");
+                    assert_eq!(words_at_most(&t, n), count <= n, "{t:?} {n}");
                 }
             }
         }
