@@ -9,7 +9,7 @@
 #
 # Gives target/pgo/<host>/release/referat: the same records, byte for
 # byte, as `cargo build --release` (PGO changes how the code is laid out
-# and inlined, never what it computes), measured 5-10 % faster (README,
+# and inlined, never what it computes), measured 3-6 % faster (README,
 # Performance). Takes two release builds (~5 minutes on 2 cores).
 #
 # 1. builds referat instrumented (`-Cprofile-generate`) under target/pgo-gen;
