@@ -380,9 +380,10 @@ pub fn number_then(text: &str, max: usize, marks: &[u8]) -> bool {
 }
 
 /// Whether `text` has at most `n` words as `split_whitespace` counts them:
-/// ASCII bytes are told at once, and only a character whose lead byte can
-/// start a white-space character outside ASCII
-/// ([`may_lead_unicode_space`]) is decoded.
+/// an ASCII text is counted eight bytes at a time; in another, ASCII bytes
+/// are told at once, and only a character whose lead byte can start a
+/// white-space character outside ASCII ([`may_lead_unicode_space`]) is
+/// decoded.
 pub fn words_at_most(text: &str, n: usize) -> bool {
     let bytes = text.as_bytes();
     if bytes.is_ascii() {
