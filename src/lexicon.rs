@@ -30,11 +30,15 @@ fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
-/// A map of fixed words looked up with a fast hash of fixed seed (its
-/// keys are the lexicon's own: no text can crowd a bucket).
-type WordMap<V> = HashMap<&'static str, V, foldhash::fast::FixedState>;
+/// A set of the program's own words (or names), looked up with a fast
+/// hash of fixed seed: a text looked up in a set it does not fill can crowd
+/// no bucket. SipHash, std's default, was most of a lookup's cost.
+pub(crate) type WordSet<T> = HashSet<T, foldhash::fast::FixedState>;
 
-static SECTION_MAP: LazyLock<WordMap<SectionName>> = LazyLock::new(|| {
+/// A map keyed by the program's own words, hashed as a [`WordSet`].
+pub(crate) type WordMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
+static SECTION_MAP: LazyLock<WordMap<&'static str, SectionName>> = LazyLock::new(|| {
     rows(SECTIONS)
         .map(|r| {
             let name = match r[1] {
@@ -124,13 +128,10 @@ pub fn section_for_heading(text: &str) -> Option<SectionName> {
     })
 }
 
-/// A set of words looked up with a fast hash (a line's first word each).
-type FirstWords = HashSet<&'static str, foldhash::fast::FixedState>;
-
 /// The first words of the [`SECTION_MAP`] keys (a one-word key is its own
 /// first word), and the length in bytes of the longest.
-static KEY_FIRST_WORDS: LazyLock<(FirstWords, usize)> = LazyLock::new(|| {
-    let words: FirstWords = SECTION_MAP
+static KEY_FIRST_WORDS: LazyLock<(WordSet<&'static str>, usize)> = LazyLock::new(|| {
+    let words: WordSet<&'static str> = SECTION_MAP
         .keys()
         .filter_map(|k| k.split(' ').next())
         .collect();
@@ -342,7 +343,7 @@ pub static OUTCOME_PHRASES: LazyLock<Vec<OutcomePhrase>> = LazyLock::new(|| {
         .collect()
 });
 
-static MONTH_MAP: LazyLock<WordMap<u32>> = LazyLock::new(|| {
+static MONTH_MAP: LazyLock<WordMap<&'static str, u32>> = LazyLock::new(|| {
     rows(MONTHS)
         .map(|r| (r[0], r[1].parse().expect("data/months.tsv: month number")))
         .collect()

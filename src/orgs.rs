@@ -16,16 +16,11 @@
 //! ```
 
 use crate::caseless::Haystack;
+use crate::lexicon::WordMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, packed};
 use memchr::memmem;
 use regex::Regex;
-use std::collections::HashMap;
 use std::sync::LazyLock;
-
-/// A map looked up with a fast hash of fixed seed: its keys are the
-/// gazetteer's own, so no text can crowd a bucket (SipHash, the default,
-/// was most of a lookup's cost).
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 const ORGANISATIONS: &str = include_str!("../data/organisations.tsv");
 
@@ -48,12 +43,12 @@ struct Gazetteer {
     targets: Vec<usize>,
     /// Each name ASCII lower-cased → the first name so written, for
     /// [`whole`].
-    exact: FastMap<Box<[u8]>, usize>,
+    exact: WordMap<Box<[u8]>, usize>,
     /// Acronyms, matched case-sensitively.
     acronyms: AhoCorasick,
     acronym_targets: Vec<usize>,
     /// Lower-cased municipality name without `kommune` → body, for lists.
-    municipality_stems: FastMap<String, usize>,
+    municipality_stems: WordMap<String, usize>,
 }
 
 /// The forms of a name that case-insensitive ASCII matching does not
@@ -106,7 +101,7 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut bodies = Vec::new();
     let (mut words, mut targets) = (Vec::new(), Vec::new());
     let (mut acronyms, mut acronym_targets) = (Vec::new(), Vec::new());
-    let mut municipality_stems = FastMap::default();
+    let mut municipality_stems = WordMap::default();
     for line in ORGANISATIONS.lines() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
@@ -136,7 +131,7 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             }
         }
     }
-    let mut exact = FastMap::default();
+    let mut exact = WordMap::default();
     for (i, w) in words.iter().enumerate() {
         exact
             .entry(w.to_ascii_lowercase().into_bytes().into_boxed_slice())

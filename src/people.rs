@@ -27,20 +27,15 @@
 
 use crate::blocks::{Block, BlockKind};
 use crate::lexicon;
+use crate::lexicon::WordSet;
 use crate::orgs;
 use crate::segment::ItemSeg;
 use crate::span;
 use regex::Regex;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
-
-/// A set of fixed words looked up with a fast hash of fixed seed (no text
-/// can crowd a bucket of a set it does not fill; SipHash, the default, and
-/// a walk over the words cost hundreds of instructions a lookup).
-type WordSet<T> = HashSet<T, foldhash::fast::FixedState>;
 
 static FIRST: LazyLock<WordSet<String>> = LazyLock::new(|| {
     FIRST_NAMES
@@ -487,14 +482,11 @@ fn opening_run(bytes: &[u8]) -> usize {
         // Each byte's low seven bits plus a constant set its high bit from
         // a bound on, with no carry into the next byte: letters in either
         // case (`| 0x20` puts capitals among the small letters and no
-        // other byte there), `\t`–`\r`, and the space (set by any byte
-        // but 0x20).
+        // other byte there), and white space.
         let x = w & !high;
         let l = x | span::splat(0x20);
         let letter = (l + span::splat(0x80 - 0x61)) & !(l + span::splat(0x80 - 0x7B)) & high;
-        let control = (x + span::splat(0x80 - 0x09)) & !(x + span::splat(0x80 - 0x0E)) & high;
-        let space = !((x ^ span::splat(0x20)) + span::splat(0x7F)) & high;
-        !w & high & !letter & !control & !space
+        !w & high & !letter & !span::ascii_space_flags(x)
     };
     // The flags are exact; the check tells the last bytes one by one.
     let stops = |k: usize| {

@@ -215,6 +215,18 @@ pub fn bytes_equal(w: u64, b: u8) -> u64 {
     x.wrapping_sub(splat(0x01)) & !x & splat(0x80)
 }
 
+/// Flags (the high bit of a byte) on the bytes of `x` that are ASCII white
+/// space (`\t`–`\r`, the space), every byte of `x` below 0x80 (a word's
+/// low seven bits): a byte plus a constant below 0x80 sets its high bit
+/// from a bound on, with no carry into the next byte; every byte but 0x20
+/// sets it after `^ 0x20`.
+pub fn ascii_space_flags(x: u64) -> u64 {
+    let high = splat(0x80);
+    let control = (x + splat(0x80 - 0x09)) & !(x + splat(0x80 - 0x0E)) & high;
+    let blank = !((x ^ splat(0x20)) + splat(0x7F)) & high;
+    control | blank
+}
+
 /// The offsets from `from` on at which `check` holds, in order, looked
 /// for eight bytes at a time: `flags` sets the high bit of each byte of a
 /// word (read little-endian) that may pass, and no other bit, and only
@@ -431,13 +443,7 @@ fn ascii_words_at_most(bytes: &[u8], n: usize) -> bool {
         // The last chunk is filled up with spaces: they start no word.
         let mut word = [b' '; 8];
         word[..chunk.len()].copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // Each byte is below 0x80, so adding a constant below 0x80 sets
-        // its high bit from a bound on, with no carry into the next byte:
-        // `\t`–`\r`, and the space (every byte but 0x20 sets it).
-        let control = (x + splat(0x80 - 0x09)) & !(x + splat(0x80 - 0x0E)) & high;
-        let blank = !((x ^ splat(0x20)) + splat(0x7F)) & high;
-        let space = control | blank;
+        let space = ascii_space_flags(u64::from_le_bytes(word));
         let starts = !space & high & (space << 8 | space_before);
         words += starts.count_ones() as usize;
         if words > n {
