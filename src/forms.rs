@@ -180,13 +180,21 @@ static BARE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// A line that is an upper-case heading without a colon (`BUDGET`,
 /// `EVALUERING (metode og tidsramme ...) (1)`): it ends a value.
 fn heading(line: &str) -> bool {
-    let t = line.trim();
-    let head = t.split(['(', '—', '–']).next().unwrap_or("").trim();
-    head.chars().filter(|c| c.is_alphabetic()).count() >= 4
-        && head
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
+    // The letters before the first bracket or dash, read once: most lines
+    // are settled by their first small letter.
+    let mut letters = 0;
+    for c in line.chars() {
+        if matches!(c, '(' | '—' | '–') {
+            break;
+        }
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 4
 }
 
 /// The lines of `text` with their offsets, without their line ends (as

@@ -123,35 +123,51 @@ fn letter_counts(text: &str) -> (usize, usize) {
 
 /// Frequent Danish words without `æøå`: many of them in a text mean it is
 /// Danish, whatever its letters.
+const FUNCTION_WORDS: [&str; 25] = [
+    "og", "at", "til", "af", "der", "som", "med", "er", "det", "den", "de", "en", "et", "ikke",
+    "vil", "kan", "om", "fra", "har", "skal", "blev", "eller", "hvor", "samt", "ved",
+];
+
+/// A word of at most eight bytes as one integer, its first byte lowest
+/// (words differ in length by their zero bytes, which no word holds).
+const fn word_key(word: &[u8]) -> u64 {
+    let mut key = 0;
+    let mut i = 0;
+    while i < word.len() {
+        key |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// The [`FUNCTION_WORDS`]' keys, sorted: a word is one of them after a
+/// binary search of five steps (a `match` on the byte strings compared
+/// them one by one: some 50 instructions a word of a scan).
+const FUNCTION_KEYS: [u64; FUNCTION_WORDS.len()] = {
+    let mut keys = [0; FUNCTION_WORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = word_key(FUNCTION_WORDS[i].as_bytes());
+        i += 1;
+    }
+    // Insertion sort, as `sort` is not `const`.
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// Whether `lower` (lower case) is one of the [`FUNCTION_WORDS`].
 fn is_function_word(lower: &[u8]) -> bool {
-    matches!(
-        lower,
-        b"og"
-            | b"at"
-            | b"til"
-            | b"af"
-            | b"der"
-            | b"som"
-            | b"med"
-            | b"er"
-            | b"det"
-            | b"den"
-            | b"de"
-            | b"en"
-            | b"et"
-            | b"ikke"
-            | b"vil"
-            | b"kan"
-            | b"om"
-            | b"fra"
-            | b"har"
-            | b"skal"
-            | b"blev"
-            | b"eller"
-            | b"hvor"
-            | b"samt"
-            | b"ved"
-    )
+    lower.len() <= 5 && FUNCTION_KEYS.binary_search(&word_key(lower)).is_ok()
 }
 
 /// The document gate: many letters, under 0.5 % of them `æøå`, and at
@@ -199,14 +215,11 @@ fn words_and_counts(text: &str, found: &mut Vec<std::ops::Range<usize>>) -> (usi
     let mut function = 0usize;
     let mut count = |w: &str| {
         counted += 1;
-        // Lowered into a slice here, not through `span::lower_on_stack`
-        // (its `Cow` cost 9 M instructions more on `p12`: a call a word).
+        // An ASCII run is all letters: lowered in its key by `| 0x20`.
         if w.len() <= 5
             && if w.is_ascii() {
-                let mut lower = [0u8; 5];
-                lower[..w.len()].copy_from_slice(w.as_bytes());
-                lower.make_ascii_lowercase();
-                is_function_word(&lower[..w.len()])
+                let lower = word_key(w.as_bytes()) | (span::splat(0x20) >> (8 * (8 - w.len())));
+                FUNCTION_KEYS.binary_search(&lower).is_ok()
             } else {
                 is_function_word(w.to_lowercase().as_bytes())
             }
@@ -233,10 +246,7 @@ fn words_and_counts(text: &str, found: &mut Vec<std::ops::Range<usize>>) -> (usi
                 word = Some(i);
             }
             alpha = true;
-            i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i = span::ascii_letters_end(bytes, i + 1);
             continue;
         }
         let (len, part, letter, space) = if b < 0x80 {
@@ -273,7 +283,8 @@ fn words_and_counts(text: &str, found: &mut Vec<std::ops::Range<usize>>) -> (usi
         }
         i += len;
         if space {
-            if skipped_chunk(&text[chunk..i], suspect) {
+            // Only a chunk opening with `www.` is skipped unless it is suspect.
+            if (suspect || bytes[chunk] == b'w') && skipped_chunk(&text[chunk..i], suspect) {
                 found.truncate(mark);
             }
             (chunk, mark, suspect) = (i, found.len(), false);

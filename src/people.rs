@@ -478,15 +478,9 @@ fn may_be_label(line: &str) -> bool {
 /// ASCII byte that is neither, found eight bytes at a time.
 fn opening_run(bytes: &[u8]) -> usize {
     let high = span::splat(0x80);
+    // ASCII bytes that are neither letters nor white space.
     let flags = move |w: u64| {
-        // Each byte's low seven bits plus a constant set its high bit from
-        // a bound on, with no carry into the next byte: letters in either
-        // case (`| 0x20` puts capitals among the small letters and no
-        // other byte there), and white space.
-        let x = w & !high;
-        let l = x | span::splat(0x20);
-        let letter = (l + span::splat(0x80 - 0x61)) & !(l + span::splat(0x80 - 0x7B)) & high;
-        !w & high & !letter & !span::ascii_space_flags(x)
+        !w & high & !span::ascii_letter_flags(w) & !span::ascii_space_flags(w & !high)
     };
     // The flags are exact; the check tells the last bytes one by one.
     let stops = |k: usize| {
