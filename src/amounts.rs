@@ -131,8 +131,7 @@ mod suffixed {
     pub const SCALE: usize = 3;
     pub const CUR: usize = 5;
 }
-static DASHED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?P<num>{NUM}),-")).unwrap());
+static DASHED: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:{NUM}),-")).unwrap());
 static LABELLED: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(
         r"(?:prisoverslag|beløb|budget|totalbudget|udgift|pris|tilskud|bevilling)\s*(?:\(\d\))?\s*:\s*(?:i alt\s+)?(?:ca\.\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?)",
@@ -364,13 +363,14 @@ fn found_in(hay: &Haystack) -> Vec<FoundAmount> {
         }
         keep(&mut out, &mut taken, found);
     }
-    for c in DASHED.captures_iter(text) {
-        let num = c.name("num").unwrap();
-        let range = num.start()..c.get(0).unwrap().end();
-        if glued_before(text, num.start()) || taken.overlaps(&range) {
+    // The number is the match less its `,-`: found without the captures'
+    // engine.
+    for m in DASHED.find_iter(text) {
+        let range = m.range();
+        if glued_before(text, range.start) || taken.overlaps(&range) {
             continue;
         }
-        let Some(v) = parse_number(num.as_str(), false) else {
+        let Some(v) = parse_number(&m.as_str()[..m.len() - 2], false) else {
             continue;
         };
         keep(&mut out, &mut taken, FoundAmount::new(v, range));

@@ -87,17 +87,41 @@ fn lower_in_place(text: &str) -> Option<String> {
     // which cost as much as the lowering.
     lower.make_ascii_lowercase();
     let original = text.as_bytes();
-    for at in memchr::memchr3_iter(0xC3, 0xC5, 0xE2, original) {
-        match (original[at], original.get(at + 1), original.get(at + 2)) {
-            (0xC3, Some(&b), _) if (0x80..=0x9E).contains(&b) && b != 0x97 => {
-                // `À`–`Þ` (U+00C0–U+00DE) to `à`–`þ`, 32 code points on:
-                // the same two bytes' length, so the rest stays in place.
-                let small = char::from_u32(u32::from(b) - 0x80 + 0xE0).expect("a Latin-1 letter");
-                lower.replace_range(at..at + 2, small.encode_utf8(&mut [0; 4]));
-            }
-            (0xC5, Some(0xBF), _) | (0xE2, Some(0x84), Some(0xAA | 0xAB)) => return None,
-            _ => {}
+    // Blocks of 64 byte pairs are tested at once for a pair that may need
+    // work (`C3` before `80`–`9E`: a capital; `C5 BF`; `E2 84`), in a loop
+    // the compiler turns into vector code, and only a block with one is
+    // read byte by byte: a search for the lead bytes stopped at every
+    // Danish letter and dash (`æ` is `C3 A6`, `–` is `E2 80 93`). A lead
+    // byte at the text's end needs no work.
+    let may_need = |(&x, &y): (&u8, &u8)| {
+        (u8::from(x == 0xC3) & u8::from(y.wrapping_sub(0x80) <= 0x1E))
+            | (u8::from(x == 0xC5) & u8::from(y == 0xBF))
+            | (u8::from(x == 0xE2) & u8::from(y == 0x84))
+    };
+    let pairs = original.len().saturating_sub(1);
+    let mut start = 0;
+    while start < pairs {
+        let end = (start + 64).min(pairs);
+        let block = original[start..end].iter().zip(&original[start + 1..=end]);
+        if block.map(may_need).fold(0, |any, hit| any | hit) == 0 {
+            start = end;
+            continue;
         }
+        for at in start..end {
+            match (original[at], original[at + 1], original.get(at + 2)) {
+                (0xC3, b @ 0x80..=0x9E, _) if b != 0x97 => {
+                    // `À`–`Þ` (U+00C0–U+00DE) to `à`–`þ`, 32 code points
+                    // on: the same two bytes' length, so the rest stays in
+                    // place.
+                    let small =
+                        char::from_u32(u32::from(b) - 0x80 + 0xE0).expect("a Latin-1 letter");
+                    lower.replace_range(at..at + 2, small.encode_utf8(&mut [0; 4]));
+                }
+                (0xC5, 0xBF, _) | (0xE2, 0x84, Some(0xAA | 0xAB)) => return None,
+                _ => {}
+            }
+        }
+        start = end;
     }
     Some(lower)
 }
@@ -652,6 +676,34 @@ mod tests {
         let capitals: String = ('\u{c0}'..='\u{de}').chain('A'..='Z').collect();
         let text = format!("x{capitals}y");
         assert_eq!(lower_in_place(&text).unwrap(), text.to_lowercase());
+    }
+
+    /// Long texts too, where the pairs are tested in blocks: each kind of
+    /// character at every offset around the blocks' edges, and next to
+    /// another at the last offsets.
+    #[test]
+    fn lowered_as_char_by_char_at_every_offset() {
+        let by_char = |text: &str| {
+            if text.contains(['ſ', '\u{212A}', '\u{212B}']) {
+                return None;
+            }
+            let lower = |c: char| match c {
+                'A'..='Z' | '\u{c0}'..='\u{de}' if c != '×' => c.to_lowercase().next().unwrap(),
+                c => c,
+            };
+            Some(text.chars().map(lower).collect::<String>())
+        };
+        let pieces = [
+            "Æ", "Ø", "Å", "É", "×", "æ", "ø", "å", "–", "“", "™", "ſ", "\u{212A}", "\u{212B}", "Ÿ",
+        ];
+        for piece in pieces {
+            for (before, after) in (0..140).flat_map(|b| [(b, 3), (b, 0)]) {
+                let text = format!("{}{piece}{}", "a".repeat(before), "B".repeat(after));
+                assert_eq!(lower_in_place(&text), by_char(&text), "{text:?}");
+                let text = format!("{}É{piece}", "x".repeat(before));
+                assert_eq!(lower_in_place(&text), by_char(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]
