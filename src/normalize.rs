@@ -155,9 +155,10 @@ fn special_at(bytes: &[u8], i: usize) -> bool {
 /// bytes equal to `\r` or with their high bit set, each then checked (a
 /// byte past the first of its character never passes).
 fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
-    span::flagged(
+    span::flagged_in_blocks(
         bytes,
         from,
+        |b| u8::from(b == b'\r') | u8::from(b == 0xC2) | u8::from(matches!(b, 0xE2 | 0xE3 | 0xEF)),
         |w| (w & span::splat(0x80)) | span::bytes_equal(w, b'\r'),
         |k| special_at(bytes, k),
     )
@@ -171,34 +172,17 @@ fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
 /// into a `Maybe` or `No` (which merely sends the text the careful way)
 /// but never the other way.
 fn chars_to_check(text: &str) -> impl Iterator<Item = char> + '_ {
+    // Their lead bytes: from `C4` on (no byte past a character's first is).
     let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        loop {
-            // Eight bytes at a time to the next byte with its high bit set.
-            while let Some(word) = bytes.get(i..i + 8) {
-                let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-                let high = word & 0x8080_8080_8080_8080;
-                if high != 0 {
-                    i += high.trailing_zeros() as usize / 8;
-                    break;
-                }
-                i += 8;
-            }
-            while i < bytes.len() && bytes[i] < 0x80 {
-                i += 1;
-            }
-            match bytes.get(i)? {
-                // U+0080–U+00FF: two bytes, led by C2 or C3.
-                0xC2 | 0xC3 => i += 2,
-                _ => {
-                    let c = text[i..].chars().next()?;
-                    i += c.len_utf8();
-                    return Some(c);
-                }
-            }
-        }
-    })
+    let high = span::splat(0x80);
+    span::flagged_in_blocks(
+        bytes,
+        0,
+        |b| u8::from(b >= 0xC4),
+        move |w| w & high,
+        move |k| bytes[k] >= 0xC4,
+    )
+    .map(|k| text[k..].chars().next().expect("a lead byte"))
 }
 
 #[cfg(test)]

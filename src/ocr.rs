@@ -110,14 +110,22 @@ fn letter_counts(text: &str) -> (usize, usize) {
             }) as usize
         })
         .sum::<usize>();
-    let danish = memchr::memchr_iter(0xC3, bytes)
-        .filter(|&i| {
-            matches!(
-                bytes.get(i + 1),
-                Some(0xA6 | 0xB8 | 0xA5 | 0x86 | 0x98 | 0x85)
-            )
+    // `æøåÆØÅ`: `C3` before `A6`, `B8`, `A5` or the same less `0x20`;
+    // counted on pairs of bytes the same way (a search for `C3` stopped at
+    // every Danish letter).
+    let danish_pair = |(&x, &y): (&u8, &u8)| {
+        let y = y & !0x20;
+        u8::from(x == 0xC3) & (u8::from(y == 0x86) | u8::from(y == 0x98) | u8::from(y == 0x85))
+    };
+    let pairs = bytes.len().saturating_sub(1);
+    let danish = (0..pairs)
+        .step_by(255)
+        .map(|start| {
+            let end = (start + 255).min(pairs);
+            let pairs = bytes[start..end].iter().zip(&bytes[start + 1..=end]);
+            usize::from(pairs.map(danish_pair).sum::<u8>())
         })
-        .count();
+        .sum::<usize>();
     (letters, danish)
 }
 
@@ -1256,6 +1264,31 @@ mod tests {
             })
         }
         inflected(lex, lower) || compound(lex, lower, 3, true)
+    }
+
+    /// The letters and Danish letters counted on bytes are the ones
+    /// counted on characters: every kind of character at every offset
+    /// around the blocks of 255 pairs, and Danish letters next to each
+    /// other.
+    #[test]
+    fn letters_counted_on_bytes_as_on_characters() {
+        let by_char = |text: &str| {
+            let letters = text
+                .chars()
+                .filter(|c| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{17f}').contains(c));
+            let danish = text.chars().filter(|c| "æøåÆØÅ".contains(*c)).count();
+            (letters.count(), danish)
+        };
+        for piece in [
+            "æ", "Ø", "å", "Å", "é", "×", "ş", "–", "€", "1", "x", "Ææ", "øøø",
+        ] {
+            for before in (0..20).chain(240..270).chain(500..520) {
+                let text = format!("{}{piece}", "a".repeat(before));
+                assert_eq!(letter_counts(&text), by_char(&text), "{piece} {before}");
+                let text = format!("{} {piece} z", "Å".repeat(before));
+                assert_eq!(letter_counts(&text), by_char(&text), "{piece} {before}");
+            }
+        }
     }
 
     #[test]
