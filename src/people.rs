@@ -727,7 +727,7 @@ const MENTION_CUES: [&str; 7] = [
 /// stand in every sentence) over each of a document's lines.
 fn mention_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    capitals(bytes).filter(|&i| i >= 1).filter_map(move |i| {
+    capitals_after_space(bytes).filter_map(move |i| {
         // White space before: an ASCII byte settles it at once (most
         // capitals follow a letter or a space), others are decoded.
         let spaced = match bytes[i - 1] {
@@ -760,21 +760,35 @@ fn capital_at(bytes: &[u8], i: usize) -> bool {
         || bytes[i] == 0xC3 && matches!(bytes.get(i + 1), Some(0x86 | 0x98 | 0x85))
 }
 
-/// The offsets where [`capital_at`] holds, in order: eight bytes at a
-/// time to the bytes `A`–`Z` (told exactly) and `C3` (the lead byte of
-/// `Æ`, `Ø`, `Å`; perhaps a byte after one too), each then checked.
-fn capitals(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+/// Whether `bytes[i - 1]` may end white space: an ASCII white space byte,
+/// or a byte outside ASCII (the last of a character, perhaps a space).
+fn after_space_or_wide(bytes: &[u8], i: usize) -> bool {
+    i >= 1 && (span::is_space(bytes[i - 1]) || !bytes[i - 1].is_ascii())
+}
+
+/// The offsets where [`capital_at`] holds after [`after_space_or_wide`],
+/// in order: eight bytes at a time to the bytes `A`–`Z` (told exactly) and
+/// `C3` (the lead byte of `Æ`, `Ø`, `Å`; perhaps a byte after one too)
+/// that follow a byte of white space or one outside ASCII, each then
+/// checked. A name opens after white space: the capitals inside words
+/// (`KL`, `ApS`) and the small Danish letters (`C3` too) are passed over
+/// without a check each.
+fn capitals_after_space(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     let high = span::splat(0x80);
-    let flags = move |w: u64| {
+    let flags = move |w: u64, before: u64| {
         // Each byte's low seven bits plus a constant set its high bit from
         // `A` (0x41) on and from past `Z` (0x5B) on, with no carry into
         // the next byte.
         let x = w & !high;
         let from_a = (x + span::splat(0x80 - 0x41)) & high;
         let past_z = (x + span::splat(0x80 - 0x5B)) & high;
-        (from_a & !past_z & !w) | span::bytes_equal(w, 0xC3)
+        let capital = (from_a & !past_z & !w) | span::bytes_equal(w, 0xC3);
+        let spaced = (span::ascii_space_flags(before & !high) & !before) | (before & high);
+        capital & spaced
     };
-    span::flagged(bytes, 0, flags, move |k| capital_at(bytes, k))
+    span::flagged_with_before(bytes, 0, flags, move |k| {
+        capital_at(bytes, k) && after_space_or_wide(bytes, k)
+    })
 }
 
 /// People named in running text (strict names only).
@@ -1244,8 +1258,9 @@ mod tests {
         assert!(found >= 5, "{found}");
     }
 
-    /// The capitals found eight bytes at a time are those found one by
-    /// one: in every character up to U+FFFF and in the seeds' text.
+    /// The capitals after white space found eight bytes at a time are
+    /// those found one by one: after every character up to U+FFFF, and in
+    /// the seeds' text.
     #[test]
     fn capitals_are_found_as_one_by_one() {
         let mut text = String::new();
@@ -1258,14 +1273,19 @@ mod tests {
             });
         }
         let docs = crate::test_documents();
-        for t in docs
-            .iter()
-            .map(String::as_str)
-            .chain([text.as_str(), "", "A", "Ærø"])
-        {
+        for t in docs.iter().map(String::as_str).chain([
+            text.as_str(),
+            "",
+            "A",
+            "Ærø",
+            " A",
+            "x\u{1680}Bo og\tÅse\r\nØ KL ApS",
+        ]) {
             let b = t.as_bytes();
-            let want: Vec<usize> = (0..b.len()).filter(|&i| capital_at(b, i)).collect();
-            assert_eq!(capitals(b).collect::<Vec<_>>(), want);
+            let want: Vec<usize> = (0..b.len())
+                .filter(|&i| capital_at(b, i) && after_space_or_wide(b, i))
+                .collect();
+            assert_eq!(capitals_after_space(b).collect::<Vec<_>>(), want);
         }
     }
 

@@ -292,6 +292,46 @@ pub fn flagged<'a>(
     })
 }
 
+/// [`flagged`], with `flags` given each word of eight bytes and the word
+/// one byte before it (the bytes at `k - 1` for each `k` of the word; a
+/// zero byte before the text's start), for flags that look at a byte and
+/// the one before it.
+pub fn flagged_with_before<'a>(
+    bytes: &'a [u8],
+    from: usize,
+    flags: impl Fn(u64, u64) -> u64 + 'a,
+    check: impl Fn(usize) -> bool + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    let (mut at, mut base, mut pending) = (from, from, 0u64);
+    std::iter::from_fn(move || {
+        loop {
+            if pending != 0 {
+                let k = base + pending.trailing_zeros() as usize / 8;
+                pending &= pending - 1;
+                if check(k) {
+                    return Some(k);
+                }
+            } else if let Some(word) = bytes.get(at..at + 8) {
+                let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+                let before = match at.checked_sub(1) {
+                    Some(b) => u64::from_le_bytes(bytes[b..b + 8].try_into().expect("eight bytes")),
+                    None => w << 8,
+                };
+                pending = flags(w, before);
+                base = at;
+                at += 8;
+            } else if at < bytes.len() {
+                at += 1;
+                if check(at - 1) {
+                    return Some(at - 1);
+                }
+            } else {
+                return None;
+            }
+        }
+    })
+}
+
 /// [`flagged`], with blocks of 64 bytes passed over at once where `may`
 /// holds (is 1) at none of their bytes: a test over a block that the
 /// compiler turns into vector code, for bytes that are rare in most texts
