@@ -267,29 +267,8 @@ pub fn flagged<'a>(
     flags: impl Fn(u64) -> u64 + 'a,
     check: impl Fn(usize) -> bool + 'a,
 ) -> impl Iterator<Item = usize> + 'a {
-    let (mut at, mut base, mut pending) = (from, from, 0u64);
-    std::iter::from_fn(move || {
-        loop {
-            if pending != 0 {
-                let k = base + pending.trailing_zeros() as usize / 8;
-                pending &= pending - 1;
-                if check(k) {
-                    return Some(k);
-                }
-            } else if let Some(word) = bytes.get(at..at + 8) {
-                pending = flags(u64::from_le_bytes(word.try_into().expect("eight bytes")));
-                base = at;
-                at += 8;
-            } else if at < bytes.len() {
-                at += 1;
-                if check(at - 1) {
-                    return Some(at - 1);
-                }
-            } else {
-                return None;
-            }
-        }
-    })
+    // The word before is never read, and the compiler drops its load.
+    flagged_with_before(bytes, from, move |w, _| flags(w), check)
 }
 
 /// [`flagged`], with `flags` given each word of eight bytes and the word
@@ -313,10 +292,12 @@ pub fn flagged_with_before<'a>(
                 }
             } else if let Some(word) = bytes.get(at..at + 8) {
                 let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-                let before = match at.checked_sub(1) {
-                    Some(b) => u64::from_le_bytes(bytes[b..b + 8].try_into().expect("eight bytes")),
-                    None => w << 8,
-                };
+                let before = at
+                    .checked_sub(1)
+                    .and_then(|b| bytes.get(b..b + 8))
+                    .map_or(w << 8, |x| {
+                        u64::from_le_bytes(x.try_into().expect("eight bytes"))
+                    });
                 pending = flags(w, before);
                 base = at;
                 at += 8;
