@@ -399,12 +399,8 @@ pub fn whole(text: &str) -> Option<&'static str> {
     // there: the whole text, else the text less an `s` (no name is
     // between the two in length). Lowered on the stack when it fits.
     let mut buf = [0u8; 64];
-    let lower: std::borrow::Cow<[u8]> = match buf.get_mut(..t.len()) {
-        Some(b) => {
-            b.copy_from_slice(t.as_bytes());
-            b.make_ascii_lowercase();
-            std::borrow::Cow::Borrowed(b)
-        }
+    let lower: std::borrow::Cow<[u8]> = match crate::span::ascii_lowered_in(t, &mut buf) {
+        Some(b) => std::borrow::Cow::Borrowed(b),
         None => std::borrow::Cow::Owned(t.to_ascii_lowercase().into_bytes()),
     };
     let name = g.exact.get(&lower[..]).or_else(|| {

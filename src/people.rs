@@ -728,14 +728,10 @@ const MENTION_CUES: [&str; 7] = [
 fn mention_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     capitals_after_space(bytes).filter_map(move |i| {
-        // White space before: an ASCII byte settles it at once (most
-        // capitals follow a letter or a space), others are decoded.
-        let spaced = match bytes[i - 1] {
-            b'\t'..=b'\r' | b' ' => true,
-            b if b.is_ascii() => false,
-            _ => text[..i].ends_with(char::is_whitespace),
-        };
-        if !spaced {
+        // White space before: the byte before is ASCII white space, or
+        // one outside ASCII ([`capitals_after_space`]), whose character is
+        // decoded.
+        if !span::is_space(bytes[i - 1]) && !text[..i].ends_with(char::is_whitespace) {
             return None;
         }
         // Most capitals follow a word that ends with none of the cues'

@@ -423,10 +423,7 @@ pub fn collapse_whitespace_into(text: &str, out: &mut String) {
         if may_lead_unicode_space(bytes[k]) {
             out.truncate(kept);
             for word in text.split_whitespace() {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(word);
+                push_word(out, word);
             }
             return;
         }
@@ -459,14 +456,19 @@ pub fn may_lead_unicode_space(b: u8) -> bool {
 /// words of names and of scans do), without an allocation; else copied and
 /// lowered. For word tests run on every capitalised word of a text.
 pub fn lower_on_stack<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Cow<'b, str> {
-    match buf.get_mut(..word.len()) {
-        Some(buf) if word.is_ascii() => {
-            buf.copy_from_slice(word.as_bytes());
-            buf.make_ascii_lowercase();
-            Cow::Borrowed(std::str::from_utf8(buf).expect("ASCII"))
-        }
+    match ascii_lowered_in(word, buf) {
+        Some(lower) if word.is_ascii() => Cow::Borrowed(std::str::from_utf8(lower).expect("ASCII")),
         _ => Cow::Owned(word.to_lowercase()),
     }
+}
+
+/// `text`'s bytes copied to the start of `buf` with their ASCII capitals
+/// lowered (bytes outside ASCII as they are), when they fit.
+pub fn ascii_lowered_in<'b>(text: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let buf = buf.get_mut(..text.len())?;
+    buf.copy_from_slice(text.as_bytes());
+    buf.make_ascii_lowercase();
+    Some(buf)
 }
 
 /// Whether `text` may open with a number of at most `max` digits and then
