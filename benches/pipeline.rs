@@ -38,7 +38,7 @@ fn stages(c: &mut Criterion) {
     });
     let decoded: Vec<String> = seeds
         .iter()
-        .map(|(_, b)| referat::decode::decode(b).unwrap().text)
+        .map(|(_, b)| referat::decode::decode(b).unwrap().text.into_owned())
         .collect();
     g.bench_function("normalize", |b| {
         b.iter(|| {
@@ -50,7 +50,7 @@ fn stages(c: &mut Criterion) {
     let normalized: Vec<(String, referat::blocks::Format)> = decoded
         .iter()
         .map(|t| {
-            let n = referat::normalize::normalize(t).text;
+            let n = referat::normalize::normalize(t).text.into_owned();
             let f = referat::blocks::detect_format(&n);
             (n, f)
         })

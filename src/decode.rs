@@ -2,7 +2,8 @@
 //!
 //! Takes the raw bytes of one file and gives a UTF-8 [`Decoded`] text with
 //! the encoding it was read as and an [`OffsetMap`] back to the bytes.
-//! UTF-8 (with or without a byte-order mark) is taken as it is; UTF-16 with a
+//! UTF-8 (with or without a byte-order mark) is taken as it is, borrowed
+//! from the bytes (no copy of the document); UTF-16 with a
 //! byte-order mark is decoded; anything else that is not valid UTF-8 is read
 //! as Windows-1252, the encoding of old Danish Office and portal exports.
 //! Bytes that cannot be text (NUL bytes outside UTF-16) are refused.
@@ -15,12 +16,14 @@
 
 use crate::span::OffsetMap;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use std::borrow::Cow;
 
 /// Text decoded from a file's bytes.
 #[derive(Debug, Clone)]
-pub struct Decoded {
-    /// The text, in UTF-8, line endings untouched.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text, in UTF-8, line endings untouched: the bytes themselves
+    /// when they are UTF-8.
+    pub text: Cow<'a, str>,
     /// The encoding's WHATWG name in lower case: `utf-8`, `utf-16le`, `windows-1252`, ...
     pub encoding: &'static str,
     /// Offsets of `text` to offsets of the source bytes.
@@ -39,7 +42,7 @@ pub enum DecodeError {
 }
 
 /// Decodes one file's bytes.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         if encoding == UTF_16LE || encoding == UTF_16BE {
             return Ok(decode_utf16(&bytes[bom..], bom, encoding == UTF_16LE));
@@ -63,10 +66,10 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 }
 
 /// UTF-8 when valid, else Windows-1252; `shift` bytes precede `bytes` in the file.
-fn decode_8bit(bytes: &[u8], shift: usize) -> Decoded {
+fn decode_8bit(bytes: &[u8], shift: usize) -> Decoded<'_> {
     match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => Decoded {
-            text: text.to_owned(),
+            text: Cow::Borrowed(text),
             encoding: "utf-8",
             map: OffsetMap::shifted(shift),
         },
@@ -86,7 +89,7 @@ fn decode_8bit(bytes: &[u8], shift: usize) -> Decoded {
                 }
             }
             Decoded {
-                text,
+                text: Cow::Owned(text),
                 encoding: "windows-1252",
                 map: map.finish(),
             }
@@ -94,7 +97,7 @@ fn decode_8bit(bytes: &[u8], shift: usize) -> Decoded {
     }
 }
 
-fn decode_utf16(bytes: &[u8], shift: usize, little_endian: bool) -> Decoded {
+fn decode_utf16(bytes: &[u8], shift: usize, little_endian: bool) -> Decoded<'static> {
     let units = bytes.chunks_exact(2).map(|c| {
         if little_endian {
             u16::from_le_bytes([c[0], c[1]])
@@ -114,7 +117,7 @@ fn decode_utf16(bytes: &[u8], shift: usize, little_endian: bool) -> Decoded {
         at_src += width;
     }
     Decoded {
-        text,
+        text: Cow::Owned(text),
         encoding: if little_endian {
             "utf-16le"
         } else {
@@ -134,6 +137,9 @@ mod tests {
         assert_eq!(d.text, "Mødedato");
         assert_eq!(d.encoding, "utf-8");
         assert_eq!(d.map.to_origin(3), 3);
+        // Borrowed from the bytes, not copied; other encodings are owned.
+        assert!(matches!(d.text, Cow::Borrowed(_)));
+        assert!(matches!(decode(b"M\xf8de").unwrap().text, Cow::Owned(_)));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! and byte-order marks are gone, and exotic spaces (no-break, thin, ...) are
 //! plain spaces. Line count is preserved (a CRLF or lone CR becomes one
 //! `\n`), so line numbers agree with the source. The [`OffsetMap`] leads
-//! back to the decoded text.
+//! back to the decoded text. Text that needs none of this (most of it) is
+//! given back borrowed, not copied.
 //!
 //! ```
 //! let n = referat::normalize::normalize("Bil\u{AD}ag\r\nA\u{30A}rhus");
@@ -13,14 +14,15 @@
 //! ```
 
 use crate::span::{self, OffsetMap};
+use std::borrow::Cow;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
 /// Normalized text and its map back to the decoded text.
 #[derive(Debug, Clone)]
-pub struct Normalized {
-    /// The normalized text.
-    pub text: String,
+pub struct Normalized<'a> {
+    /// The normalized text (the input itself when nothing changed).
+    pub text: Cow<'a, str>,
     /// Offsets of `text` to offsets of the decoded text.
     pub map: OffsetMap,
 }
@@ -47,9 +49,13 @@ fn fate(ch: char) -> Fate {
 ///
 /// Runs of text that need no change are copied in bulk; only CRs, the
 /// characters that are dropped or replaced, and (in text that is not already NFC) clusters
-/// with combining marks are looked at one by one.
-pub fn normalize(input: &str) -> Normalized {
-    let mut text = String::with_capacity(input.len());
+/// with combining marks are looked at one by one. A text in which nothing
+/// changes is not copied at all.
+pub fn normalize(input: &str) -> Normalized<'_> {
+    let mut text = String::new();
+    // Whether the text differs from the input (a CR, a character dropped
+    // or replaced, a cluster composed); until then it is not written.
+    let mut changed = false;
     let mut map = OffsetMap::builder();
     map.same(0, 0);
     let needs_nfc = !matches!(
@@ -79,9 +85,13 @@ pub fn normalize(input: &str) -> Normalized {
             i = after;
             continue;
         }
+        if text.is_empty() {
+            text.reserve(input.len());
+        }
         text.push_str(&input[run..i]);
         let at = text.len();
         if ch == '\r' {
+            changed = true;
             // CRLF or a lone CR: one newline.
             let end = if next == Some('\n') { after + 1 } else { after };
             text.push('\n');
@@ -100,6 +110,7 @@ pub fn normalize(input: &str) -> Normalized {
             let cluster = &input[i..end];
             let composed: String = cluster.nfc().collect();
             if composed != cluster {
+                changed = true;
                 text.push_str(&composed);
                 map.changed(at, i, text.len(), end);
                 map.same(text.len(), end);
@@ -113,10 +124,12 @@ pub fn normalize(input: &str) -> Normalized {
         match fate(ch) {
             Fate::Keep => text.push(ch),
             Fate::Drop => {
+                changed = true;
                 map.changed(at, i, at, after);
                 map.same(at, after);
             }
             Fate::Replace(r) => {
+                changed = true;
                 text.push(r);
                 map.changed(at, i, text.len(), after);
                 map.same(text.len(), after);
@@ -125,9 +138,15 @@ pub fn normalize(input: &str) -> Normalized {
         run = after;
         i = after;
     }
+    if !changed {
+        return Normalized {
+            text: Cow::Borrowed(input),
+            map: map.finish(),
+        };
+    }
     text.push_str(&input[run..]);
     Normalized {
-        text,
+        text: Cow::Owned(text),
         map: map.finish(),
     }
 }
@@ -188,6 +207,35 @@ fn chars_to_check(text: &str) -> impl Iterator<Item = char> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_that_needs_no_change_is_borrowed() {
+        use std::borrow::Cow;
+        // NFC already, Danish letters, dashes and quotes: nothing changes.
+        for text in [
+            "",
+            "Århus – “citat” ø",
+            "a\u{301}b\u{316}",
+            "Punkt 1\nBilag",
+        ] {
+            let n = normalize(text);
+            assert_eq!(n.text, text.nfc().collect::<String>());
+            if n.text == text {
+                assert!(matches!(n.text, Cow::Borrowed(_)), "{text:?}");
+            }
+        }
+        // Each kind of change gives a text of its own.
+        for (text, want) in [
+            ("a\r\nb", "a\nb"),
+            ("Bil\u{AD}ag", "Bilag"),
+            ("12\u{A0}kr", "12 kr"),
+            ("A\u{30A}rhus", "Århus"),
+        ] {
+            let n = normalize(text);
+            assert_eq!(n.text, want);
+            assert!(matches!(n.text, Cow::Owned(_)), "{text:?}");
+        }
+    }
 
     #[test]
     fn the_quick_check_on_the_characters_it_needs_is_never_more_lenient() {

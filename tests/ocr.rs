@@ -15,7 +15,9 @@ const SEED_000: &str = "fixtures/000_7d8caf8445a2727d.txt";
 fn normalized(path: &str) -> String {
     let bytes = std::fs::read(path).unwrap();
     let decoded = referat::decode::decode(&bytes).unwrap();
-    referat::normalize::normalize(&decoded.text).text
+    referat::normalize::normalize(&decoded.text)
+        .text
+        .into_owned()
 }
 
 #[test]
