@@ -14,7 +14,7 @@
 //! assert_eq!(rows.get("amounts").len(), 1);
 //! ```
 
-use crate::record::{AgendaItem, Amount, DateRef, Participant, Record, item_id};
+use crate::record::{AgendaItem, Amount, DateRef, IsoDate, Participant, Record, item_id};
 use rusqlite::types::{ToSqlOutput, Value as SqlValue};
 use std::collections::BTreeMap;
 use std::io;
@@ -36,6 +36,12 @@ pub enum Cell {
 impl From<Option<String>> for Cell {
     fn from(v: Option<String>) -> Cell {
         v.map_or(Cell::Null, Cell::Text)
+    }
+}
+
+impl From<Option<IsoDate>> for Cell {
+    fn from(v: Option<IsoDate>) -> Cell {
+        v.map_or(Cell::Null, |d| Cell::Text(d.to_string()))
     }
 }
 
@@ -458,10 +464,10 @@ fn date_row(doc: Cell, item: Cell, j: usize, d: &DateRef) -> Vec<Cell> {
         item,
         (j + 1).into(),
         d.raw.as_str().into(),
-        d.value.clone().into(),
-        d.start.clone().into(),
-        d.end.clone().into(),
-        d.precision.as_str().into(),
+        d.value.into(),
+        d.start.into(),
+        d.end.into(),
+        d.precision.as_ref().into(),
         d.year_inferred.into(),
         s,
         e,

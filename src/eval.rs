@@ -234,8 +234,8 @@ pub fn score(r: &Record, gold: &Gold) -> Scores {
             r.dates
                 .iter()
                 .map(|d| GoldDate {
-                    start: d.start.clone(),
-                    end: d.end.clone(),
+                    start: d.start.map(|s| s.to_string()),
+                    end: d.end.map(|e| e.to_string()),
                 })
                 .collect(),
             gold.dates.clone(),

@@ -660,8 +660,8 @@ impl Found<'_> {
         let first = inside.first()?;
         let last = inside.last()?;
         let period = Period {
-            start: first.start.clone(),
-            end: last.end.clone(),
+            start: first.start,
+            end: last.end,
         };
         (period.start.is_some() && period.end.is_some() && period.start != period.end)
             .then_some(period)
@@ -784,8 +784,8 @@ pub fn grant(text: &str, found: &Found) -> Option<Grant> {
             before.contains("periode") && d.start.is_some() && d.end.is_some() && d.start != d.end
         })
         .map(|(_, d)| Period {
-            start: d.start.clone(),
-            end: d.end.clone(),
+            start: d.start,
+            end: d.end,
         });
     Some(Grant {
         amount,

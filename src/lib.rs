@@ -559,13 +559,12 @@ fn extract_values(
                     map.span(d.range.start, d.range.end).line
                 ));
             }
-            let opt = |s: String| (!s.is_empty()).then_some(s);
             let date = DateRef {
                 raw: text[d.range.clone()].to_string(),
                 value: d.value,
-                start: opt(d.start),
-                end: opt(d.end),
-                precision: d.precision.to_string(),
+                start: d.start,
+                end: d.end,
+                precision: std::borrow::Cow::Borrowed(d.precision),
                 year_inferred: d.year_inferred,
                 span: map.span(d.range.start, d.range.end),
             };

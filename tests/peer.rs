@@ -139,12 +139,12 @@ fn ours(expr: &str) -> Result<(String, String, String), String> {
     match (r.dates.as_slice(), times) {
         ([], None) => Err("nothing read".into()),
         ([d], None) => {
-            let grain = match d.precision.as_str() {
-                "day" | "month" | "quarter" | "year" => d.precision.clone(),
+            let grain = match d.precision.as_ref() {
+                "day" | "month" | "quarter" | "year" => d.precision.to_string(),
                 other => return Err(format!("precision {other}")),
             };
-            let start = d.start.clone().ok_or("no start")?;
-            let end = d.end.clone().ok_or("no end")?;
+            let start = d.start.ok_or("no start")?;
+            let end = d.end.ok_or("no end")?;
             Ok((
                 grain,
                 format!("{start}T00:00:00"),
@@ -155,7 +155,7 @@ fn ours(expr: &str) -> Result<(String, String, String), String> {
             // A clock time alone is the next such moment after the
             // reference time 04:30, as Duckling resolves it.
             let day = match ds.first() {
-                Some(d) if d.precision == "day" => d.value.clone().ok_or("no value")?,
+                Some(d) if d.precision == "day" => d.value.ok_or("no value")?.to_string(),
                 Some(d) => return Err(format!("time with a {} date", d.precision)),
                 None if t.start.as_str() < "04:30" => "2013-02-13".to_string(),
                 None => "2013-02-12".to_string(),

@@ -160,8 +160,9 @@ proptest! {
     ) {
         for d in dates::dates(&text, &dates::DateContext { anchor }) {
             check_range(&text, d.range.start, d.range.end)?;
-            if !d.start.is_empty() {
-                prop_assert!(d.start <= d.end, "{} > {}", d.start, d.end);
+            prop_assert_eq!(d.start.is_some(), d.end.is_some());
+            if let (Some(start), Some(end)) = (d.start, d.end) {
+                prop_assert!(start <= end, "{} > {}", start, end);
             }
         }
     }

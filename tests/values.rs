@@ -185,9 +185,9 @@ fn seed_precision_and_recall() {
                 "date".into(),
                 d.span.line.to_string(),
                 d.raw.clone(),
-                d.start.clone().unwrap_or_default(),
-                d.end.clone().unwrap_or_default(),
-                d.precision.clone(),
+                d.start.as_deref().unwrap_or_default().to_string(),
+                d.end.as_deref().unwrap_or_default().to_string(),
+                d.precision.to_string(),
             ];
             let ok = take(key);
             totals[1].0 += usize::from(ok);
