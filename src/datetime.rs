@@ -14,6 +14,7 @@
 
 use crate::caseless::{CapturesIfAny, Caseless, Haystack};
 use crate::lexicon;
+use crate::record::IsoDate;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -32,9 +33,9 @@ pub struct FoundDate {
 }
 
 impl FoundDate {
-    /// `YYYY-MM-DD`.
-    pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    /// `YYYY-MM-DD` (a found date is [`valid`]: its year is 1900–2100).
+    pub fn iso(&self) -> IsoDate {
+        IsoDate::new(self.year, self.month, self.day).expect("a valid date")
     }
 
     /// The byte range in the searched text.

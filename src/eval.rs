@@ -266,7 +266,7 @@ pub fn score(r: &Record, gold: &Gold) -> Scores {
     }
     if let Some(d) = &gold.meeting_date {
         s.meeting_date
-            .check(r.meeting.as_ref().and_then(|m| m.date.as_ref()) == Some(d));
+            .check(r.meeting.as_ref().and_then(|m| m.date.as_deref()) == Some(d.as_str()));
     }
     s
 }

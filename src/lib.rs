@@ -189,7 +189,7 @@ pub fn error_record(path: &str, bytes: Option<&[u8]>, kind: ErrorKind, message: 
         }
     };
     Record {
-        schema: SCHEMA_VERSION.to_string(),
+        schema: std::borrow::Cow::Borrowed(SCHEMA_VERSION),
         id,
         source: Source {
             path: path.to_string(),
@@ -422,7 +422,7 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
         .flatten();
     let sha = sha256_hex(bytes);
     Record {
-        schema: SCHEMA_VERSION.to_string(),
+        schema: std::borrow::Cow::Borrowed(SCHEMA_VERSION),
         id: sha[..16].to_string(),
         source: Source {
             path: path.to_string(),
@@ -527,7 +527,7 @@ fn extract_values(
         .map(|(a, in_table)| {
             let amount = Amount {
                 value: a.value,
-                currency: "DKK".to_string(),
+                currency: std::borrow::Cow::Borrowed("DKK"),
                 raw: text[a.range.clone()].to_string(),
                 span: map.span(a.range.start, a.range.end),
                 approximate: a.approximate,

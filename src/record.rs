@@ -22,7 +22,7 @@ pub const SCHEMA_VERSION: &str = "referat/1";
 #[serde(deny_unknown_fields)]
 pub struct Record {
     /// Always `referat/1` for this version of the format.
-    pub schema: String,
+    pub schema: Cow<'static, str>,
     /// 16 hex chars of the SHA-256 of the source bytes (of the path, for unreadable files).
     pub id: String,
     /// Where the document came from and how it was read.
@@ -83,7 +83,7 @@ pub const ITEM_SCHEMA_VERSION: &str = "referat-item/1";
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ItemRecord {
     /// Always `referat-item/1` for this version of the stream.
-    pub schema: String,
+    pub schema: Cow<'static, str>,
     /// The document's id (16 hex chars of its SHA-256).
     pub doc_id: String,
     /// `<doc_id>-<n>`, n the item's 1-based position in the document (0 for
@@ -98,7 +98,7 @@ pub struct ItemRecord {
     /// The forum that met.
     pub body: Option<String>,
     /// The meeting's date, `YYYY-MM-DD`.
-    pub meeting_date: Option<String>,
+    pub meeting_date: Option<IsoDate>,
     /// The item's whole normalized text (the document's for a document
     /// without items), for full-text search.
     pub text: String,
@@ -118,14 +118,14 @@ pub fn item_id(doc_id: &str, position: usize) -> String {
 /// The item lines of one record.
 pub fn item_records(r: &Record) -> Vec<ItemRecord> {
     let base = |item_id: String, text: String, item: Option<AgendaItem>| ItemRecord {
-        schema: ITEM_SCHEMA_VERSION.to_string(),
+        schema: Cow::Borrowed(ITEM_SCHEMA_VERSION),
         doc_id: r.id.clone(),
         item_id,
         source_path: r.source.path.clone(),
         doc_title: r.title.clone(),
         doc_kind: r.kind,
         body: r.body.clone(),
-        meeting_date: r.meeting.as_ref().and_then(|m| m.date.clone()),
+        meeting_date: r.meeting.as_ref().and_then(|m| m.date),
         text,
         error: r.error.clone(),
         item,
@@ -186,7 +186,7 @@ pub enum DocKind {
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// ISO date `YYYY-MM-DD`.
-    pub date: Option<String>,
+    pub date: Option<IsoDate>,
     /// `HH:MM`.
     pub start_time: Option<String>,
     /// `HH:MM`.
@@ -346,7 +346,8 @@ pub struct Amount {
     /// The value in `currency` (the upper bound of a range).
     pub value: f64,
     /// ISO 4217 code, `DKK`.
-    pub currency: String,
+    // A constant, borrowed: not a string allocated per amount.
+    pub currency: Cow<'static, str>,
     /// The expression as written.
     pub raw: String,
     /// Where it stands in the source.
