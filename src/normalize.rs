@@ -54,7 +54,8 @@ fn fate(ch: char) -> Fate {
 pub fn normalize(input: &str) -> Normalized<'_> {
     let mut text = String::new();
     // Whether the text differs from the input (a CR, a character dropped
-    // or replaced, a cluster composed); until then it is not written.
+    // or replaced, a cluster composed). The copy is begun only at the first
+    // character looked at, and dropped at the end when nothing changed.
     let mut changed = false;
     let mut map = OffsetMap::builder();
     map.same(0, 0);

@@ -377,7 +377,8 @@ pub struct AmountRange {
 /// A calendar day as ISO 8601 `YYYY-MM-DD` (years 0000–9999), kept as its
 /// ten ASCII bytes: a date is `Copy` and costs no allocation (three
 /// strings a day, cloned again into each agenda item, were 1 % of the
-/// instructions). Serialized as the string, and its schema is a string's.
+/// instructions). Ordered as the days are; serialized as the string, and
+/// its schema is a string's.
 ///
 /// ```
 /// use referat::record::IsoDate;
@@ -385,6 +386,7 @@ pub struct AmountRange {
 /// assert_eq!(d.as_str(), "2024-04-22");
 /// assert_eq!(d.year(), 2024);
 /// assert_eq!("2024-04-22".parse::<IsoDate>(), Ok(d));
+/// assert!(IsoDate::new(2023, 12, 31) < Some(d));
 /// assert!(IsoDate::new(12024, 1, 1).is_none());
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
