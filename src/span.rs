@@ -452,19 +452,50 @@ pub fn may_lead_unicode_space(b: u8) -> bool {
     matches!(b, 0xC2 | 0xE1..=0xE3)
 }
 
-/// `word` in lower case: lowered in `buf` when it is ASCII and fits (most
-/// words of names and of scans do), without an allocation; else copied and
-/// lowered. For word tests run on every capitalised word of a text.
+/// `word` in lower case: lowered in `buf` when it fits and is ASCII and
+/// Latin-1 (most words of names and of scans, `Søren` and `ÅRHUS` too),
+/// without an allocation; else copied and lowered. For word tests run on
+/// every capitalised word of a text.
 pub fn lower_on_stack<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Cow<'b, str> {
-    match ascii_lowered_in(word, buf) {
-        Some(lower) if word.is_ascii() => Cow::Borrowed(std::str::from_utf8(lower).expect("ASCII")),
-        _ => Cow::Owned(word.to_lowercase()),
+    if let Some(lower) = ascii_lowered_in(word, buf)
+        && (word.is_ascii() || latin1_lowered(lower))
+    {
+        return Cow::Borrowed(std::str::from_utf8(lower).expect("lowered in place"));
     }
+    Cow::Owned(word.to_lowercase())
+}
+
+/// Lowers, in place, the Latin-1 capitals of UTF-8 `bytes` whose ASCII is
+/// lowered already: `À`–`Þ` but `×` (`C3 80`–`C3 9E` but `C3 97`), whose
+/// small letters stand 0x20 above them, as `str::to_lowercase` lowers
+/// them. False (the bytes then part lowered) at a character outside ASCII
+/// and Latin-1 (a lead byte other than `C2` and `C3`), which
+/// `to_lowercase` may change otherwise; Latin-1's other characters (`C2
+/// xx`, `ß`, the small letters) it leaves as they are.
+fn latin1_lowered(bytes: &mut [u8]) -> bool {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            0..=0x7F => i += 1,
+            0xC2 => i += 2,
+            0xC3 => {
+                if let Some(c) = bytes.get_mut(i + 1)
+                    && (0x80..=0x9E).contains(c)
+                    && *c != 0x97
+                {
+                    *c += 0x20;
+                }
+                i += 2;
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// `text`'s bytes copied to the start of `buf` with their ASCII capitals
 /// lowered (bytes outside ASCII as they are), when they fit.
-pub fn ascii_lowered_in<'b>(text: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+pub fn ascii_lowered_in<'b>(text: &str, buf: &'b mut [u8]) -> Option<&'b mut [u8]> {
     let buf = buf.get_mut(..text.len())?;
     buf.copy_from_slice(text.as_bytes());
     buf.make_ascii_lowercase();
@@ -665,12 +696,64 @@ mod tests {
 
     #[test]
     fn words_lowered_on_the_stack_are_lowered() {
-        for w in ["Anne", "ANNE", "Søren", "", "İbrahim", "ſen"]
-            .map(String::from)
-            .into_iter()
-            .chain(["A".repeat(24), "A".repeat(25), "Æ".repeat(12)])
-        {
+        for w in [
+            "Anne",
+            "ANNE",
+            "Søren",
+            "",
+            "İbrahim",
+            "ſen",
+            "ÅRHUS",
+            "×ÆØÅ÷ßÞÿµ",
+        ]
+        .map(String::from)
+        .into_iter()
+        .chain([
+            "A".repeat(24),
+            "A".repeat(25),
+            "Æ".repeat(12),
+            "Æ".repeat(13),
+        ]) {
             assert_eq!(lower_on_stack(&w, &mut [0; 24]), w.to_lowercase(), "{w}");
+        }
+        // Latin-1 is lowered in place, without an allocation.
+        assert!(matches!(
+            lower_on_stack("ØSTERBRO", &mut [0; 24]),
+            Cow::Borrowed("østerbro")
+        ));
+        assert!(matches!(
+            lower_on_stack("ÅRHUS·NORD", &mut [0; 24]),
+            Cow::Borrowed("århus·nord")
+        ));
+        assert!(matches!(
+            lower_on_stack("ĆWIK", &mut [0; 24]),
+            Cow::Owned(_)
+        ));
+    }
+
+    /// Words of up to 30 of `chars`.
+    fn words_of(chars: Vec<char>) -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        proptest::collection::vec(proptest::sample::select(chars), 0..30)
+            .prop_map(|w| w.into_iter().collect())
+    }
+
+    proptest::proptest! {
+        /// As `to_lowercase`, in or out of the buffer: every Latin-1
+        /// capital and small letter, `×`, `÷`, `ß`, `µ`, and letters
+        /// beyond Latin-1 that lower (`Ā`, `Σ`, `Ж`, the Kelvin sign) or
+        /// lower to another length (`İ`).
+        #[test]
+        fn words_lowered_on_the_stack_as_to_lowercase(
+            word in words_of(
+                "aZ09 -.".chars()
+                    .chain('\u{80}'..='\u{FF}')
+                    .chain(['Ā', 'Σ', 'Ж', '\u{212A}', 'İ', 'ſ'])
+                    .collect()
+            )
+        ) {
+            let mut buf = [0; 24];
+            proptest::prop_assert_eq!(lower_on_stack(&word, &mut buf), word.to_lowercase());
         }
     }
 
