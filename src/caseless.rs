@@ -109,7 +109,7 @@ fn lower_in_place(text: &str) -> Option<String> {
         }
         for at in start..end {
             match (original[at], original[at + 1], original.get(at + 2)) {
-                (0xC3, b @ 0x80..=0x9E, _) if b != 0x97 => {
+                (0xC3, b, _) if crate::span::is_latin1_capital(b) => {
                     // `À`–`Þ` (U+00C0–U+00DE) to `à`–`þ`, 32 code points
                     // on: the same two bytes' length, so the rest stays in
                     // place.

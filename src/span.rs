@@ -465,9 +465,8 @@ pub fn lower_on_stack<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> C
     Cow::Owned(word.to_lowercase())
 }
 
-/// Lowers, in place, the Latin-1 capitals of UTF-8 `bytes` whose ASCII is
-/// lowered already: `À`–`Þ` but `×` (`C3 80`–`C3 9E` but `C3 97`), whose
-/// small letters stand 0x20 above them, as `str::to_lowercase` lowers
+/// Lowers, in place, the Latin-1 capitals ([`is_latin1_capital`]) of UTF-8
+/// `bytes` whose ASCII is lowered already, as `str::to_lowercase` lowers
 /// them. False (the bytes then part lowered) at a character outside ASCII
 /// and Latin-1 (a lead byte other than `C2` and `C3`), which
 /// `to_lowercase` may change otherwise; Latin-1's other characters (`C2
@@ -480,8 +479,7 @@ fn latin1_lowered(bytes: &mut [u8]) -> bool {
             0xC2 => i += 2,
             0xC3 => {
                 if let Some(c) = bytes.get_mut(i + 1)
-                    && (0x80..=0x9E).contains(c)
-                    && *c != 0x97
+                    && is_latin1_capital(*c)
                 {
                     *c += 0x20;
                 }
@@ -491,6 +489,13 @@ fn latin1_lowered(bytes: &mut [u8]) -> bool {
         }
     }
     true
+}
+
+/// Whether `C3` and then `second` is a Latin-1 capital, `À`–`Þ` but `×`
+/// (`C3 80`–`C3 9E` but `C3 97`): one whose small letter is the same two
+/// bytes' length, its second byte 0x20 higher.
+pub fn is_latin1_capital(second: u8) -> bool {
+    (0x80..=0x9E).contains(&second) && second != 0x97
 }
 
 /// `text`'s bytes copied to the start of `buf` with their ASCII capitals
