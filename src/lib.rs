@@ -596,20 +596,33 @@ static TIME_SLOT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*[(\[]?\s*kl\.?\s*\d{1,2}(?:[:.]\d{2})?(?:\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?\d{1,2}(?:[:.]\d{2})?)?\s*[)\]]?\s*$").unwrap()
 });
 
-/// Joins block texts: lines within a paragraph by `\n`, paragraphs by a
-/// blank line; bullet points keep a `- ` marker (numbered ones keep `N.`).
-fn join_blocks<'a: 'b, 'b>(blocks: impl Iterator<Item = &'b Block<'a>>) -> String {
-    let mut out = String::new();
+/// Appends the blocks' text to `out`: lines within a paragraph joined by
+/// `\n`, paragraphs by a blank line, bullet points marked `- ` (numbered
+/// ones keep `N.`); a blank line first when `out` holds text already and
+/// the blocks add some. Sized at once: grown block by block, a long
+/// section's text was copied a dozen times over.
+fn join_blocks_into(out: &mut String, blocks: &[Block]) {
+    let bullet = |b: &Block| b.kind == (BlockKind::ListItem { number: None });
+    let size: usize = blocks.iter().map(|b| b.text.len() + 4).sum();
+    out.reserve(size + 2);
+    let base = out.len();
+    if base > 0 {
+        out.push_str("\n\n");
+    }
+    let start = out.len();
     for b in blocks {
-        if !out.is_empty() {
+        if out.len() > start {
             out.push_str(if b.blank_before { "\n\n" } else { "\n" });
         }
-        if b.kind == (BlockKind::ListItem { number: None }) {
+        if bullet(b) {
             out.push_str("- ");
         }
         out.push_str(&b.text);
     }
-    out
+    if out.len() == start {
+        // Nothing added: no blank line either.
+        out.truncate(base);
+    }
 }
 
 fn assemble_section(blocks: &[Block], s: &SectionSeg, map: &SourceMap) -> Section {
@@ -619,13 +632,7 @@ fn assemble_section(blocks: &[Block], s: &SectionSeg, map: &SourceMap) -> Sectio
         s.blocks.start
     }..s.blocks.end;
     let mut text = s.inline_text.clone().unwrap_or_default();
-    let rest = join_blocks(blocks[body].iter());
-    if !rest.is_empty() {
-        if !text.is_empty() {
-            text.push_str("\n\n");
-        }
-        text.push_str(&rest);
-    }
+    join_blocks_into(&mut text, &blocks[body]);
     let first = &blocks[s.blocks.start];
     let last = &blocks[s.blocks.end - 1];
     Section {
