@@ -823,6 +823,78 @@ mod tests {
         assert_eq!(super::hex(&[]), "");
     }
 
+    /// Blocks joined into a section's text are what the join in a string
+    /// of its own, then appended after a blank line, gave: over every
+    /// sequence of up to three blocks (empty or not, bullet or not, after
+    /// a blank line or not) after an empty or a non-empty start.
+    #[test]
+    fn blocks_join_into_a_section_as_joined_apart() {
+        use crate::blocks::{Block, BlockKind};
+        fn apart(start: &str, blocks: &[Block]) -> String {
+            let mut rest = String::new();
+            for b in blocks {
+                if !rest.is_empty() {
+                    rest.push_str(if b.blank_before { "\n\n" } else { "\n" });
+                }
+                if b.kind == (BlockKind::ListItem { number: None }) {
+                    rest.push_str("- ");
+                }
+                rest.push_str(&b.text);
+            }
+            let mut text = start.to_string();
+            if !rest.is_empty() {
+                if !text.is_empty() {
+                    text.push_str("\n\n");
+                }
+                text.push_str(&rest);
+            }
+            text
+        }
+        let kinds = [
+            BlockKind::Paragraph,
+            BlockKind::ListItem { number: None },
+            BlockKind::ListItem { number: Some(2) },
+        ];
+        let mut shapes = Vec::new();
+        for text in ["", "tekst"] {
+            for kind in kinds {
+                for blank_before in [false, true] {
+                    shapes.push(Block {
+                        kind,
+                        text: text.into(),
+                        start: 0,
+                        end: 0,
+                        strong: false,
+                        blank_before,
+                    });
+                }
+            }
+        }
+        let mut runs: Vec<Vec<Block>> = vec![Vec::new()];
+        for _ in 0..3 {
+            let longer: Vec<Vec<Block>> = runs
+                .iter()
+                .filter(|r| r.len() == runs.last().map_or(0, Vec::len))
+                .flat_map(|r| {
+                    shapes.iter().map(move |b| {
+                        let mut r = r.clone();
+                        r.push(b.clone());
+                        r
+                    })
+                })
+                .collect();
+            runs.extend(longer);
+        }
+        assert_eq!(runs.len(), 1 + 12 + 144 + 1728);
+        for start in ["", "Indstilling"] {
+            for run in &runs {
+                let mut text = start.to_string();
+                super::join_blocks_into(&mut text, run);
+                assert_eq!(text, apart(start, run), "{start:?} {run:?}");
+            }
+        }
+    }
+
     /// Every lazily built static of a stage (but those of its tests) is in
     /// its `PREPARE`, and nothing else is, so that [`super::prepare`]
     /// builds them all: read from the sources.
