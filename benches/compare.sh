@@ -5,10 +5,13 @@
 #
 # Builds the deterministic corpus (examples/corpus.rs) under target/corpus,
 # then times, side by side with hyperfine (apt-get install hyperfine
-# ripgrep if missing): cat, rg -j1 of an amount regex, referat extract
-# --jobs 1, and referat extract on all cores; prints MB/s and the ratio
-# referat/rg. Then checks that peak RSS does not grow with the number of
-# files: /usr/bin/time -v over 2,000 and 20,000 small files. REFERAT names
+# ripgrep if missing): cat, rg -j1 of an amount regex, the plain Python
+# regex script benches/baseline.py (amounts, dates, `Punkt N` headings),
+# referat extract --jobs 1, and referat extract on all cores; prints MB/s,
+# the ratio referat/rg and how many times the Python script's time
+# referat's one thread takes. Then checks that peak RSS does not grow
+# with the number of files: /usr/bin/time -v over 2,000 and 20,000 small
+# files. REFERAT names
 # another binary to time (the profile-guided build of
 # scripts/build-pgo.sh: REFERAT=target/pgo/x86_64-unknown-linux-gnu/release/referat).
 set -euo pipefail
@@ -31,6 +34,7 @@ echo "corpus: $CORPUS, $((BYTES / 1000000)) MB, $(find "$CORPUS" -type f | wc -l
 hyperfine --warmup 1 --runs "${RUNS:-3}" --export-json target/compare.json \
   -n cat "find $CORPUS -type f -print0 | xargs -0 cat > /dev/null" \
   -n rg-j1 "rg -j1 -c -e '$AMOUNT' $CORPUS > /dev/null || true" \
+  -n python "python3 benches/baseline.py $CORPUS > /dev/null" \
   -n referat-j1 "$BIN extract --quiet --jobs 1 $CORPUS > /dev/null || true" \
   -n referat "$BIN extract --quiet $CORPUS > /dev/null || true"
 
@@ -42,6 +46,7 @@ med = {k: v["median"] for k, v in res.items()}
 for k, t in med.items():
     print(f"{k:12} median {t:7.2f} s  {n / t / 1e6:8.1f} MB/s")
 print(f"referat-j1 / rg-j1 time ratio: {med['referat-j1'] / med['rg-j1']:.1f}x")
+print(f"python / referat-j1 time ratio: {med['python'] / med['referat-j1']:.1f}x")
 print(f"all cores vs one: {med['referat-j1'] / med['referat']:.2f}x")
 EOF
 
