@@ -324,7 +324,8 @@ impl<'a> LineAcc<'a> {
 fn markdown_blocks<'a>(text: &'a str, index: &LineIndex) -> Vec<Block<'a>> {
     let starts = index.starts();
     let mut lines: Vec<LineAcc> = vec![LineAcc::default(); starts.len()];
-    let line_of = |offset: usize| index.line(offset) - 1;
+    let mut lines_read = index.cursor();
+    let mut line_of = |offset: usize| lines_read.line(offset) - 1;
 
     let mut heading: Option<u8> = None;
     let mut emphasis = 0usize;

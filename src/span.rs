@@ -152,6 +152,54 @@ impl LineIndex {
     pub fn starts(&self) -> &[usize] {
         &self.starts
     }
+
+    /// A reader of lines for offsets that come mostly in order.
+    pub fn cursor(&self) -> LineCursor<'_> {
+        LineCursor {
+            index: self,
+            line: 0,
+        }
+    }
+}
+
+/// [`LineIndex::line`] for offsets that come mostly in the order of the
+/// text (a parser's events): the line of the last offset is where the
+/// next one's is looked for first, a step or two on, where a search of all
+/// the lines' starts for each offset mispredicts half its steps. An offset
+/// before the last, or far after it, is searched for.
+///
+/// ```
+/// use referat::span::LineIndex;
+/// let index = LineIndex::new("a\nb\nc");
+/// let mut lines = index.cursor();
+/// assert_eq!([2, 4, 0].map(|at| lines.line(at)), [2, 3, 1]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct LineCursor<'a> {
+    index: &'a LineIndex,
+    /// 0-based line of the last offset.
+    line: usize,
+}
+
+impl LineCursor<'_> {
+    /// 1-based line of `offset`, as [`LineIndex::line`] gives it.
+    pub fn line(&mut self, offset: usize) -> usize {
+        let starts = &self.index.starts;
+        if starts[self.line] > offset {
+            self.line = self.index.line(offset) - 1;
+        }
+        while starts.get(self.line + 1).is_some_and(|&s| s <= offset) {
+            self.line += 1;
+            if self.line.is_multiple_of(8)
+                && starts.get(self.line + 8).is_some_and(|&s| s <= offset)
+            {
+                // Far ahead: the search is quicker.
+                self.line = self.index.line(offset) - 1;
+                break;
+            }
+        }
+        self.line + 1
+    }
 }
 
 /// Byte ranges that do not overlap, for extractors that take the most
@@ -744,6 +792,25 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The cursor gives every offset the line the index's search
+        /// gives, whatever order the offsets come in (in order, at random,
+        /// far apart).
+        #[test]
+        fn line_cursor_reads_the_lines_the_search_does(
+            text in "[ab\n]{0,200}",
+            offsets in proptest::collection::vec(0usize..220, 0..40),
+        ) {
+            let index = LineIndex::new(&text);
+            let mut sorted = offsets.clone();
+            sorted.sort_unstable();
+            for order in [offsets, sorted] {
+                let mut lines = index.cursor();
+                for at in order {
+                    proptest::prop_assert_eq!(lines.line(at), index.line(at), "{}", at);
+                }
+            }
+        }
+
         /// As `to_lowercase`, in or out of the buffer: every Latin-1
         /// capital and small letter, `×`, `÷`, `ß`, `µ`, and letters
         /// beyond Latin-1 that lower (`Ā`, `Σ`, `Ж`, the Kelvin sign) or
