@@ -123,6 +123,94 @@ fn prefixed<'h>(hay: &'h Haystack) -> Vec<(usize, Captures<'h>)> {
     }
     out
 }
+/// The bytes a match of [`SUFFIXED`] may hold but as its last character,
+/// in the lower-cased text: ASCII digits and white space, `.`, `,`, `-`,
+/// the bytes of its scale words ([`SCALE`], the pattern's own signs with
+/// them) and currency words, and every byte outside ASCII (`–`, and white
+/// space such as U+00A0, that `\s` takes). A superset is as right: it
+/// only makes longer the stretches searched.
+const SUFFIX_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x80;
+    while b < 256 {
+        table[b] = true;
+        b += 1;
+    }
+    let lists: [&[u8]; 3] = [
+        b"0123456789\t\n\x0B\x0C\r .,-",
+        SCALE.as_bytes(),
+        b"kr.kronerdkk",
+    ];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            table[lists[l][i] as usize] = true;
+            i += 1;
+        }
+        l += 1;
+    }
+    table
+};
+
+/// Searchers for the currency words of [`SUFFIXED`], built once.
+static CURRENCY_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+    [
+        memchr::memmem::Finder::new(b"kr"),
+        memchr::memmem::Finder::new(b"dkk"),
+    ]
+});
+
+/// [`SUFFIXED`]'s captures, as `captures_iter` gives them. Every match
+/// holds a currency word (`kr`, `dkk`), and holds only [`SUFFIX_BYTES`]
+/// but its last character: so each stretch of those bytes around a
+/// currency word is searched, with the character after it, and the rest
+/// of the text is not (the pattern opens with a digit, which its search
+/// stopped at everywhere). No match crosses a byte outside the stretches,
+/// so the searches find the matches the search of the whole text does,
+/// in order; a text searched with `(?i)` (no lower-cased copy) is
+/// searched whole.
+fn suffixed_captures<'h>(hay: &'h Haystack) -> Vec<Captures<'h>> {
+    let Some(lower) = hay.lowered() else {
+        return SUFFIXED.captures_iter(hay).collect();
+    };
+    let bytes = lower.as_bytes();
+    let [kr, dkk] = &*CURRENCY_FINDERS;
+    let mut words: Vec<usize> = kr.find_iter(bytes).chain(dkk.find_iter(bytes)).collect();
+    words.sort_unstable();
+    let mut out = Vec::new();
+    // Where the text is searched up to: no match starts before it.
+    let mut done = 0;
+    for q in words {
+        if q < done {
+            continue;
+        }
+        let mut start = q;
+        while start > done && SUFFIX_BYTES[usize::from(bytes[start - 1])] {
+            start -= 1;
+        }
+        let mut end = q;
+        while end < bytes.len() && SUFFIX_BYTES[usize::from(bytes[end])] {
+            end += 1;
+        }
+        // The character after the stretch (an ASCII byte) may end a match.
+        let end = (end + 1).min(bytes.len());
+        // A match opens with a number: a stretch without a digit holds a
+        // currency word only inside another word (`krav`, `skriftlig`).
+        if !bytes[start..end].iter().any(u8::is_ascii_digit) {
+            done = end;
+            continue;
+        }
+        let mut at = start;
+        while let Some(c) = SUFFIXED.captures_before(hay, at, end) {
+            at = c.get(0).expect("group 0").end();
+            out.push(c);
+        }
+        done = end;
+    }
+    out
+}
+
 /// [`SUFFIXED`]'s groups by index: [`regex::Captures::name`] hashes the
 /// name on every call (see [`Caseless::group_index`]; a test holds them).
 mod suffixed {
@@ -323,7 +411,7 @@ fn found_in(hay: &Haystack) -> Vec<FoundAmount> {
             FoundAmount::new(v * scale_factor(scale), range),
         );
     }
-    for c in SUFFIXED.captures_iter(hay) {
+    for c in suffixed_captures(hay) {
         let num = c.get(suffixed::NUM).unwrap();
         let cur = c.get(suffixed::CUR).unwrap();
         if glued_before(text, num.start()) {
@@ -545,6 +633,7 @@ pub(crate) const PREPARE: &[fn()] = builders![
     CURRENCY_WORD,
     PREFIXED_AT_START,
     PREFIXED_AFTER_CHAR,
+    CURRENCY_FINDERS,
     DASHED,
     LABELLED,
     ACCOUNTING,
@@ -650,7 +739,65 @@ mod tests {
         assert!(n >= 12, "{n}");
     }
 
+    /// Every group of every match of [`suffixed_captures`], and of the
+    /// pattern's search of the whole text.
+    fn suffixed_groups(text: &str) -> [Vec<Vec<Option<std::ops::Range<usize>>>>; 2] {
+        let hay = Haystack::new(text);
+        let groups = |c: Captures| c.iter().map(|g| g.map(|g| g.range())).collect();
+        [
+            suffixed_captures(&hay).into_iter().map(groups).collect(),
+            SUFFIXED.captures_iter(&hay).map(groups).collect(),
+        ]
+    }
+
+    /// Searched around the currency words, the suffixed amounts are those
+    /// the search of the whole text finds: side by side, with ranges and
+    /// scales, glued to letters, with a currency word inside a word before
+    /// it (`krav`), at the text's ends, after a character outside ASCII,
+    /// in texts searched with the `(?i)` pattern, and in every seed and
+    /// devset document.
+    #[test]
+    fn suffixed_as_by_the_whole_text() {
+        let tricky = [
+            "5 kr",
+            "5 kr.",
+            "1.000 kr. 2.000,- kr og 3 - 4 mio. kroner, 5 dkk; 6 tkr. kr 7 tusind kr",
+            "krav 5 kr skriftlig 6dkk7 kr",
+            "12 krone og 13 kroner14 kr15 kr.x 16 kr.",
+            "5\u{a0}kr og 6 – 7 mio kr og 8\u{2009}kr",
+            "ſum 5 kr og 6 \u{212a}r og 7 KR",
+            "kr 5",
+            "5",
+            "",
+            "mio. kr. 5 mio. kr.\n6\n\nkr",
+        ];
+        let docs = crate::test_documents();
+        for text in tricky
+            .iter()
+            .copied()
+            .chain(docs.iter().map(String::as_str))
+        {
+            let [around, whole] = suffixed_groups(text);
+            assert_eq!(around, whole, "{text:?}");
+        }
+        let n: usize = tricky.iter().map(|t| suffixed_groups(t)[1].len()).sum();
+        assert!(n >= 20, "{n}");
+    }
+
     proptest::proptest! {
+        /// Texts of the pattern's own pieces and of what stops a stretch,
+        /// in any order.
+        #[test]
+        fn suffixed_as_by_the_whole_text_in_any_text(
+            text in crate::texts_of(vec![
+                "kr", "Kr.", "kroner", "dkk", "DKK", "d", "k", "5", "1.000", ",5", ",-", " ",
+                "\u{a0}", "\n", "mio.", "tkr", "t.", "-", "–", "x", "v", "æ", "ſ", "(", ".", ":",
+            ])
+        ) {
+            let [around, whole] = suffixed_groups(&text);
+            proptest::prop_assert_eq!(around, whole);
+        }
+
         /// Texts of the pattern's own pieces, in any order.
         #[test]
         fn prefixed_as_by_the_whole_pattern_in_any_text(

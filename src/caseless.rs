@@ -211,6 +211,18 @@ impl Caseless {
         re.find_at(text, at)
     }
 
+    /// The captures of the first match at or after byte `at` in the text
+    /// cut at byte `end`, as [`Regex::captures_at`] gives them there.
+    pub fn captures_before<'h>(
+        &self,
+        hay: &'h Haystack,
+        at: usize,
+        end: usize,
+    ) -> Option<Captures<'h>> {
+        let (re, text) = self.on(hay);
+        re.captures_at(&text[..end], at)
+    }
+
     /// The captures of a pattern anchored with `^`, matched at byte `at`:
     /// the pattern runs over the text from `at` on, so the offsets are
     /// relative to `at`. The search ends where the match can grow no more.
