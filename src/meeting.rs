@@ -101,7 +101,17 @@ static KIND_WORDS: LazyLock<[(Regex, DocKind, bool); 5]> = LazyLock::new(|| {
 });
 
 fn useful(b: &Block) -> bool {
-    !JUNK.is_match(&b.text)
+    !(may_be_junk(&b.text) && JUNK.is_match(&b.text))
+}
+
+/// Whether [`JUNK`] may match `line`: its words are short (18 letters at
+/// most, each at most 3 bytes in any case that `(?i)` takes: `ſ`, the
+/// Kelvin sign), its long lines open with `se` or hold `{{`. Most lines
+/// are none of these, and the pattern's `.*` runs over a whole line.
+fn may_be_junk(line: &str) -> bool {
+    line.len() <= 54
+        || line.starts_with(['s', 'S', 'ſ'])
+        || memchr::memmem::find(line.as_bytes(), b"{{").is_some()
 }
 
 /// The title: the first top-level heading among the first blocks, or the
@@ -282,6 +292,45 @@ pub(crate) const PREPARE: &[fn()] = builders![
 mod tests {
     use super::*;
     use crate::blocks::{Format, blocks};
+
+    /// Where [`JUNK`] matches, [`may_be_junk`] holds: on its words in
+    /// every case (and with the letters that `(?i)` gives a longer form),
+    /// on the long lines it matches, and on every line of the seeds and
+    /// the devset.
+    #[test]
+    fn junk_is_only_where_it_may_be() {
+        let mut lines: Vec<String> = crate::test_documents()
+            .iter()
+            .flat_map(|d| d.lines().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        let words = [
+            "abonnér",
+            "abonner",
+            "print",
+            "udskriv",
+            "del",
+            "tilbage til toppen",
+            "status",
+        ];
+        for w in words {
+            // Every case, and the letters that `(?i)` gives a longer form.
+            let long = w.replace('s', "ſ").replace('k', "\u{212a}");
+            lines.extend([w.to_string(), w.to_uppercase(), long.to_uppercase(), long]);
+        }
+        lines.extend([
+            "Se alle dagsordener og referater fra Økonomiudvalget siden 2007".to_string(),
+            format!("{} {{{{ skabelon }}}}", "x".repeat(80)),
+            "ſE ALLE DAGSORDENER FOR ØKONOMIUDVALGET OG SOCIALUDVALGET I 2024".to_string(),
+        ]);
+        let mut junk = 0;
+        for line in &lines {
+            if JUNK.is_match(line) {
+                assert!(may_be_junk(line), "{line:?}");
+                junk += 1;
+            }
+        }
+        assert!(junk >= 30, "{junk}");
+    }
 
     /// The label's captures and value taken from the head are the
     /// pattern's: with the value on the line and on the next, with a line
