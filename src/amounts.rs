@@ -123,6 +123,7 @@ fn prefixed<'h>(hay: &'h Haystack) -> Vec<(usize, Captures<'h>)> {
     }
     out
 }
+
 /// The bytes a match of [`SUFFIXED`] may hold but as its last character,
 /// in the lower-cased text: ASCII digits and white space, `.`, `,`, `-`,
 /// the bytes of its scale words ([`SCALE`], the pattern's own signs with
