@@ -212,6 +212,45 @@ fn suffixed_captures<'h>(hay: &'h Haystack) -> Vec<Captures<'h>> {
     out
 }
 
+/// [`ACCOUNTING`]'s matches, as `find_iter` gives them. A match holds only
+/// digits, `.` and `,`, and one comma with `.ddd` before it and two digits
+/// after it: the stretches of those bytes around such a comma are
+/// searched, and the rest of the text is not (the pattern opens with a
+/// digit, which its search stopped at everywhere). No match crosses a
+/// byte outside the stretches, and the pattern looks at nothing past its
+/// match: the searches find the whole text's matches, in order.
+fn accounting_matches(text: &str) -> Vec<regex::Match<'_>> {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let number_byte = |b: u8| b.is_ascii_digit() || b == b'.' || b == b',';
+    let mut out = Vec::new();
+    let mut done = 0;
+    for c in memchr::memchr_iter(b',', bytes) {
+        if c < done
+            || c < 4
+            || bytes[c - 4] != b'.'
+            || !(digit(c - 3) && digit(c - 2) && digit(c - 1) && digit(c + 1) && digit(c + 2))
+        {
+            continue;
+        }
+        let mut start = c - 4;
+        while start > done && number_byte(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = c + 3;
+        while end < bytes.len() && number_byte(bytes[end]) {
+            end += 1;
+        }
+        let mut at = start;
+        while let Some(m) = ACCOUNTING.find_at(&text[..end], at) {
+            at = m.end();
+            out.push(m);
+        }
+        done = end;
+    }
+    out
+}
+
 /// [`SUFFIXED`]'s groups by index: [`regex::Captures::name`] hashes the
 /// name on every call (see [`Caseless::group_index`]; a test holds them).
 mod suffixed {
@@ -477,7 +516,7 @@ fn found_in(hay: &Haystack) -> Vec<FoundAmount> {
     }
     // `= 14.122,05` on a line that is about money: the Danish accounting
     // format (thousands points, two decimals) with no currency of its own.
-    for m in ACCOUNTING.find_iter(text) {
+    for m in accounting_matches(text) {
         let range = m.range();
         if glued_before(text, range.start)
             || taken.overlaps(&range)
@@ -785,7 +824,57 @@ mod tests {
         assert!(n >= 20, "{n}");
     }
 
+    /// The accounting matches found around their commas, and the
+    /// pattern's over the whole text.
+    fn accounting_both(text: &str) -> [Vec<std::ops::Range<usize>>; 2] {
+        [
+            accounting_matches(text)
+                .iter()
+                .map(regex::Match::range)
+                .collect(),
+            ACCOUNTING.find_iter(text).map(|m| m.range()).collect(),
+        ]
+    }
+
+    /// Searched around their commas, the accounting amounts are those the
+    /// search of the whole text finds: side by side, in runs of digits and
+    /// marks, at the text's ends, and in every seed and devset document.
+    #[test]
+    fn accounting_as_by_the_whole_text() {
+        let tricky = [
+            "14.122,05",
+            "= 1.234.567,89 i alt",
+            "1.000,00,2.000,00 og 12.345,678.901,23",
+            "x1.234,56y 1234,56 1.23,45 .123,45 9.999,9",
+            ",12 1.000,",
+            "1.000,001.000,00",
+            "",
+        ];
+        let docs = crate::test_documents();
+        for text in tricky
+            .iter()
+            .copied()
+            .chain(docs.iter().map(String::as_str))
+        {
+            let [around, whole] = accounting_both(text);
+            assert_eq!(around, whole, "{text:?}");
+        }
+        let n: usize = tricky.iter().map(|t| accounting_both(t)[1].len()).sum();
+        assert!(n >= 7, "{n}");
+    }
+
     proptest::proptest! {
+        /// Texts of digits, points, commas and what stops a stretch.
+        #[test]
+        fn accounting_as_by_the_whole_text_in_any_text(
+            text in crate::texts_of(vec![
+                "1", "12", "123", "1.000", ".", ",", ",05", " ", "x", "æ", "-",
+            ])
+        ) {
+            let [around, whole] = accounting_both(&text);
+            proptest::prop_assert_eq!(around, whole);
+        }
+
         /// Texts of the pattern's own pieces and of what stops a stretch,
         /// in any order.
         #[test]
