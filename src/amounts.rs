@@ -723,6 +723,32 @@ mod tests {
         ]);
     }
 
+    /// `check` on each tricky text, then on every seed and devset document.
+    fn each_tricky_or_document(tricky: &[&str], check: impl Fn(&str)) {
+        let docs = crate::test_documents();
+        for text in tricky
+            .iter()
+            .copied()
+            .chain(docs.iter().map(String::as_str))
+        {
+            check(text);
+        }
+    }
+
+    /// That the matches found around a literal (`both`'s first) are the
+    /// whole text's (its second) on each tricky text and every seed and
+    /// devset document; the whole text's matches in the tricky texts.
+    fn assert_around_as_whole<T: PartialEq + std::fmt::Debug>(
+        tricky: &[&str],
+        both: impl Fn(&str) -> [Vec<T>; 2],
+    ) -> usize {
+        each_tricky_or_document(tricky, |text| {
+            let [around, whole] = both(text);
+            assert_eq!(around, whole, "{text:?}");
+        });
+        tricky.iter().map(|t| both(t)[1].len()).sum()
+    }
+
     /// Every group of every match of [`prefixed`], at its offset in the text.
     fn prefixed_groups(text: &str) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
         let hay = Haystack::new(text);
@@ -767,14 +793,9 @@ mod tests {
             "",
             "\u{345}kr. 5 og \u{2160}kr. 6",
         ];
-        let docs = crate::test_documents();
-        for text in tricky
-            .iter()
-            .copied()
-            .chain(docs.iter().map(String::as_str))
-        {
+        each_tricky_or_document(&tricky, |text| {
             assert_eq!(prefixed_groups(text), whole_groups(text), "{text:?}");
-        }
+        });
         let n: usize = tricky.iter().map(|t| whole_groups(t).len()).sum();
         assert!(n >= 12, "{n}");
     }
@@ -811,16 +832,7 @@ mod tests {
             "",
             "mio. kr. 5 mio. kr.\n6\n\nkr",
         ];
-        let docs = crate::test_documents();
-        for text in tricky
-            .iter()
-            .copied()
-            .chain(docs.iter().map(String::as_str))
-        {
-            let [around, whole] = suffixed_groups(text);
-            assert_eq!(around, whole, "{text:?}");
-        }
-        let n: usize = tricky.iter().map(|t| suffixed_groups(t)[1].len()).sum();
+        let n = assert_around_as_whole(&tricky, suffixed_groups);
         assert!(n >= 20, "{n}");
     }
 
@@ -850,16 +862,7 @@ mod tests {
             "1.000,001.000,00",
             "",
         ];
-        let docs = crate::test_documents();
-        for text in tricky
-            .iter()
-            .copied()
-            .chain(docs.iter().map(String::as_str))
-        {
-            let [around, whole] = accounting_both(text);
-            assert_eq!(around, whole, "{text:?}");
-        }
-        let n: usize = tricky.iter().map(|t| accounting_both(t)[1].len()).sum();
+        let n = assert_around_as_whole(&tricky, accounting_both);
         assert!(n >= 7, "{n}");
     }
 
