@@ -180,36 +180,51 @@ fn suffixed_captures<'h>(hay: &'h Haystack) -> Vec<Captures<'h>> {
     let mut words: Vec<usize> = kr.find_iter(bytes).chain(dkk.find_iter(bytes)).collect();
     words.sort_unstable();
     let mut out = Vec::new();
-    // Where the text is searched up to: no match starts before it.
-    let mut done = 0;
-    for q in words {
-        if q < done {
-            continue;
-        }
-        let mut start = q;
-        while start > done && SUFFIX_BYTES[usize::from(bytes[start - 1])] {
-            start -= 1;
-        }
-        let mut end = q;
-        while end < bytes.len() && SUFFIX_BYTES[usize::from(bytes[end])] {
-            end += 1;
-        }
-        // The character after the stretch (an ASCII byte) may end a match.
-        let end = (end + 1).min(bytes.len());
+    // The character after a stretch (an ASCII byte) may end a match.
+    for r in stretches(bytes, words, |b| SUFFIX_BYTES[usize::from(b)], 1) {
         // A match opens with a number: a stretch without a digit holds a
         // currency word only inside another word (`krav`, `skriftlig`).
-        if !bytes[start..end].iter().any(u8::is_ascii_digit) {
-            done = end;
+        if !bytes[r.clone()].iter().any(u8::is_ascii_digit) {
             continue;
         }
-        let mut at = start;
-        while let Some(c) = SUFFIXED.captures_before(hay, at, end) {
+        let mut at = r.start;
+        while let Some(c) = SUFFIXED.captures_before(hay, at, r.end) {
             at = c.get(0).expect("group 0").end();
             out.push(c);
         }
-        done = end;
     }
     out
+}
+
+/// The stretches of `allowed` bytes around each of `anchors` (offsets in
+/// order), each with `tail` bytes more, in order and apart: an anchor in a
+/// stretch already given gives none. A pattern whose matches each hold an
+/// anchor, and only `allowed` bytes but their last `tail`, and that looks
+/// at nothing past its match, finds in the stretches (each cut at its
+/// end) the matches it finds in the whole text.
+fn stretches<'a>(
+    bytes: &'a [u8],
+    anchors: impl IntoIterator<Item = usize> + 'a,
+    allowed: impl Fn(u8) -> bool + 'a,
+    tail: usize,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    // Where the text is searched up to: no match starts before it.
+    let mut done = 0;
+    anchors.into_iter().filter_map(move |q| {
+        if q < done {
+            return None;
+        }
+        let mut start = q;
+        while start > done && allowed(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = q;
+        while end < bytes.len() && allowed(bytes[end]) {
+            end += 1;
+        }
+        done = (end + tail).min(bytes.len());
+        Some(start..done)
+    })
 }
 
 /// [`ACCOUNTING`]'s matches, as `find_iter` gives them. A match holds only
@@ -222,31 +237,23 @@ fn suffixed_captures<'h>(hay: &'h Haystack) -> Vec<Captures<'h>> {
 fn accounting_matches(text: &str) -> Vec<regex::Match<'_>> {
     let bytes = text.as_bytes();
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let commas = memchr::memchr_iter(b',', bytes).filter(move |&c| {
+        c >= 4
+            && bytes[c - 4] == b'.'
+            && digit(c - 3)
+            && digit(c - 2)
+            && digit(c - 1)
+            && digit(c + 1)
+            && digit(c + 2)
+    });
     let number_byte = |b: u8| b.is_ascii_digit() || b == b'.' || b == b',';
     let mut out = Vec::new();
-    let mut done = 0;
-    for c in memchr::memchr_iter(b',', bytes) {
-        if c < done
-            || c < 4
-            || bytes[c - 4] != b'.'
-            || !(digit(c - 3) && digit(c - 2) && digit(c - 1) && digit(c + 1) && digit(c + 2))
-        {
-            continue;
-        }
-        let mut start = c - 4;
-        while start > done && number_byte(bytes[start - 1]) {
-            start -= 1;
-        }
-        let mut end = c + 3;
-        while end < bytes.len() && number_byte(bytes[end]) {
-            end += 1;
-        }
-        let mut at = start;
-        while let Some(m) = ACCOUNTING.find_at(&text[..end], at) {
+    for r in stretches(bytes, commas, number_byte, 0) {
+        let mut at = r.start;
+        while let Some(m) = ACCOUNTING.find_at(&text[..r.end], at) {
             at = m.end();
             out.push(m);
         }
-        done = end;
     }
     out
 }

@@ -602,7 +602,6 @@ static TIME_SLOT: LazyLock<Regex> = LazyLock::new(|| {
 /// the blocks add some. Sized at once: grown block by block, a long
 /// section's text was copied a dozen times over.
 fn join_blocks_into(out: &mut String, blocks: &[Block]) {
-    let bullet = |b: &Block| b.kind == (BlockKind::ListItem { number: None });
     let size: usize = blocks.iter().map(|b| b.text.len() + 4).sum();
     out.reserve(size + 2);
     let base = out.len();
@@ -614,7 +613,7 @@ fn join_blocks_into(out: &mut String, blocks: &[Block]) {
         if out.len() > start {
             out.push_str(if b.blank_before { "\n\n" } else { "\n" });
         }
-        if bullet(b) {
+        if b.kind == (BlockKind::ListItem { number: None }) {
             out.push_str("- ");
         }
         out.push_str(&b.text);
