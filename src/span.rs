@@ -458,25 +458,25 @@ pub fn collapse_whitespace(text: &str) -> String {
 /// space between that and the first word), for a caller that reuses one
 /// buffer.
 pub fn collapse_whitespace_into(text: &str, out: &mut String) {
-    // The words between bytes of ASCII white space, found eight bytes at a
-    // time, as long as no byte can start white space outside ASCII: a text
-    // with one is read again by characters.
+    // The words between white-space characters, found eight bytes at a
+    // time: the bytes of ASCII white space, and those outside ASCII, each
+    // of which is told from the bytes after it ([`unicode_space_len`]; a
+    // dash or `æ` is no white space, and a text with them was read again by
+    // characters).
     let bytes = text.as_bytes();
-    let kept = out.len();
     let high = splat(0x80);
     let flags = |w: u64| (ascii_space_flags(w & !high) & !w) | (w & high);
-    let check = |k: usize| is_space(bytes[k]) || may_lead_unicode_space(bytes[k]);
+    let space_len = |k: usize| match bytes[k] {
+        b if is_space(b) => 1,
+        b if may_lead_unicode_space(b) => unicode_space_len(bytes, k),
+        _ => 0,
+    };
     let mut start = 0;
-    for k in flagged(bytes, 0, flags, check) {
-        if may_lead_unicode_space(bytes[k]) {
-            out.truncate(kept);
-            for word in text.split_whitespace() {
-                push_word(out, word);
-            }
-            return;
-        }
+    // A white-space character's bytes after its first are no white space
+    // nor the first of one: the offsets found are those of whole ones.
+    for k in flagged(bytes, 0, flags, |k| space_len(k) > 0) {
         push_word(out, &text[start..k]);
-        start = k + 1;
+        start = k + space_len(k);
     }
     push_word(out, &text[start..]);
 }
@@ -489,6 +489,21 @@ fn push_word(out: &mut String, word: &str) {
             out.push(' ');
         }
         out.push_str(word);
+    }
+}
+
+/// The length in bytes of the white-space character outside ASCII that
+/// starts at `bytes[k]` (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,
+/// U+2029, U+202F, U+205F and U+3000: those that `char::is_whitespace`
+/// holds for), or 0 when none does; told from the bytes, without decoding.
+pub fn unicode_space_len(bytes: &[u8], k: usize) -> usize {
+    match bytes[k..] {
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => 3,
+        _ => 0,
     }
 }
 
@@ -861,6 +876,21 @@ mod tests {
             let want = t.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(collapse_whitespace(&t), want, "{c:?}");
         }
+    }
+
+    /// The white space told from bytes is `char::is_whitespace` outside
+    /// ASCII: every character, at a text's end and before more bytes.
+    #[test]
+    fn unicode_space_told_from_bytes_as_char_is_whitespace() {
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            let want = if c.is_whitespace() { c.len_utf8() } else { 0 };
+            let mut buf = [0u8; 8];
+            let len = c.encode_utf8(&mut buf).len();
+            assert_eq!(unicode_space_len(&buf[..len], 0), want, "{c:?}");
+            assert_eq!(unicode_space_len(&buf, 0), want, "{c:?}");
+        }
+        assert_eq!(unicode_space_len(b"a\xC2", 1), 0);
+        assert_eq!(unicode_space_len(b"\xE2\x80", 0), 0);
     }
 
     /// The offsets found block by block are those where the check holds,

@@ -407,6 +407,8 @@ mod tests {
             "Beløb\u{85}i alt",
             "Beløb\u{1680}i alt",
             "Pris – ca.",
+            "Pris –\u{2009}ca. “100”",
+            "a\u{202f}b\u{205f}c",
             "**Total**",
             "__a__ b",
             "<b>Status</b> godt",
