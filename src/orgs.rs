@@ -304,11 +304,16 @@ impl AnchoredNames {
             from = p + 1;
             let after = p + ANCHORS[a].len();
             let (mut node, mut start) = (self.roots[a], p);
+            // An anchor's names are found with their starts falling and,
+            // from each start, their ends rising: turned round, they come
+            // in the order sorted below (names in turn taken last first),
+            // so that the sort most often finds its input sorted.
+            let group = all.len();
             loop {
                 let mut ends = self.nodes[node as usize].ends;
                 let mut end = after;
                 while let Some(e) = ends {
-                    for &n in &self.nodes[e as usize].names {
+                    for &n in self.nodes[e as usize].names.iter().rev() {
                         all.push((start, end, n as usize));
                     }
                     ends = text
@@ -324,6 +329,7 @@ impl AnchoredNames {
                     None => break,
                 }
             }
+            all[group..].reverse();
         }
         all.sort_unstable_by_key(|&(start, end, n)| (start, std::cmp::Reverse(end), n));
         let mut at = 0;
