@@ -367,28 +367,52 @@ static ISO_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
     after: 1 + 2 + 1 + 2,
 });
 static DAY_MONTH_CUED: LazyLock<Caseless> = LazyLock::new(|| {
-    Caseless::new(
-        r"(?:(?:den|d\.|fra|til|inden|senest)\s+)(?P<d>\d{1,2})/(?P<m>\d{1,2})|(?P<d2>\d{1,2})[/-](?P<m2>\d{1,2})\s+(?:kl\.?|klokken)\s",
-    )
+    Caseless::new(&format!(
+        r"(?:(?:{})\s+)(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})|(?P<d2>\d{{1,2}})[/-](?P<m2>\d{{1,2}})\s+(?:kl\.?|klokken)\s",
+        DAY_MONTH_CUES.map(|c| c.replace('.', r"\.")).join("|")
+    ))
 });
+/// The words before `den 5/3` ([`DAY_MONTH_CUED`]).
+const DAY_MONTH_CUES: [&str; 6] = ["den", "d.", "fra", "til", "inden", "senest"];
 /// [`DAY_MONTH_CUED`]'s matches are found from their slash or dash (`den
 /// 5/3`, `5/3 kl.`, `5-3 kl.`), the first of either in a match: after a
-/// digit, and followed by a digit (a slash) or by one or two digits and
-/// white space (a dash, which `kl` follows). At most a cue word and two
-/// digits come before it; from it on at most two digits and `klokken`.
-/// (Found from `/` or `kl`, the pattern's own literals, its search ran a
-/// regex search per occurrence — 200,000 in the 50 MB corpus, most of
-/// them the `kl` of `udvikling` and of every time of day.)
+/// digit, and either one or two digits, white space and `kl` after it, or
+/// (a slash) a digit after it and a cue word and white space before the
+/// digits before it (a number range, `1-2 møder`, `2023/2024`, has
+/// neither). At most a cue word and two digits come before it; from it on
+/// at most two digits and `klokken`. (Found from `/` or `kl`, the
+/// pattern's own literals, its search ran a regex search per occurrence —
+/// 200,000 in the 50 MB corpus, most of them the `kl` of `udvikling` and
+/// of every time of day.)
 static DAY_MONTH_CUED_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
     literal: Literal::AfterNumber(b"/-"),
     admits: |text, q| {
         let rest = &text[q + 1..];
+        // A text searched with `(?i)` may spell `k` or `s` outside ASCII
+        // (`K`, `ſ`): where one may stand, the word is not told.
+        let kl_after = || {
+            past_one_or_two_digits(rest).is_some_and(|r| {
+                let t = r.trim_start();
+                t.len() < r.len()
+                    && (t.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("kl"))
+                        || t.starts_with(|c: char| !c.is_ascii()))
+            })
+        };
+        let cue_before = || {
+            let day = text[..q].trim_end_matches(char::is_numeric);
+            let spaced = day.trim_end();
+            let mut tail = spaced.chars().rev().take("senest".len());
+            spaced.len() < day.len()
+                && (tail.any(|c| !c.is_ascii())
+                    || DAY_MONTH_CUES.iter().any(|cue| {
+                        spaced.len() >= cue.len()
+                            && spaced.as_bytes()[spaced.len() - cue.len()..]
+                                .eq_ignore_ascii_case(cue.as_bytes())
+                    }))
+        };
         numeric_before(text, q)
-            && if text.as_bytes()[q] == b'/' {
-                rest.starts_with(char::is_numeric)
-            } else {
-                past_one_or_two_digits(rest).is_some_and(|r| r.starts_with(char::is_whitespace))
-            }
+            && (kl_after()
+                || text.as_bytes()[q] == b'/' && rest.starts_with(char::is_numeric) && cue_before())
     },
     before: "senest".len() + 2,
     after: 1 + 2 + "klokken".len(),
@@ -1868,6 +1892,15 @@ mod tests {
             "førstekvartal af\u{a0}2024 kvartalq3 2025 q5 2024 _q1 2024 éq2 2024".to_string(),
             "5 fra 12/3 og 3/4-5 kl 6 og 7/8kl, 9-10\u{a0}kl. 11, 12 x kl 1 og 1-2 klokken"
                 .to_string(),
+            "SENEST\u{a0}7/3, Inden 8/3, xden 9/3, fra 123/4, d.\u{2003}5/3, TIL٣/4, til ٣/4, \
+             1-2 møder, 2023/2024, 5-3 Kl. 9, 5/3\u{a0}KLOKKEN 8, den5/3, 7-8\u{212a}l"
+                .to_string(),
+            // Words spelt outside ASCII, each alone (a match found from a
+            // later slash in its window would hide a slash passed over).
+            "ſenest 5/3".to_string(),
+            "ſeneſt 6/3".to_string(),
+            "5/3 \u{212a}l. 10".to_string(),
+            "5-3 \u{212a}lokken 10".to_string(),
         ];
         // The longest matches, spread by white space wider than the first
         // windows (44 and 64 bytes), in all wider than the farthest reach
@@ -1968,6 +2001,7 @@ mod tests {
                 "tors", "fredag", "første", "enogtyvende", "x", "Marts", "ſ", "٣",
                 "kvartal", "q", "Q3", "af", "i", "tredje", "_", "TREDJE", "ſyvende",
                 "syvende", "Første", "marked", "primo ", "starten af", "slut", "nov", "ju",
+                "senest", "inden", "fra", "\u{212a}", "KL",
             ])
         ) {
             assert_found_around_as_by_the_whole_pattern(&text);
