@@ -237,7 +237,8 @@ fn opens_with_bullet(line: &str) -> bool {
 }
 
 fn text_blocks<'a>(text: &'a str, lines: &LineIndex) -> Vec<Block<'a>> {
-    let mut out = Vec::new();
+    // At most a block a line: sized once, the blocks are never copied.
+    let mut out = Vec::with_capacity(lines.starts().len());
     let mut blank_before = true;
     // The text's lines without their `\n` (`split('\n')`), from the line
     // starts found once.
@@ -411,7 +412,7 @@ fn markdown_blocks<'a>(text: &'a str, index: &LineIndex) -> Vec<Block<'a>> {
         }
     }
 
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(lines.len());
     let mut blank_before = true;
     for (i, acc) in lines.into_iter().enumerate() {
         let start = starts[i];
