@@ -887,6 +887,111 @@ struct ListState {
     last_bare: bool,
 }
 
+/// The columns of a participants table, found by the words of its header
+/// (`Virksomhed/Afdeling | Navn | Init. | Tilstede`): where the name
+/// stands, and the organisation, title and presence when named.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Columns {
+    name: usize,
+    organisation: Option<usize>,
+    title: Option<usize>,
+    present: Option<usize>,
+}
+
+/// The header words of a table's name column.
+const NAME_HEADERS: [&str; 6] = [
+    "navn",
+    "name",
+    "deltager",
+    "deltagere",
+    "medlem",
+    "fulde navn",
+];
+/// Words in the header of an organisation column (`Virksomhed/Afdeling`).
+const ORGANISATION_HEADERS: [&str; 8] = [
+    "organisation",
+    "virksomhed",
+    "afdeling",
+    "forvaltning",
+    "kommune",
+    "arbejdssted",
+    "institution",
+    "repræsenterer",
+];
+/// Words in the header of a title column.
+const TITLE_HEADERS: [&str; 4] = ["titel", "stilling", "funktion", "rolle"];
+/// The headers of a presence column (`Tilstede`: `X` or `-`).
+const PRESENT_HEADERS: [&str; 5] = ["tilstede", "til stede", "deltog", "fremmødt", "fremmøde"];
+
+impl Columns {
+    /// The columns named by `cells`, a header row, when one of them is
+    /// the name column's (`Navn`); each other column is taken by the
+    /// first header that names it.
+    fn of_header(cells: &[&str]) -> Option<Columns> {
+        fn key<'a>(c: &&'a str) -> &'a str {
+            c.trim_end_matches([':', '.']).trim()
+        }
+        // The name's headers are ASCII: told without lowering a row first
+        // (most tables are not of people).
+        let name = cells
+            .iter()
+            .position(|c| NAME_HEADERS.iter().any(|w| key(c).eq_ignore_ascii_case(w)))?;
+        let lower: Vec<String> = cells.iter().map(|c| key(c).to_lowercase()).collect();
+        let find = |words: &[&str], whole: bool| {
+            lower.iter().position(|c| {
+                words
+                    .iter()
+                    .any(|w| if whole { c == w } else { c.contains(w) })
+            })
+        };
+        Some(Columns {
+            name,
+            organisation: find(&ORGANISATION_HEADERS, false),
+            title: find(&TITLE_HEADERS, false),
+            present: find(&PRESENT_HEADERS, true),
+        })
+    }
+
+    /// The person of a row: the name cell read as a line (`Jesper
+    /// Buchhardt`, `Mette Frost, konsulent`, or a title first: `Projektleder,
+    /// Jesper Buchhardt`), then the organisation, title and presence from
+    /// their columns. `None` when the name cell names no one.
+    fn person(&self, cells: &[&str]) -> Option<FoundPerson> {
+        let cell = |i: Option<usize>| {
+            i.and_then(|i| cells.get(i))
+                .copied()
+                .filter(|c| !c.is_empty() && *c != "-")
+        };
+        let named = cell(Some(self.name))?;
+        let mut p = match parse_line(named, false) {
+            Some(p) => p,
+            None => {
+                let (title, name) = named.rsplit_once(',')?;
+                let mut p = parse_line(name, false)?;
+                p.title = Some(title.trim().to_string());
+                p
+            }
+        };
+        if let Some(o) = cell(self.organisation) {
+            // `Silkeborg Kommune, EJD`: the known organisation before its
+            // department, as in a table without a header; else the cell.
+            let known = o.split(',').next().and_then(orgs::whole);
+            p.organisation = Some(known.map_or_else(|| canonical_org(o), str::to_string));
+        }
+        if let Some(t) = cell(self.title) {
+            match role_word(t) {
+                Some(r) => p.role = Some(r.to_string()),
+                None => p.title = Some(t.to_string()),
+            }
+        }
+        if let Some(i) = self.present {
+            let mark = cells.get(i).map_or("", |c| c.trim());
+            p.absent |= mark == "-" || absent_word(mark) || mark.eq_ignore_ascii_case("nej");
+        }
+        Some(p)
+    }
+}
+
 /// Reads the people of `blocks[range]` into `out`. `in_list` says the
 /// range is a participants list from its first block on.
 fn scan(
@@ -902,18 +1007,43 @@ fn scan(
         last_bare: false,
     });
     let mut bullets_guests: Option<bool> = None;
+    // The columns of the participants table being read, named by its
+    // header, and whether the last line read was a table's.
+    let mut columns: Option<Columns> = None;
+    let mut after_table = false;
     for (k, b) in blocks[range.clone()].iter().enumerate() {
         let text = span::trim(&b.text);
         let r = b.start..b.end;
         if text.is_empty() {
             continue;
         }
-        if b.kind == BlockKind::TableRow {
-            // A participants table: `Navn | Organisation | Init`.
-            let cells: Vec<&str> = span::split_byte(text, crate::tables::cell_separator(text))
+        // A table opens after a line of another kind or a blank line.
+        let table_row = b.kind == BlockKind::TableRow;
+        let first_row = table_row && (b.blank_before || !after_table);
+        after_table = table_row;
+        if table_row {
+            // A participants table: `Navn | Organisation | Init`, its
+            // columns named by its header, or the name first.
+            let all: Vec<&str> = span::split_byte(text, crate::tables::cell_separator(text))
                 .map(str::trim)
-                .filter(|c| !c.is_empty())
                 .collect();
+            if first_row {
+                columns = Columns::of_header(&all);
+                if columns.is_some() {
+                    continue;
+                }
+            }
+            if let Some(c) = &columns {
+                if let Some(mut p) = c.person(&all) {
+                    if let Some(st) = &list {
+                        p.absent |= st.absent;
+                        p.role = p.role.or(st.role.map(str::to_string));
+                    }
+                    add(out, p, r);
+                }
+                continue;
+            }
+            let cells: Vec<&str> = all.into_iter().filter(|c| !c.is_empty()).collect();
             if let Some(first) = cells.first()
                 && let Some(mut p) = parse_line(first, list.is_none())
             {
@@ -1075,6 +1205,64 @@ pub(crate) const PREPARE: &[fn()] = builders![
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A header names the columns by its words in any case; a row is read
+    /// by them, and a row without a name gives no one.
+    #[test]
+    fn participants_table_columns() {
+        assert_eq!(
+            Columns::of_header(&["Navn", "Organisation", "Init."]).map(|c| c.name),
+            Some(0)
+        );
+        assert_eq!(
+            Columns::of_header(&[
+                "",
+                "Virksomhed/Afdeling",
+                "NAVN:",
+                "Stilling",
+                "Til stede",
+                ""
+            ]),
+            Some(Columns {
+                name: 2,
+                organisation: Some(1),
+                title: Some(3),
+                present: Some(4),
+            })
+        );
+        // A row of people, or a header without a name column, is none.
+        assert_eq!(Columns::of_header(&["Anna Berg", "Randers Kommune"]), None);
+        assert_eq!(Columns::of_header(&["Navnet", "Organisation"]), None);
+
+        let c = Columns::of_header(&["Organisation", "Navn", "Funktion", "Deltog"]).unwrap();
+        let row = |cells: &[&str]| {
+            c.person(cells)
+                .map(|p| (p.name, p.title, p.organisation, p.role, p.absent))
+        };
+        assert_eq!(
+            row(&["Randers Kommune, Sundhed", "Overlæge, Anna Berg", "", "Nej"]),
+            Some((
+                "Anna Berg".to_string(),
+                Some("Overlæge".to_string()),
+                Some("Randers Kommune".to_string()),
+                None,
+                true
+            ))
+        );
+        assert_eq!(
+            row(&["4BC", "Ole Dam (afbud)", "Mødeleder", "x"]),
+            Some((
+                "Ole Dam".to_string(),
+                None,
+                Some("4BC".to_string()),
+                Some("mødeleder".to_string()),
+                true
+            ))
+        );
+        assert_eq!(row(&["4BC", "-", "Konsulent", "x"]), None);
+        assert_eq!(row(&["4BC", "I alt", "", ""]), None);
+        assert_eq!(row(&["4BC"]), None);
+    }
 
     /// The opening run found eight bytes at a time is the one found byte
     /// by byte: on every byte value at every offset, and on every line of

@@ -99,6 +99,35 @@ fn os2_markdown_minutes_with_ad_items() {
     );
 }
 
+/// The participants table of seven, its name in its second column (one
+/// with a title before it), and `-` for the two who sent apologies.
+#[test]
+fn os2_participants_table_read_by_its_header() {
+    let Some(r) = devset("09_os2-aiheatcontrol-2026-01-20.txt") else {
+        eprintln!("../shared/devset not found: skipped");
+        return;
+    };
+    let names: Vec<(&str, bool)> = r
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.absent))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Jesper Buchhardt", false),
+            ("Mikkel Groot Andersen", false),
+            ("Anders Aschlund Bach Burkarl", false),
+            ("Jakob Hovgaard Kaiser", false),
+            ("Martin Hansen", false),
+            ("Rasmus Frey", true),
+            ("Jakob Nørby", true),
+        ]
+    );
+    assert_eq!(r.participants[0].title.as_deref(), Some("Projektleder"));
+    assert_eq!(r.participants[6].organisation.as_deref(), Some("4BC"));
+}
+
 #[test]
 fn no_document_fails() {
     let Ok(dir) = std::fs::read_dir("../shared/devset") else {

@@ -157,3 +157,61 @@ fn name_recogniser_cases() {
         wrong.join("\n")
     );
 }
+
+/// A participants table is read by its header: the name from the column
+/// headed `Navn` wherever it stands (a title before the name too), the
+/// organisation, title and presence (`-`: absent) from theirs; a table
+/// without such a header is read name first, as before.
+#[test]
+fn participants_tables_read_by_their_headers() {
+    let text = "# Referat af styregruppemøde 20.01.2026\n\n#### Deltagere:\n\n\
+        |Virksomhed/Afdeling | Navn | Init. | Tilstede |\n|---|---|---|---|\n\
+        | Silkeborg Kommune, EJD | Projektleder, Jesper Buchhardt | JB | X |\n\
+        | OS2 - Fællesskabet | Rasmus Frey | RF | - |\n\
+        | 4BC | Jakob Nørby | JN | X |\n\n\
+        | Navn | Titel | Organisation |\n|---|---|---|\n\
+        | Mette Frost | Referent | Region Midtjylland |\n\
+        | Søren Holm | Overlæge | 4BC |\n\n\
+        | Anna Berg | Randers Kommune | AB |\n|---|---|---|\n| Ole Dam | Norddjurs Kommune | OD |\n\n\
+        ## Referat\n\n### AD 1: Velkomst\n\nIntet.\n\n### AD 2: Eventuelt\n\nIntet.\n";
+    let r = referat::extract("styregruppe.md", text.as_bytes());
+    // Name, title, organisation, role, absent.
+    type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>, bool);
+    let got: Vec<Row> = r
+        .participants
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.title.as_deref(),
+                p.organisation.as_deref(),
+                p.role.as_deref(),
+                p.absent,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Jesper Buchhardt",
+                Some("Projektleder"),
+                Some("Silkeborg Kommune"),
+                None,
+                false
+            ),
+            ("Rasmus Frey", None, Some("OS2 - Fællesskabet"), None, true),
+            ("Jakob Nørby", None, Some("4BC"), None, false),
+            (
+                "Mette Frost",
+                None,
+                Some("Region Midtjylland"),
+                Some("referent"),
+                false
+            ),
+            ("Søren Holm", Some("Overlæge"), Some("4BC"), None, false),
+            ("Anna Berg", None, Some("Randers Kommune"), None, false),
+            ("Ole Dam", None, Some("Norddjurs Kommune"), None, false),
+        ]
+    );
+}
