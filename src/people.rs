@@ -270,6 +270,12 @@ fn strip_marks(line: &str) -> &str {
     }
 }
 
+/// Whether `s` is a party's letters (`V`, `DF`, `Ø`, `ALT`): up to three
+/// capitals that name no organisation (`KL`, `PLO` do).
+fn party_letters(s: &str) -> bool {
+    s.chars().count() <= 3 && s.chars().all(char::is_uppercase) && orgs::whole(s).is_none()
+}
+
 /// Reads one `Name, title, ..., organisation (afbud)` line. `strict` asks
 /// for a known first name.
 pub fn parse_line(line: &str, strict: bool) -> Option<FoundPerson> {
@@ -284,7 +290,7 @@ pub fn parse_line(line: &str, strict: bool) -> Option<FoundPerson> {
             p.absent = true;
         } else if let Some(r) = role_word(inner) {
             p.role = Some(r.to_string());
-        } else if inner.len() <= 3 && inner.chars().all(char::is_uppercase) {
+        } else if party_letters(inner) {
             // A party letter: `(V)`.
         } else {
             extras.push(inner.to_string());
@@ -301,8 +307,7 @@ pub fn parse_line(line: &str, strict: bool) -> Option<FoundPerson> {
     // compound does not end the part.
     let mut rest: Vec<String> = Vec::new();
     // A party letter after a comma (`Mikkel Bjørn, DF`) is not a title.
-    let party = |s: &str| s.len() <= 3 && s.chars().all(char::is_uppercase);
-    for part in parts.filter(|s| !s.is_empty() && !party(s)) {
+    for part in parts.filter(|s| !s.is_empty() && !party_letters(s)) {
         match rest.last_mut() {
             Some(prev) if prev.ends_with('-') => {
                 prev.push_str(", ");
@@ -813,8 +818,12 @@ pub fn mentions(text: &str) -> Vec<(FoundPerson, Range<usize>)> {
                 .find(|(i, _)| x[i + 2..].starts_with(char::is_uppercase))
                 .map_or(x.len(), |(i, _)| i);
             let x = x[..end].trim_end_matches('.');
-            // `(kl. 13:30-13:35)` is a time slot, not a title.
-            if !x.chars().any(|ch| ch.is_ascii_digit()) && !x.to_lowercase().starts_with("kl") {
+            // `(kl. 13:30-13:35)` is a time slot, `(DF)` a party: neither
+            // is a title.
+            if !x.chars().any(|ch| ch.is_ascii_digit())
+                && !x.to_lowercase().starts_with("kl")
+                && !party_letters(x)
+            {
                 split_title_org(x, &mut p);
             }
             if let Some(o) = tail.and_then(|c| c.o)
@@ -1522,6 +1531,25 @@ mod tests {
     /// Lines: (line, name, title, organisation, role, absent).
     #[allow(clippy::type_complexity)]
     const LINE_CASES: &[(&str, &str, Option<&str>, Option<&str>, Option<&str>, bool)] = &[
+        // A party's letters are neither title nor organisation; a known
+        // organisation's are one.
+        ("Mikkel Bjørn (DF)", "Mikkel Bjørn", None, None, None, false),
+        (
+            "Pia Olsen Dyhr, SF",
+            "Pia Olsen Dyhr",
+            None,
+            None,
+            None,
+            false,
+        ),
+        (
+            "Anna Berg (PLO)",
+            "Anna Berg",
+            None,
+            Some("PLO"),
+            None,
+            false,
+        ),
         (
             "Thomas Krarup, sundhed-, kultur- og omsorgsdirektør",
             "Thomas Krarup",
@@ -1834,5 +1862,12 @@ mod tests {
             ("Hanne Andersen", None)
         );
         assert!(mentions("oplæg ved Sundhedsstyrelsen om Fremtidens Sundhed").is_empty());
+        // A party after the name is no title.
+        let m = mentions("Forslag af Mikkel Bjørn (DF) m.fl., oplæg ved Eva Kjer Hansen (V).");
+        let got: Vec<_> = m
+            .iter()
+            .map(|(p, _)| (p.name.as_str(), p.title.as_deref()))
+            .collect();
+        assert_eq!(got, [("Mikkel Bjørn", None), ("Eva Kjer Hansen", None)]);
     }
 }
