@@ -176,7 +176,13 @@ fn participants_tables_read_by_their_headers() {
         ## Referat\n\n### AD 1: Velkomst\n\nIntet.\n\n### AD 2: Eventuelt\n\nIntet.\n";
     let r = referat::extract("styregruppe.md", text.as_bytes());
     // Name, title, organisation, role, absent.
-    type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>, bool);
+    type Row<'a> = (
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        bool,
+    );
     let got: Vec<Row> = r
         .participants
         .iter()
