@@ -185,10 +185,10 @@ pub fn is_name(s: &str, strict: bool) -> bool {
     }
     // The first-name test before the gazetteer's: most capitalised pairs
     // in running text fail it, and it copies nothing for an ASCII name.
+    // A double name by its first part (`Anna-Lis`, `Hans-Jørgen`).
     let first_known = || {
-        tokens[0]
-            .split('-')
-            .all(|p| FIRST.contains(&*span::lower_on_stack(p, &mut [0; 24])))
+        let first = tokens[0].split('-').next().unwrap_or("");
+        FIRST.contains(&*span::lower_on_stack(first, &mut [0; 24]))
     };
     (!strict || first_known()) && orgs::whole(s).is_none()
 }
@@ -1138,7 +1138,11 @@ fn scan(
                 st.role = None;
                 continue;
             }
-            if !in_list || sentence {
+            // A bullet that names no one (`Martin Hansen / Michael Kjær
+            // Maagaard, Kolding Kommune`, an empty checkbox) leaves the
+            // list's other bullets to it; a sentence or another line ends it.
+            let bullet = matches!(b.kind, BlockKind::ListItem { .. });
+            if sentence || !in_list && !bullet {
                 list = None;
             }
         }
@@ -1493,6 +1497,9 @@ mod tests {
         ("Mehmet Zeki Dogru", false, true),
         ("Marc Genning", false, true),
         ("Hans-Jørgen Kirstein", true, true),
+        // A double first name by its first part.
+        ("Anna-Lis Berg", true, true),
+        ("Xyz-Anna Berg", false, true),
         ("Runa Sturlason", true, true),
         ("Per Lund Sørensen", true, true),
         ("Kolding Kommune", false, false),

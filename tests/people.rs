@@ -221,3 +221,21 @@ fn participants_tables_read_by_their_headers() {
         ]
     );
 }
+
+/// A bullet of a participants list that names no one (two names for one
+/// seat) leaves the bullets after it in the list.
+#[test]
+fn participants_list_goes_on_past_a_bullet_of_no_one() {
+    let text = "# Referat\n\n#### Deltagere\n\n\
+        - [x] Mikkel Groot Andersen, Silkeborg Kommune\n\
+        - [x] Martin Hansen / Michael Kjær Maagaard, Kolding Kommune\n\
+        - [x] Lone Dam, OS2-sekretariatet\n\
+        - [ ]\n\
+        - [x] Per Kjær\n\n\
+        Mødet blev holdt online.\n\n\
+        - Kurt Ravn\n\n\
+        ## Referat\n\n### AD 1: Velkomst\n\nIntet.\n";
+    let r = referat::extract("liste.md", text.as_bytes());
+    let names: Vec<&str> = r.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Mikkel Groot Andersen", "Lone Dam", "Per Kjær"]);
+}
