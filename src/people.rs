@@ -248,6 +248,25 @@ fn org_like(s: &str) -> bool {
     orgs::whole(s).is_some() || (ORG_WORD.is_match(s) && s.split_whitespace().count() <= 6)
 }
 
+/// Whether a part of a line has the shape of an organisation the
+/// gazetteer does not know, never of a title: a digit (`4BC`,
+/// `OS2-sekretariatet`), a company's form (`Netcompany A/S`, `Dansk
+/// Data ApS`), or a secretariat's or community's name in its definite form.
+fn org_shaped(s: &str) -> bool {
+    let lower = s.trim().to_lowercase();
+    s.bytes().any(|b| b.is_ascii_digit())
+        || [
+            " a/s",
+            " aps",
+            " i/s",
+            " p/s",
+            "sekretariatet",
+            "fællesskabet",
+        ]
+        .iter()
+        .any(|end| lower.ends_with(end))
+}
+
 fn canonical_org(s: &str) -> String {
     orgs::whole(s).map_or_else(|| s.trim().to_string(), str::to_string)
 }
@@ -322,6 +341,7 @@ pub fn parse_line(line: &str, strict: bool) -> Option<FoundPerson> {
         [one] if org_like(one) && orgs::whole(one).is_some() => {
             p.organisation = Some(canonical_org(one));
         }
+        [one] if org_shaped(one) => p.organisation = Some(one.to_string()),
         [title] => p.title = Some(title.to_string()),
         [title, .., last] => {
             p.title = Some(title.to_string());
@@ -1538,6 +1558,39 @@ mod tests {
     /// Lines: (line, name, title, organisation, role, absent).
     #[allow(clippy::type_complexity)]
     const LINE_CASES: &[(&str, &str, Option<&str>, Option<&str>, Option<&str>, bool)] = &[
+        // An organisation the gazetteer does not know, by its shape.
+        (
+            "Rasmus Frey, OS2-sekretariatet",
+            "Rasmus Frey",
+            None,
+            Some("OS2-sekretariatet"),
+            None,
+            false,
+        ),
+        (
+            "Jakob Nørby, 4BC (mødeleder)",
+            "Jakob Nørby",
+            None,
+            Some("4BC"),
+            Some("mødeleder"),
+            false,
+        ),
+        (
+            "Ole Dam, Netcompany A/S",
+            "Ole Dam",
+            None,
+            Some("Netcompany A/S"),
+            None,
+            false,
+        ),
+        (
+            "Eva Holm, Børne- og Ungeafdelingen",
+            "Eva Holm",
+            Some("Børne- og Ungeafdelingen"),
+            None,
+            None,
+            false,
+        ),
         // A party's letters are neither title nor organisation; a known
         // organisation's are one.
         ("Mikkel Bjørn (DF)", "Mikkel Bjørn", None, None, None, false),
@@ -1649,8 +1702,8 @@ mod tests {
         (
             "- [x] Jakob Thøtt Nørby, 4BC (mødeleder og referent)",
             "Jakob Thøtt Nørby",
-            Some("4BC"),
             None,
+            Some("4BC"),
             Some("mødeleder"),
             false,
         ),
