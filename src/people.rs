@@ -423,6 +423,8 @@ struct Label {
     role: Option<&'static str>,
     /// Names after the colon on the same line.
     inline: String,
+    /// The line ends with a colon after its names: a list follows.
+    opens_list: bool,
 }
 
 /// A label and what follows it on its line ([`LABEL`] without the rest).
@@ -528,7 +530,10 @@ fn label(line: &str) -> Option<Label> {
     }
     let (l, rest) = label_parts(line)?;
     let l = l.to_lowercase();
+    // `Faciliteret af Jesper Buchhardt:`: names, and a list after them.
     let rest = rest.trim();
+    let opens_list = rest.ends_with(':');
+    let rest = rest.trim_end_matches(':').trim_end();
     // `Deltagere: Op til 30 pr. hold` is a course description, not a list.
     if !rest.is_empty()
         && !rest.split([',', ';']).any(|n| {
@@ -562,6 +567,7 @@ fn label(line: &str) -> Option<Label> {
             _ => None,
         },
         inline: rest.to_string(),
+        opens_list,
     })
 }
 
@@ -1104,7 +1110,7 @@ fn scan(
                     add(out, p, r.clone());
                 }
             }
-            if !l.inline.is_empty() {
+            if !l.inline.is_empty() && !l.opens_list {
                 list = None;
             }
             continue;

@@ -459,10 +459,10 @@ pub fn collapse_whitespace(text: &str) -> String {
 /// buffer.
 pub fn collapse_whitespace_into(text: &str, out: &mut String) {
     // The words between white-space characters, found eight bytes at a
-    // time: the bytes of ASCII white space, and those outside ASCII, each
-    // of which is told from the bytes after it ([`unicode_space_len`]; a
-    // dash or `æ` is no white space, and a text with them was read again by
-    // characters).
+    // time: the bytes of ASCII white space, and each lead byte of white
+    // space outside ASCII, told from the bytes after it
+    // ([`unicode_space_len`]): a dash or a no-break space is told without
+    // decoding the text by characters.
     let bytes = text.as_bytes();
     let high = splat(0x80);
     let flags = |w: u64| (ascii_space_flags(w & !high) & !w) | (w & high);

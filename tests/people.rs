@@ -239,3 +239,27 @@ fn participants_list_goes_on_past_a_bullet_of_no_one() {
     let names: Vec<&str> = r.participants.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Mikkel Groot Andersen", "Lone Dam", "Per Kjær"]);
 }
+
+/// A label that names someone and ends with a colon opens a list: the
+/// bullets under it say more of them (`(Referent)`).
+#[test]
+fn label_with_names_and_a_colon_opens_a_list() {
+    let text = "# Referat\n\n#### Deltagere:\n\n- Mette Frost, Aarhus Kommune\n\n\
+        #### Faciliteret af Jesper Buchhardt:\n\n- Jesper Buchhardt (Referent)\n\n\
+        Referent: Ole Dam\n\n- Kurt Ravn\n\n\
+        ## Referat\n\n### AD 1: Velkomst\n\nIntet.\n";
+    let r = referat::extract("faciliteret.md", text.as_bytes());
+    let got: Vec<(&str, Option<&str>)> = r
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Mette Frost", None),
+            ("Jesper Buchhardt", Some("referent")),
+            ("Ole Dam", Some("referent")),
+        ]
+    );
+}
