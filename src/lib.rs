@@ -374,7 +374,16 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
             assemble_item(&blocks, it, &map, &values, parts)
         })
         .collect();
-    let kind = doc_kind(head.announced, &items);
+    // An agenda, or nothing, announced in the head, then a heading that
+    // opens the minutes before the first item: the agenda is the minutes'.
+    let first = seg.items.first().map_or(blocks.len(), |it| it.blocks.start);
+    let announced = match head.announced {
+        None | Some(DocKind::Agenda) if meeting::minutes_heading(&blocks[..first]) => {
+            Some(DocKind::Minutes)
+        }
+        k => k,
+    };
+    let kind = doc_kind(announced, &items);
     if text.trim().is_empty() {
         warnings.push("empty document: no text".to_string());
     }
@@ -808,6 +817,23 @@ fn assemble_item<'a>(
 
 #[cfg(test)]
 mod tests {
+    /// An agenda with its minutes after it (`## Mødereferat`, decisions in
+    /// prose) is minutes; the same agenda alone, or with the heading only
+    /// after its first item, stays an agenda.
+    #[test]
+    fn agenda_then_minutes_heading_is_minutes() {
+        let agenda = "# Styregruppemøde 17.09.2026\n\n## Dagsorden\n\n#### 1. Formalia\n\n\
+                      #### 2. Status\n\n";
+        let minutes = "## Mødereferat\n\n#### 1. Formalia\n\nReferat godkendt.\n\n\
+                       #### 2. Status\n\nDet blev besluttet at udsende nyhedsbrevet.\n";
+        let kind = |text: &str| super::extract("møde.md", text.as_bytes()).kind;
+        assert_eq!(kind(&format!("{agenda}{minutes}")), super::DocKind::Minutes);
+        assert_eq!(kind(agenda), super::DocKind::Agenda);
+        let late = "# Styregruppemøde\n\n#### 1. Formalia\n\n## Mødereferat\n\nGodkendt.\n\n\
+                    #### 2. Status\n\nIntet.\n";
+        assert_eq!(kind(late), super::DocKind::Agenda);
+    }
+
     #[test]
     fn sha256_is_written_in_lower_case_hex() {
         // FIPS 180-2's first example, and every digit.

@@ -172,6 +172,29 @@ fn word_start(text: &str, at: usize) -> Option<usize> {
     (!glued).then_some(start)
 }
 
+/// The headings that open a meeting's minutes after its agenda
+/// (`## Mødereferat` below `## Dagsorden`).
+const MINUTES_HEADINGS: [&str; 4] = [
+    "referat",
+    "mødereferat",
+    "beslutningsreferat",
+    "referat af mødet",
+];
+
+/// Whether `blocks` (those before the first item) hold a heading, or a
+/// line all in bold, that opens minutes: `Mødereferat`, `Referat:`. Minutes
+/// that write their decisions in prose, with no `Beslutning` section, are
+/// minutes by it, not an agenda.
+pub fn minutes_heading(blocks: &[Block]) -> bool {
+    blocks.iter().any(|b| {
+        (matches!(b.kind, BlockKind::Heading(_)) || b.strong) && {
+            let t = b.text.trim().trim_end_matches(':').trim_end();
+            t.len() <= "beslutningsreferat".len() + 2
+                && MINUTES_HEADINGS.contains(&t.to_lowercase().as_str())
+        }
+    })
+}
+
 /// Reads the head from the blocks in `range` (the preamble).
 pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
     let mut h = Head {
@@ -292,6 +315,24 @@ pub(crate) const PREPARE: &[fn()] = builders![
 mod tests {
     use super::*;
     use crate::blocks::{Format, blocks};
+
+    /// A heading or a bold line `Mødereferat`, `Referat:` opens minutes;
+    /// a sentence that starts with the word, or plain text, does not.
+    #[test]
+    fn minutes_headings() {
+        for (text, want) in [
+            ("## Mødereferat\n", true),
+            ("### REFERAT:\n", true),
+            ("**Beslutningsreferat**\n", true),
+            ("# Referat af mødet\n", true),
+            ("Referat\n", false),
+            ("## Referat fra sidste møde godkendt\n", false),
+            ("## Dagsorden\n", false),
+        ] {
+            let b = blocks(text, Format::Markdown);
+            assert_eq!(minutes_heading(&b), want, "{text:?}");
+        }
+    }
 
     /// Where [`JUNK`] matches, [`may_be_junk`] holds: on its words in
     /// every case (and with the letters that `(?i)` gives a longer form),

@@ -99,6 +99,19 @@ fn os2_markdown_minutes_with_ad_items() {
     );
 }
 
+/// An agenda with its minutes below it (`## Dagsorden`, then `##
+/// Mødereferat` with the items and their decisions in prose): minutes.
+#[test]
+fn os2_agenda_then_minutes_is_minutes() {
+    let Some(r) = devset("13_os2borgerpc-styregruppe-2026-09-17.txt") else {
+        eprintln!("../shared/devset not found: skipped");
+        return;
+    };
+    assert_eq!(r.kind, DocKind::Minutes);
+    assert_eq!(r.items.len(), 3);
+    assert_eq!(r.items[1].title, "Temaer for dagens møde");
+}
+
 /// The participants table of seven, its name in its second column (one
 /// with a title before it), and `-` for the two who sent apologies.
 #[test]
