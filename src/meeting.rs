@@ -188,8 +188,10 @@ const MINUTES_HEADINGS: [&str; 4] = [
 pub fn minutes_heading(blocks: &[Block]) -> bool {
     blocks.iter().any(|b| {
         (matches!(b.kind, BlockKind::Heading(_)) || b.strong) && {
+            // Lowered only when as long as one (the capitals of their
+            // letters are as long as the small ones): most are not.
             let t = b.text.trim().trim_end_matches(':').trim_end();
-            t.len() <= "beslutningsreferat".len() + 2
+            MINUTES_HEADINGS.iter().any(|h| h.len() == t.len())
                 && MINUTES_HEADINGS.contains(&t.to_lowercase().as_str())
         }
     })

@@ -589,9 +589,9 @@ pub fn number_then(text: &str, max: usize, marks: &[u8]) -> bool {
 
 /// Whether `text` has at most `n` words as `split_whitespace` counts them:
 /// an ASCII text is counted eight bytes at a time; in another, ASCII bytes
-/// are told at once, and only a character whose lead byte can start a
+/// are told at once, and a character whose lead byte can start a
 /// white-space character outside ASCII ([`may_lead_unicode_space`]) is
-/// decoded.
+/// told from its bytes ([`unicode_space_len`]).
 pub fn words_at_most(text: &str, n: usize) -> bool {
     let bytes = text.as_bytes();
     if bytes.is_ascii() {
@@ -607,10 +607,10 @@ pub fn words_at_most(text: &str, n: usize) -> bool {
             // The bytes of `may_lead_unicode_space`, as a pattern (through
             // the function as a guard, the match took 7 M instructions
             // more on the devset copied 50 times).
-            0xC2 | 0xE1..=0xE3 => {
-                let c = text[i..].chars().next().expect("a char boundary");
-                (c.is_whitespace(), c.len_utf8())
-            }
+            0xC2 | 0xE1..=0xE3 => match unicode_space_len(bytes, i) {
+                0 => (false, if b == 0xC2 { 2 } else { 3 }),
+                n => (true, n),
+            },
             0xC0..=0xDF => (false, 2),
             0xE0..=0xEF => (false, 3),
             _ => (false, 4),
