@@ -444,8 +444,8 @@ fn label_parts(line: &str) -> Option<(&str, &str)> {
 }
 
 /// The label words [`LABEL`] can open a line with, but those with `æ` or
-/// `ø` (a line opening with a non-ASCII letter is always searched) and
-/// those that hold `deltager` (searched for in the line's first words).
+/// `ø` ([`LABEL_OPENINGS_DA`]) and those that hold `deltager` (searched for
+/// in the line's first words).
 const LABEL_OPENINGS: [&str; 10] = [
     "til stede",
     "tilstede",
@@ -459,14 +459,48 @@ const LABEL_OPENINGS: [&str; 10] = [
     "sekretariat",
 ];
 
+/// The label words with `æ` or `ø` that hold no `deltager` and open with
+/// no word of [`LABEL_OPENINGS`] (`tilstedeværende` opens with
+/// `tilstede`).
+const LABEL_OPENINGS_DA: [&str; 4] = ["fremmødte", "gæster", "fraværende", "mødeleder"];
+
+/// Whether `bytes` opens with `word` (lower case) in any case: ASCII
+/// letters, and `æ`, `ø` (`Æ`, `Ø` differ from them in their second byte's
+/// `0x20` bit alone).
+fn opens_with_da(bytes: &[u8], word: &str) -> bool {
+    let word = word.as_bytes();
+    bytes.get(..word.len()).is_some_and(|h| {
+        let mut after_lead = false;
+        h.iter().zip(word).all(|(&a, &b)| {
+            let same = if after_lead {
+                a | 0x20 == b
+            } else {
+                a.eq_ignore_ascii_case(&b)
+            };
+            after_lead = b == 0xc3;
+            same
+        })
+    })
+}
+
+/// Whether `bytes` holds a letter that `(?i)` folds to an ASCII letter:
+/// `ſ` (U+017F, to `s`) or the Kelvin sign (U+212A, to `k`).
+fn holds_folding_letter(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(0xc5, 0xe2, bytes).any(|i| {
+        let after = &bytes[i + 1..];
+        after.starts_with(&[0xbf]) || after.starts_with(&[0x84, 0xaa])
+    })
+}
+
 /// Whether [`LABEL`] can match `line` (trimmed). After its `#` marks, the
-/// line opens with a label word, or with a non-ASCII byte among its first
-/// bytes (`(?i)` folds `ſ` and the Kelvin sign `K` to ASCII letters, and
-/// the words with `æ`, `ø` are left to the pattern), or it holds `deltager`
-/// before anything but letters and white space (the alternatives with
-/// `deltager` have only those before it: `Deltagere i ...`, `Fra
-/// kommunerne deltager`). Most lines are none of these, and the anchored
-/// pattern with its capture of the rest ran over each of them.
+/// line opens with a label word in any case (ASCII, [`LABEL_OPENINGS`], or
+/// with `æ`, `ø`, [`LABEL_OPENINGS_DA`]), or its first bytes hold a letter
+/// `(?i)` folds to an ASCII one (`ſ`, the Kelvin sign: the pattern is left
+/// such lines), or it holds `deltager` before anything but letters and
+/// white space (the alternatives with `deltager` have only those before
+/// it: `Deltagere i ...`, `Fra kommunerne deltager`). Most lines are none
+/// of these, and the anchored pattern with its capture of the rest ran over
+/// each of them.
 fn may_be_label(line: &str) -> bool {
     let rest = line.trim_start_matches('#');
     let rest = if rest.len() < line.len() {
@@ -475,15 +509,16 @@ fn may_be_label(line: &str) -> bool {
         rest
     };
     let bytes = rest.as_bytes();
-    if !bytes[..bytes.len().min(16)].is_ascii()
-        || bytes
+    // A label word is at most 15 characters of at most 3 bytes.
+    let head = &bytes[..bytes.len().min(48)];
+    let opens_label = |words: &[&str]| {
+        bytes
             .first()
             .is_some_and(|b| LABEL_INITIALS.contains(&b.to_ascii_lowercase()))
-            && LABEL_OPENINGS.iter().any(|w| {
-                bytes
-                    .get(..w.len())
-                    .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
-            })
+            && words.iter().any(|w| opens_with_da(bytes, w))
+    };
+    if opens_label(&LABEL_OPENINGS)
+        || !head.is_ascii() && (opens_label(&LABEL_OPENINGS_DA) || holds_folding_letter(head))
     {
         return true;
     }
@@ -519,9 +554,9 @@ fn opening_run(bytes: &[u8]) -> usize {
         .unwrap_or(bytes.len())
 }
 
-/// The first letters of [`LABEL_OPENINGS`], in lower case: a line that
-/// opens with none of them is compared with none.
-const LABEL_INITIALS: &[u8] = b"afimrst";
+/// The first letters of [`LABEL_OPENINGS`] and [`LABEL_OPENINGS_DA`], in
+/// lower case: a line that opens with none of them is compared with none.
+const LABEL_INITIALS: &[u8] = b"afgimrst";
 
 fn label(line: &str) -> Option<Label> {
     let line = line.trim();
@@ -1353,7 +1388,11 @@ mod tests {
 
     #[test]
     fn label_initials_are_the_openings_first_letters() {
-        let mut initials: Vec<u8> = LABEL_OPENINGS.iter().map(|w| w.as_bytes()[0]).collect();
+        let mut initials: Vec<u8> = LABEL_OPENINGS
+            .iter()
+            .chain(&LABEL_OPENINGS_DA)
+            .map(|w| w.as_bytes()[0])
+            .collect();
         initials.sort();
         initials.dedup();
         assert_eq!(initials, LABEL_INITIALS);
@@ -1396,6 +1435,12 @@ mod tests {
             "Gæſter:",
             "FREMMØDTE: Bo og Anne",
             "i\u{212a}\u{212a}e til stede: Bo",
+            "ſekretariat: Bo",
+            "gÆster: Bo",
+            "Fremmødte:",
+            "fRAVÆRENDE: Bo",
+            "mødeleder: Anne",
+            "# MØDELEDER: Anne",
         ];
         // Each tricky line is a label, so the check is tried on it.
         for line in tricky {
@@ -1406,6 +1451,17 @@ mod tests {
             if LABEL.is_match(line) {
                 assert!(may_be_label(line), "{line:?}");
             }
+        }
+        // Lines with `æ`, `ø` or `å` that open no label are not searched.
+        for line in [
+            "Målsætning:",
+            "Områdeleder",
+            "Gæst",
+            "Fravær",
+            "Bæredygtighed",
+            "mødeled",
+        ] {
+            assert!(!may_be_label(line), "{line:?}");
         }
     }
 
