@@ -97,7 +97,7 @@ pub fn section_for_heading(text: &str) -> Option<SectionName> {
     }
     let text = text.trim_end_matches(',');
     if !may_be_heading(text) {
-        return None;
+        return owned_section(text);
     }
     thread_local! {
         /// The folded heading: a buffer for each line's, not a copy each.
@@ -126,6 +126,61 @@ pub fn section_for_heading(text: &str) -> Option<SectionName> {
             _ => None,
         }
     })
+}
+
+/// The section words an owner may stand before: `Udvalgets beslutning`.
+const OWNED_SECTIONS: [(&str, SectionName); 4] = [
+    ("beslutning", SectionName::Beslutning),
+    ("beslutninger", SectionName::Beslutning),
+    ("indstilling", SectionName::Indstilling),
+    ("indstillinger", SectionName::Indstilling),
+];
+
+/// A decision or recommendation under its owner's name: `Udvalgets
+/// beslutning`, `Social- og Sundhedsudvalgets beslutning den 12-03-2024`,
+/// `Direktørens indstilling:`. The owner is a name in the genitive (its
+/// last word ends in `s`, its first opens with a capital; its other words
+/// are capitalised, `og`, or end in a hyphen: `Social- og`), at most four
+/// words; after the section word, nothing or a qualifier (`den`, `i`, ...).
+/// A sentence (`Sagen afventer styregruppens beslutning.`) is none: its
+/// words are not a name's, or it ends in a full stop.
+fn owned_section(text: &str) -> Option<SectionName> {
+    // Most lines hold neither word: told by bytes before the words are cut.
+    let bytes = text.as_bytes();
+    let may = |lower: &[u8], upper: &[u8]| {
+        memchr::memmem::find(bytes, lower).is_some() || memchr::memmem::find(bytes, upper).is_some()
+    };
+    if !(may(b"eslutning", b"ESLUTNING") || may(b"ndstilling", b"NDSTILLING")) {
+        return None;
+    }
+    let text = text.trim();
+    if text.ends_with('.') && !text.ends_with("d.") {
+        return None;
+    }
+    let words: Vec<&str> = text
+        .trim_end_matches([':', '.'])
+        .split_whitespace()
+        .take(12)
+        .collect();
+    let (k, name) = words.iter().enumerate().skip(1).find_map(|(k, w)| {
+        let lower = w.trim_end_matches(':').to_lowercase();
+        OWNED_SECTIONS
+            .iter()
+            .find(|(word, _)| *word == lower)
+            .map(|&(_, name)| (k, name))
+    })?;
+    let owner = &words[..k];
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let genitive = owner[k - 1].len() > 2
+        && owner[k - 1].ends_with(['s', 'S'])
+        && owner[k - 1].chars().all(char::is_alphabetic);
+    let name_words = owner[..k - 1]
+        .iter()
+        .all(|w| capital(w) || *w == "og" || w.ends_with('-'));
+    let after = words[k + 1..]
+        .first()
+        .is_none_or(|w| QUALIFIERS.contains(&w.to_lowercase().as_str()));
+    (k <= 4 && capital(owner[0]) && genitive && name_words && after).then_some(name)
 }
 
 /// The first words of the [`SECTION_MAP`] keys (a one-word key is its own
@@ -569,6 +624,27 @@ mod tests {
             ("Bilaget", None),
             // The vote of a parliament record: what was decided.
             ("Afstemning", Some(SectionName::Beslutning)),
+            // Under the owner's name.
+            ("Udvalgets beslutning", Some(SectionName::Beslutning)),
+            ("BYRÅDETS BESLUTNING:", Some(SectionName::Beslutning)),
+            (
+                "Social- og Sundhedsudvalgets beslutning den 12-03-2024",
+                Some(SectionName::Beslutning),
+            ),
+            (
+                "Klyngestyregruppens beslutninger",
+                Some(SectionName::Beslutning),
+            ),
+            ("Direktørens indstilling", Some(SectionName::Indstilling)),
+            ("Sagen afventer styregruppens beslutning", None),
+            ("Udvalgets beslutning blev udsat.", None),
+            ("Udvalgets beslutning skal foreligge inden mødet", None),
+            ("Byrådet beslutning", None),
+            ("Den endelige beslutning", None),
+            ("styregruppens beslutning", None),
+            ("Jf. Udvalgets beslutning.", None),
+            ("Sagsresumé", Some(SectionName::Resume)),
+            ("Beslutningstema", Some(SectionName::Resume)),
         ] {
             assert_eq!(section_for_heading(h), want, "{h}");
         }

@@ -295,29 +295,40 @@ fn party_letters(s: &str) -> bool {
     s.chars().count() <= 3 && s.chars().all(char::is_uppercase) && orgs::whole(s).is_none()
 }
 
-/// Reads one `Name, title, ..., organisation (afbud)` line. `strict` asks
-/// for a known first name.
-pub fn parse_line(line: &str, strict: bool) -> Option<FoundPerson> {
-    let mut l = strip_marks(line).trim_end_matches(['.', ';']).trim_end();
-    let mut p = FoundPerson::default();
-    let mut extras: Vec<String> = Vec::new();
-    // Trailing parentheticals: `(afbud)`, `(Mødeleder)`, `(V)`, `(title)`.
-    while l.ends_with(')') {
-        let Some(open) = l.rfind('(') else { break };
-        let inner = l[open + 1..l.len() - 1].trim();
+/// `text` less its trailing parentheticals, read into `p` (`(afbud)`
+/// absent, `(Mødeleder)` a role, `(V)` a party: nothing) or, when none of
+/// these, kept in `extras` (innermost first).
+fn strip_parentheticals<'t>(
+    mut text: &'t str,
+    p: &mut FoundPerson,
+    extras: &mut Vec<String>,
+) -> &'t str {
+    while text.ends_with(')') {
+        let Some(open) = text.rfind('(') else { break };
+        let inner = text[open + 1..text.len() - 1].trim();
         if absent_word(inner) {
             p.absent = true;
         } else if let Some(r) = role_word(inner) {
             p.role = Some(r.to_string());
-        } else if party_letters(inner) {
-            // A party letter: `(V)`.
-        } else {
+        } else if !party_letters(inner) {
             extras.push(inner.to_string());
         }
-        l = l[..open].trim_end();
+        text = text[..open].trim_end();
     }
+    text
+}
+
+/// Reads one `Name, title, ..., organisation (afbud)` line. `strict` asks
+/// for a known first name.
+pub fn parse_line(line: &str, strict: bool) -> Option<FoundPerson> {
+    let l = strip_marks(line).trim_end_matches(['.', ';']).trim_end();
+    let mut p = FoundPerson::default();
+    let mut extras: Vec<String> = Vec::new();
+    // Trailing parentheticals: `(afbud)`, `(Mødeleder)`, `(V)`, `(title)`.
+    let l = strip_parentheticals(l, &mut p, &mut extras);
     let mut parts = l.split(',').map(str::trim);
-    let name = parts.next()?;
+    // The name's own: `Jens Jensen (A), formand`.
+    let name = strip_parentheticals(parts.next()?, &mut p, &mut extras);
     if !is_name(name, strict) {
         return None;
     }
@@ -342,6 +353,10 @@ pub fn parse_line(line: &str, strict: bool) -> Option<FoundPerson> {
             p.organisation = Some(canonical_org(one));
         }
         [one] if org_shaped(one) => p.organisation = Some(one.to_string()),
+        // `Jens Jensen (A), formand`: a role, not a title.
+        [one] if p.role.is_none() && role_of_lower(&one.to_lowercase()).is_some() => {
+            p.role = role_of_lower(&one.to_lowercase()).map(str::to_string);
+        }
         [title] => p.title = Some(title.to_string()),
         [title, .., last] => {
             p.title = Some(title.to_string());
@@ -1761,6 +1776,23 @@ mod tests {
             false,
         ),
         ("Mikkel Bjørn, DF", "Mikkel Bjørn", None, None, None, false),
+        // The name's own parenthetical, then the role after a comma.
+        (
+            "Jens Jensen (A), formand",
+            "Jens Jensen",
+            None,
+            None,
+            Some("formand"),
+            false,
+        ),
+        (
+            "Bo Jensen (afbud), Sygehus Lillebælt",
+            "Bo Jensen",
+            None,
+            Some("Sygehus Lillebælt"),
+            None,
+            true,
+        ),
         (
             "- [x] Jakob Thøtt Nørby, 4BC (mødeleder og referent)",
             "Jakob Thøtt Nørby",

@@ -5,7 +5,7 @@
 //! with its header (number, title, case number) and its sections.
 //!
 //! Items are found by several detectors, one per layout in the genre:
-//! `Punkt N:` lines (Markdown from PDF), `AD N:` headings (OS2 minutes),
+//! `Punkt N:` lines (Markdown from PDF; `Sag N.` too), `AD N:` headings (OS2 minutes),
 //! `N. title` lines anchored by a case number (meeting portals: `Sagnr.:`
 //! before, or a bare case number after), numbered headings, and `N) title`
 //! lines (parliament records: each item announced by `Det næste punkt på
@@ -90,8 +90,7 @@ struct Candidate {
 // `(\S.*)$`, `(\p{L}.*)$`) are matched as their head, and the rest taken as
 // it is ([`head_and_rest`]): the same matches, without the capture engine's
 // walk over the whole line. The tests check them against the whole patterns.
-const PUNKT_HEAD: &str =
-    r"(?i)^(?:punkt|pkt\.?|dagsordens?punkt)\s*(\d{1,4}[a-z]?)\b\s*([:.\-–—)])?\s*";
+const PUNKT_HEAD: &str = r"(?i)^(?:punkt|pkt\.?|dagsordens?punkt|sag(?:\s+nr\.?)?)\s*(\d{1,4}[a-z]?)\b\s*([:.\-–—)])?\s*";
 const AD_HEAD: &str = r"(?i)^ad\.?\s+(?:pkt\.?\s*)?(\d{1,3})\s*[:.\-–—)]\s*";
 const NUMBERED_LINE_HEAD: &str = r"^(\d{1,4})\.\s+";
 const NUMBERED_HEADING_HEAD: &str = r"^(\d{1,3})(?:[.:)]|\s)\s*";
@@ -202,13 +201,19 @@ fn next_nonempty(blocks: &[Block], i: usize) -> Option<usize> {
 fn detect_punkt(blocks: &[Block]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
-        if !starts_with_any(&b.text, b"pPdD") {
+        if !starts_with_any(&b.text, b"pPdDsS") {
             continue;
         }
         let Some((c, rest)) = head_and_rest(&PUNKT, &b.text, Rest::Any) else {
             continue;
         };
         if is_toc_line(&b.text) {
+            continue;
+        }
+        // `Sag nr. 1-36-70-7-22`: a case number, not item 1.
+        if c.get(2).is_some_and(|m| m.as_str() != ".")
+            && rest.starts_with(|ch: char| ch.is_ascii_digit())
+        {
             continue;
         }
         let has_sep = c.get(2).is_some();
@@ -236,6 +241,11 @@ fn detect_ad(blocks: &[Block]) -> Vec<Candidate> {
         .filter_map(|(i, b)| {
             let (c, rest) = head_and_rest(&AD, &b.text, Rest::Some)?;
             if is_toc_line(&b.text) {
+                return None;
+            }
+            // `Ad 1: Taget til efterretning.`: a decision's part, not an
+            // item (a title ends with no full stop).
+            if !is_headingish(b) && rest.trim_end().ends_with('.') {
                 return None;
             }
             Some(Candidate {
@@ -292,6 +302,81 @@ fn detect_case_anchored(blocks: &[Block]) -> Vec<Candidate> {
             title: rest.trim().to_string(),
             case_number,
         });
+    }
+    out
+}
+
+/// A title as compared with another: lower case, single spaces, no
+/// closing colon or full stop.
+fn title_key(title: &str) -> String {
+    let lower = title.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    span::collapse_whitespace_into(&lower, &mut out);
+    out.trim_end_matches([':', '.', ' ']).to_string()
+}
+
+/// The headings of an agenda's list of items (compared as [`title_key`]s):
+/// `Dagsorden`, `Indholdsfortegnelse`, `Sager på mødet`.
+const LIST_HEADINGS: [&str; 12] = [
+    "dagsorden",
+    "indholdsfortegnelse",
+    "indhold",
+    "sager på mødet",
+    "sagsliste",
+    "punkter",
+    "punkter på dagsordenen",
+    "dagsordenspunkter",
+    "åbne punkter",
+    "åbent møde",
+    "åben dagsorden",
+    "fortegnelse over punkter",
+];
+
+/// `N. title` lines that repeat, number and title, a line of an agenda's
+/// list of items before them: a table of contents (`1. Godkendelse af
+/// dagsorden ..... 3`), or the numbered lines right after a
+/// [`LIST_HEADINGS`] line (`Sager på mødet`). Each repetition whose title
+/// opens with a capital is a candidate: the items of a portal's minutes
+/// with no case number (`3. Eventuelt`), or with none at all. Other
+/// numbered lists (the members of committees, a recommendation quoted in
+/// the decision) are not an agenda's.
+fn detect_listed(blocks: &[Block]) -> Vec<Candidate> {
+    let mut listed: lexicon::WordSet<(u32, String)> = lexicon::WordSet::default();
+    let mut last_listed: Option<u32> = None;
+    let mut out = Vec::new();
+    // Whether the lines read are an agenda's list.
+    let mut in_list = false;
+    for (i, b) in blocks.iter().enumerate() {
+        let numbered = starts_with_any(&b.text, b"0123456789")
+            .then(|| head_and_rest(&NUMBERED_HEADING, &b.text, Rest::Letter))
+            .flatten();
+        let Some((c, rest)) = numbered else {
+            in_list = b.text.len() <= 60 && LIST_HEADINGS.contains(&title_key(&b.text).as_str());
+            if in_list {
+                last_listed = None;
+            }
+            continue;
+        };
+        let toc = is_toc_line(&b.text).then(|| TOC_LINE.find(rest)).flatten();
+        let title = toc.map_or(rest, |m| &rest[..m.start()]).trim();
+        let key = (leading_number(&c[1]), title_key(title));
+        // The list's numbers rise: a number again is the first item's.
+        in_list &= last_listed.is_none_or(|last| key.0 > last);
+        if toc.is_some() || in_list {
+            last_listed = Some(key.0);
+            listed.insert(key);
+            continue;
+        }
+        if listed.contains(&key) && title.starts_with(char::is_uppercase) {
+            out.push(Candidate {
+                start: i,
+                body: i + 1,
+                number: key.0,
+                number_text: c[1].to_string(),
+                title: title.to_string(),
+                case_number: None,
+            });
+        }
     }
     out
 }
@@ -386,12 +471,13 @@ fn best_run(cands: Vec<Candidate>, total_blocks: usize) -> Vec<Candidate> {
 pub fn segment(blocks: &[Block]) -> Segmented {
     let (announced, paren_lines) = paren_candidates(blocks);
     // Each layout's candidates and the fewest items it takes.
-    let found: [(Vec<Candidate>, usize); 5] = [
+    let found: [(Vec<Candidate>, usize); 6] = [
         (detect_punkt(blocks), 1),
         (detect_ad(blocks), 1),
         (detect_case_anchored(blocks), 1),
         (detect_numbered_headings(blocks), 2),
         (announced, 1),
+        (detect_listed(blocks), 2),
     ];
     let mut chosen: Vec<Candidate> = Vec::new();
     for (cands, min_items) in found {
@@ -801,6 +887,53 @@ mod tests {
         assert_eq!(s.items.len(), 2);
         assert_eq!(s.items[0].case_number.as_deref(), Some("22-003654"));
         assert_eq!(s.items[1].sections[0].name, SectionName::Beslutning);
+    }
+
+    /// `N. title` lines that repeat a line of the agenda's list: after a
+    /// table of contents, after `Sager på mødet`; not after the numbered
+    /// lists of anything else, nor a repeat that opens with a small letter.
+    #[test]
+    fn items_listed_before_they_stand() {
+        let titles = |text: &str| -> Vec<String> {
+            let (_, s) = seg(text, Format::Text);
+            s.items
+                .iter()
+                .map(|i| format!("{} {}", i.number, i.title))
+                .collect()
+        };
+        let toc = "Indholdsfortegnelse\n1. Godkendelse af dagsorden ...... 3\n2. Budget 2025 ...... 4\n3. Eventuelt ...... 6\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Budget 2025\nTekst.\n1. Bilag A.pdf\n2. Bilag B.pdf\n\n3. Eventuelt\nIntet.\n";
+        assert_eq!(
+            titles(toc),
+            ["1 Godkendelse af dagsorden", "2 Budget 2025", "3 Eventuelt"]
+        );
+        let listed = "Sager på mødet:\n1. Meddelelser\n2. Budget 2025\n\n1. Meddelelser\nIngen.\n\n2. Budget  2025:\nGodkendt.\n";
+        assert_eq!(titles(listed), ["1 Meddelelser", "2 Budget 2025:"]);
+        // A table of contents, then the agenda again: the items stand last.
+        let twice = "Indholdsfortegnelse\n1. Budget ...... 3\n2. Eventuelt ...... 4\n\nDagsorden\n1. Budget\n2. Eventuelt\n\nMødet\nblev\nholdt\npå\nRådhuset.\n\n1. Budget\nGodkendt.\n\n2. Eventuelt\nIntet.\n";
+        let (b, s) = seg(twice, Format::Text);
+        assert_eq!(s.items.len(), 2);
+        assert_eq!(b[s.items[0].blocks.start + 1].text, "Godkendt.");
+        // The same lines with no list heading above them, a member named in
+        // two committees' lists, a quoted recommendation: no items.
+        let unlisted = listed.replace("Sager på mødet:", "Velkommen");
+        assert!(titles(&unlisted).is_empty());
+        let members = "Finansudvalget\n1. Anne Hansen (S)\n2. Bo Jensen (V)\n\nSkatteudvalget\n1. Anne Hansen (S)\n2. Bo Jensen (V)\n";
+        assert!(titles(members).is_empty());
+        let quoted = "Dagsorden\n1. at budgettet godkendes\n2. at sagen sendes videre\n\nBeslutning\n1. at budgettet godkendes\n2. at sagen sendes videre\n";
+        assert!(titles(quoted).is_empty());
+    }
+
+    /// `Sag N.` opens an item as `Punkt N:` does; `Sag nr. 3-36-70-7-22`
+    /// after item 2 is a case number, not item 3; `Ad 1: Godkendt.` in a
+    /// decision is no item.
+    #[test]
+    fn sag_n_items_and_decision_parts() {
+        let text = "Sag 1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\nSag nr. 2: Budget\nBeslutning\nAd 1: Godkendt.\nAd 2: Udsat.\nAd 3: Taget til efterretning.\n\nSag nr. 3-36-70-7-22\n";
+        let (_, s) = seg(text, Format::Text);
+        let titles: Vec<_> = s.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Godkendelse af dagsorden", "Budget"]);
+        let ad = "AD 1: Formalia\nTekst.\n\nAD 2: Budget\nTekst.\n";
+        assert_eq!(seg(ad, Format::Text).1.items.len(), 2);
     }
 
     #[test]
