@@ -145,32 +145,30 @@ const OWNED_SECTIONS: [(&str, SectionName); 4] = [
 /// A sentence (`Sagen afventer styregruppens beslutning.`) is none: its
 /// words are not a name's, or it ends in a full stop.
 fn owned_section(text: &str) -> Option<SectionName> {
-    // Most lines hold neither word: told by bytes before the words are cut.
-    let bytes = text.as_bytes();
-    let may = |lower: &[u8], upper: &[u8]| {
-        memchr::memmem::find(bytes, lower).is_some() || memchr::memmem::find(bytes, upper).is_some()
-    };
-    if !(may(b"eslutning", b"ESLUTNING") || may(b"ndstilling", b"NDSTILLING")) {
-        return None;
-    }
     let text = text.trim();
-    if text.ends_with('.') && !text.ends_with("d.") {
+    // The owner's name opens with a capital (most lines do not, or end in
+    // a full stop).
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    if !capital(text) || text.ends_with('.') && !text.ends_with("d.") {
         return None;
     }
-    let words: Vec<&str> = text
-        .trim_end_matches([':', '.'])
+    let text = text.trim_end_matches([':', '.']);
+    // The section word among the first five, compared without lowering:
+    // ASCII in any case.
+    let (k, name) = text
         .split_whitespace()
-        .take(12)
-        .collect();
-    let (k, name) = words.iter().enumerate().skip(1).find_map(|(k, w)| {
-        let lower = w.trim_end_matches(':').to_lowercase();
-        OWNED_SECTIONS
-            .iter()
-            .find(|(word, _)| *word == lower)
-            .map(|&(_, name)| (k, name))
-    })?;
+        .take(5)
+        .enumerate()
+        .skip(1)
+        .find_map(|(k, w)| {
+            let w = w.trim_end_matches(':');
+            OWNED_SECTIONS
+                .iter()
+                .find(|(word, _)| w.eq_ignore_ascii_case(word))
+                .map(|&(_, name)| (k, name))
+        })?;
+    let words: Vec<&str> = text.split_whitespace().take(12).collect();
     let owner = &words[..k];
-    let capital = |w: &str| w.starts_with(char::is_uppercase);
     let genitive = owner[k - 1].len() > 2
         && owner[k - 1].ends_with(['s', 'S'])
         && owner[k - 1].chars().all(char::is_alphabetic);
@@ -180,7 +178,7 @@ fn owned_section(text: &str) -> Option<SectionName> {
     let after = words[k + 1..]
         .first()
         .is_none_or(|w| QUALIFIERS.contains(&w.to_lowercase().as_str()));
-    (k <= 4 && capital(owner[0]) && genitive && name_words && after).then_some(name)
+    (capital(owner[0]) && genitive && name_words && after).then_some(name)
 }
 
 /// The first words of the [`SECTION_MAP`] keys (a one-word key is its own

@@ -198,10 +198,23 @@ fn next_nonempty(blocks: &[Block], i: usize) -> Option<usize> {
     (i + 1 < blocks.len()).then_some(i + 1)
 }
 
+/// Whether [`PUNKT`] may match `text`: it opens with `p`, `d` or
+/// `sag` and no letter after it (many lines open with an `s`), in either
+/// case, or with a byte outside ASCII.
+fn may_open_punkt(text: &str) -> bool {
+    let t = text.as_bytes();
+    match t.first() {
+        Some(b's' | b'S') => {
+            t.len() > 3 && t[..3].eq_ignore_ascii_case(b"sag") && !t[3].is_ascii_alphabetic()
+        }
+        _ => starts_with_any(text, b"pPdD"),
+    }
+}
+
 fn detect_punkt(blocks: &[Block]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
-        if !starts_with_any(&b.text, b"pPdDsS") {
+        if !may_open_punkt(&b.text) {
             continue;
         }
         let Some((c, rest)) = head_and_rest(&PUNKT, &b.text, Rest::Any) else {
@@ -332,6 +345,20 @@ const LIST_HEADINGS: [&str; 12] = [
     "fortegnelse over punkter",
 ];
 
+/// Whether `text` is one of [`LIST_HEADINGS`] in any case, with a colon or
+/// full stop after it: compared only with those of its length (most lines
+/// are none).
+fn is_list_heading(text: &str) -> bool {
+    if text.len() > 32 {
+        return false;
+    }
+    let text = text.trim().trim_end_matches([':', '.', ' ']);
+    // Lowering changes no length here: `Å` and `å` are two bytes each.
+    LIST_HEADINGS
+        .iter()
+        .any(|h| h.len() == text.len() && text.chars().flat_map(char::to_lowercase).eq(h.chars()))
+}
+
 /// `N. title` lines that repeat, number and title, a line of an agenda's
 /// list of items before them: a table of contents (`1. Godkendelse af
 /// dagsorden ..... 3`), or the numbered lines right after a
@@ -347,17 +374,27 @@ fn detect_listed(blocks: &[Block]) -> Vec<Candidate> {
     // Whether the lines read are an agenda's list.
     let mut in_list = false;
     for (i, b) in blocks.iter().enumerate() {
-        let numbered = starts_with_any(&b.text, b"0123456789")
-            .then(|| head_and_rest(&NUMBERED_HEADING, &b.text, Rest::Letter))
-            .flatten();
-        let Some((c, rest)) = numbered else {
-            in_list = b.text.len() <= 60 && LIST_HEADINGS.contains(&title_key(&b.text).as_str());
+        // `\d` may be another script's digit: a line opening outside ASCII
+        // is tried too.
+        let first = b.text.as_bytes().first();
+        if !first.is_some_and(|b| b.is_ascii_digit() || !b.is_ascii()) {
+            in_list = is_list_heading(&b.text);
             if in_list {
                 last_listed = None;
             }
             continue;
+        }
+        // A numbered line is read in a list or a table of contents, or
+        // once a list was read (most documents have none).
+        let toc_line = is_toc_line(&b.text);
+        if !(in_list || toc_line || !listed.is_empty()) {
+            continue;
+        }
+        let Some((c, rest)) = head_and_rest(&NUMBERED_HEADING, &b.text, Rest::Letter) else {
+            in_list = false;
+            continue;
         };
-        let toc = is_toc_line(&b.text).then(|| TOC_LINE.find(rest)).flatten();
+        let toc = toc_line.then(|| TOC_LINE.find(rest)).flatten();
         let title = toc.map_or(rest, |m| &rest[..m.start()]).trim();
         let key = (leading_number(&c[1]), title_key(title));
         // The list's numbers rise: a number again is the first item's.
@@ -690,6 +727,26 @@ mod tests {
         }
         assert!(!starts_with_any("Godkendelse", b"0123456789"));
         let docs = crate::test_documents();
+        let mut n = 0;
+        for line in [
+            "Punkt 1: Budget",
+            "Sag 1. Budget",
+            "SAG\u{a0}2: Budget",
+            "ſag 3. Budget",
+            "sag nr. 4: Budget",
+            "Sag12 Budget",
+        ]
+        .into_iter()
+        .chain(docs.iter().flat_map(|d| d.lines()))
+        {
+            if PUNKT.is_match(line) {
+                assert!(may_open_punkt(line), "{line}");
+                n += 1;
+            }
+        }
+        assert!(n >= 6, "{n}");
+        assert!(!may_open_punkt("Sagsnr. 5"));
+        assert!(!may_open_punkt("Sagen 6"));
         let lines = [
             "Det indstilles,",
             "Formandskabet indstiller",
