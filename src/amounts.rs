@@ -73,7 +73,7 @@ const SCALE: &str =
 
 static SUFFIXED: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(&format!(
-        r"(?P<num>{NUM})(?:\s*[-–]\s*(?P<num2>{NUM}))?(?:\s*(?P<scale>{SCALE}))?(?P<dash>,-)?\s*(?P<cur>kr\.?|kroner|dkk)(?:[^\p{{L}}\d]|$)"
+        r"(?P<num>{NUM})(?:\s*[-–]\s*(?P<num2>{NUM}))?(?:\s*(?P<scale>{SCALE}))?(?P<dash>,-)?\s*(?P<cur>kr\.?|kroner|dkk|tkr\.?)(?:[^\p{{L}}\d]|$)"
     ))
 });
 /// The currency before the number: `kr. 82.400,-`, `DKK 1,5 mio.`. Its
@@ -84,9 +84,12 @@ static PREFIXED: LazyLock<Caseless> =
     LazyLock::new(|| Caseless::new(&format!(r"(?:^|[^\p{{L}}]){}", *PREFIXED_REST)));
 /// [`PREFIXED`] from its currency word on.
 static PREFIXED_REST: LazyLock<String> = LazyLock::new(|| {
-    format!(r"(?P<cur>kr\.|dkk)[ \u{{a0}}]?(?P<num>{NUM})(?:\s*(?P<scale>{SCALE}))?(?P<dash>,-)?")
+    format!(
+        r"(?P<cur>t\.\s?kr\.|tkr\.?|kr\.|dkk)[ \u{{a0}}]?(?P<num>{NUM})(?:\s*(?P<scale>{SCALE}))?(?P<dash>,-)?"
+    )
 });
-static CURRENCY_WORD: LazyLock<Caseless> = LazyLock::new(|| Caseless::new(r"kr\.|dkk"));
+static CURRENCY_WORD: LazyLock<Caseless> =
+    LazyLock::new(|| Caseless::new(r"t\.\s?kr\.|tkr\.?|kr\.|dkk"));
 static PREFIXED_AT_START: LazyLock<Caseless> =
     LazyLock::new(|| Caseless::new(&format!("^{}", *PREFIXED_REST)));
 static PREFIXED_AFTER_CHAR: LazyLock<Caseless> =
@@ -308,7 +311,7 @@ static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)ca\.|(?-u:\b)cirka|(?-u:\b)omkring|(?-u:\b)prisoverslag(?-u:\b)[^.\n]{0,40}|(?-u:\b)skønnet|(?-u:\b)estimeret|(?-u:\b)anslået)\s*(?:kr\.\s*)?$").unwrap()
 });
 static PER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:pr\.|per|om|i)\s*(?:påbegyndt\s+|påbegyndte\s+)?(?P<unit>året|år|måneden|måned|md\.|timen|time|dagen|dag|ugen|uge|borger|indbygger|deltager|person|patient|kvartal|halvår|hold|forløb|elev|barn)(?-u:\b)|(?P<adv>årligt|månedligt|ugentligt|dagligt))").unwrap()
+    Regex::new(r"(?i)^\s*(?:(?:pr\.|per|om|i|/)\s*(?:påbegyndt\s+|påbegyndte\s+)?(?P<unit>(?:året|år|måneden|måned|timen|time|dagen|dag|ugen|uge|borger|indbygger|deltager|person|patient|kvartal|halvår|hold|forløb|elev|barn)(?-u:\b)|md\.)|(?P<adv>årligt|månedligt|ugentligt|dagligt))").unwrap()
 });
 
 /// Reads a Danish number. `1.5` (a point before one or two digits) is a
@@ -360,6 +363,16 @@ fn scale_factor(scale: Option<&str>) -> f64 {
     }
 }
 
+/// The factor of a currency word: 1,000 for thousands of kroner (`tkr.`,
+/// `t.kr.`), else 1.
+fn thousands_of(currency: &str) -> f64 {
+    if currency.starts_with(['t', 'T']) {
+        1e3
+    } else {
+        1.0
+    }
+}
+
 fn per_unit(unit: &str) -> String {
     let u = unit.to_lowercase();
     match u.as_str() {
@@ -381,6 +394,18 @@ fn glued_before(text: &str, at: usize) -> bool {
         .next_back()
         .is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',' || c == '-' || c == '/')
         && !text[..at].ends_with(". ")
+}
+
+/// Where the minus sign before a number at `at` starts: `-` or `−` right
+/// before it, at the text's start or after white space, `(`, `:` or `=`
+/// (not the dash of a range, `1-2000`, nor a word's hyphen).
+fn minus_before(text: &str, at: usize) -> Option<usize> {
+    let before = &text[..at];
+    let sign = before.strip_suffix(['-', '−'])?;
+    sign.chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | ':' | '='))
+        .then_some(sign.len())
 }
 
 /// Is `num` written like a year (four digits, 1900–2099, no separators)?
@@ -452,20 +477,24 @@ fn found_in(hay: &Haystack) -> Vec<FoundAmount> {
             continue;
         };
         let range = cur..end;
+        // `t.kr. 1.250`, `tkr. 350`: thousands of kroner.
+        let thousands = thousands_of(c.name("cur").unwrap().as_str());
         keep(
             &mut out,
             &mut taken,
-            FoundAmount::new(v * scale_factor(scale), range),
+            FoundAmount::new(v * scale_factor(scale) * thousands, range),
         );
     }
     for c in suffixed_captures(hay) {
         let num = c.get(suffixed::NUM).unwrap();
         let cur = c.get(suffixed::CUR).unwrap();
-        if glued_before(text, num.start()) {
+        // `et mindreforbrug på -1,3 mio. kr.`: a minus sign of its own.
+        let minus = minus_before(text, num.start());
+        if minus.is_none() && glued_before(text, num.start()) {
             continue;
         }
         let scale = c.get(suffixed::SCALE).map(|m| m.as_str());
-        let range = num.start()..cur.end();
+        let range = minus.unwrap_or(num.start())..cur.end();
         if taken.overlaps(&range) {
             // `2020 kr. 82.400,-`: the currency belongs to the number after it.
             continue;
@@ -485,7 +514,8 @@ fn found_in(hay: &Haystack) -> Vec<FoundAmount> {
         ) else {
             continue;
         };
-        let factor = scale_factor(scale);
+        let sign = if minus.is_some() { -1.0 } else { 1.0 };
+        let factor = sign * scale_factor(scale) * thousands_of(cur.as_str());
         let mut found = FoundAmount::new(high_raw * factor, range);
         if c.get(suffixed::NUM2).is_some() {
             let Some(low) = parse_number(num.as_str(), scale.is_some()) else {
@@ -799,6 +829,8 @@ mod tests {
             "x",
             "",
             "\u{345}kr. 5 og \u{2160}kr. 6",
+            "t.kr. 1.250 og T. KR. 3 og tkr. 980, tkr 5, atkr. 6 og at.kr. 7",
+            "t.tkr. 8 og t.kr.kr. 9 og tkr.t.kr. 10",
         ];
         each_tricky_or_document(&tricky, |text| {
             assert_eq!(prefixed_groups(text), whole_groups(text), "{text:?}");
