@@ -220,21 +220,26 @@ const MONTH_YEAR_PRE: [&str; 8] = [
 ];
 static MONTH_YEAR: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(&format!(
-        r"(?:(?P<pre>{})\s+)?(?P<m>{})\.?\s+(?P<y>\d{{4}})",
+        r"(?:(?P<pre>{})\s+)?(?:(?P<m0>{months})\.?(?:\s*[-–]\s*|\s+til\s+))?(?P<m>{months})\.?\s+(?P<y>\d{{4}})",
         MONTH_YEAR_PRE.join("|"),
-        lexicon::month_alternation()
+        months = lexicon::month_alternation()
     ))
 });
 /// [`MONTH_YEAR`]'s matches are found from their month, the first three
 /// letters of which are a month's ([`month_starts`]): after the month's
 /// letters, perhaps a dot, white space and a number. No word before the
 /// month in a match ([`MONTH_YEAR_PRE`]) holds a month's first three
-/// letters (a test checks). Before the month a match holds at most one of
-/// those words; from it on, a month, a dot and a year.
+/// letters (a test checks), and the first month of a span (`januar-marts
+/// 2024`) is followed by a dash or `til`, not a year. Before the month a
+/// match holds at most one of those words and a month, a dot and `til`;
+/// from it on, a month, a dot and a year.
 static MONTH_YEAR_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
     literal: Literal::Words(&MONTH_PREFIXES),
     admits: word_then_year,
-    before: longest_ascii(MONTH_YEAR_PRE.into_iter()),
+    before: longest_ascii(MONTH_YEAR_PRE.into_iter())
+        + longest_ascii(lexicon::month_names())
+        + 1
+        + "til".len(),
     after: longest_ascii(lexicon::month_names()) + 1 + 4,
 });
 
@@ -422,11 +427,11 @@ static HALF: LazyLock<Caseless> = LazyLock::new(|| {
 });
 static QUARTER: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(
-        r"(?:(?P<n>[1-4]|første|andet|anden|tredje|fjerde)\.?\s*kvartal(?:\s+(?:af|i))?(?:\s+(?P<y>\d{4}))?|(?-u:\b)q(?P<q>[1-4])\s+(?P<qy>\d{4}))",
+        r"(?:(?P<n>[1-4]|første|andet|anden|tredje|fjerde)\.?\s*(?:kvartal|kvt\.)(?:\s+(?:af|i))?(?:\s+(?P<y>\d{4}))?|(?-u:\b)q(?P<q>[1-4])\s+(?P<qy>\d{4}))",
     )
 });
 /// The words every [`QUARTER`] match holds one of.
-const QUARTER_WORDS: &str = "kvartal|q[1-4]";
+const QUARTER_WORDS: &str = "kvartal|kvt\\.|q[1-4]";
 /// [`QUARTER_WORDS`] as a pattern.
 static QUARTER_WORD: LazyLock<Caseless> = LazyLock::new(|| Caseless::new(QUARTER_WORDS));
 /// [`QUARTER`]'s matches are found from `kvartal` or `q1`–`q4` (its own
@@ -533,7 +538,10 @@ static PART_OF_YEAR_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
 /// The pattern [`year_ranges`] finds the matches of (the tests' oracle).
 #[cfg(test)]
 static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d)").unwrap()
+    Regex::new(
+        r"(?P<y1>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d)|\s+til\s+(?P<y2t>(?:19|20)\d\d))",
+    )
+    .unwrap()
 });
 /// A word that every match of [`HALF`] contains, under the pattern's own
 /// flags ([`gated`]): the pattern opens with its numbers (`1`, `2`), which
@@ -608,9 +616,12 @@ fn years(candidates: &[Range<usize>]) -> impl Iterator<Item = Range<usize>> + '_
         .cloned()
 }
 
-/// A year range's rest after its first year (`-2024`, ` – 25`, `/2026`).
-static YEAR_RANGE_REST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d)").unwrap());
+/// A year range's rest after its first year (`-2024`, ` – 25`, `/2026`,
+/// ` til 2026`: a whole year after `til`, as `til 25` may count).
+static YEAR_RANGE_REST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d)|\s+til\s+(?P<y2t>(?:19|20)\d\d))")
+        .unwrap()
+});
 
 /// A year range: the whole, the first year and the second.
 struct YearRange {
@@ -629,11 +640,12 @@ fn year_ranges(text: &str, candidates: &[Range<usize>]) -> Vec<YearRange> {
     let mut out = Vec::new();
     let mut end = 0;
     for y1 in candidates {
-        if y1.start < end || !text[y1.end..].trim_start().starts_with(['-', '–', '/']) {
+        let after = text[y1.end..].trim_start();
+        if y1.start < end || !(after.starts_with(['-', '–', '/']) || after.starts_with("til")) {
             continue;
         }
         if let Some(c) = YEAR_RANGE_REST.captures(&text[y1.end..]) {
-            let y2 = c.name("y2").expect("group y2").range();
+            let y2 = c.name("y2").or(c.name("y2t")).expect("group y2").range();
             end = y1.end + y2.end;
             out.push(YearRange {
                 range: y1.start..end,
@@ -1164,6 +1176,8 @@ impl<'h> NamedParts<'h> {
 #[derive(Debug, PartialEq)]
 struct MonthYear<'h> {
     pre: Option<&'h str>,
+    /// The first month of a span (`januar` in `januar-marts 2024`).
+    m0: Option<&'h str>,
     m: &'h str,
     y: Range<usize>,
 }
@@ -1187,6 +1201,7 @@ impl<'h> MonthYear<'h> {
         let c = MONTH_YEAR.captures_of(hay, m);
         MonthYear {
             pre: c.name("pre").map(|p| p.as_str()),
+            m0: c.name("m0").map(|p| p.as_str()),
             m: c.name("m").map_or("", |g| g.as_str()),
             y: c.name("y").map_or(m.end()..m.end(), |g| g.range()),
         }
@@ -1219,6 +1234,7 @@ impl<'h> MonthYear<'h> {
         };
         Some(MonthYear {
             pre,
+            m0: None,
             m: month,
             y: m.start() + y_at..m.end(),
         })
@@ -1424,7 +1440,14 @@ pub fn dates_anchored(
             Some("ultimo" | "slut" | "slutningen af" | "udgangen af") => (21, last),
             _ => (1, last),
         };
-        b.push_period(r, (y, m, d1), (y, m, d2), "month");
+        // `januar-marts 2024`: from the first month; `november-januar
+        // 2025` from the year before.
+        let from = match c.m0.and_then(lexicon::month) {
+            Some(m0) if m0 < m => (y, m0, 1),
+            Some(m0) if m0 > m => (y - 1, m0, 1),
+            _ => (y, m, d1),
+        };
+        b.push_period(r, from, (y, m, d2), "month");
     }
     let periods = period_starts(hay);
     let halves = match &periods {
@@ -1890,6 +1913,10 @@ mod tests {
             "3. kvartal 2024, Q4 2025,q1 2026, xq2 2024, fjerde Kvartal i 2023, 4.kvartal"
                 .to_string(),
             "førstekvartal af\u{a0}2024 kvartalq3 2025 q5 2024 _q1 2024 éq2 2024".to_string(),
+            "4. kvt. 2024, 1.kvt 2025, tredje KVT. i 2026, kvt.kvt. 2024".to_string(),
+            "januar-marts 2024, Nov. – jan. 2025, maj til juni 2024, ultimo januar-februar 2025, \
+             marts-2024 april, januar til\u{a0}marts\u{2003}2024, jan-feb-mar 2024"
+                .to_string(),
             "5 fra 12/3 og 3/4-5 kl 6 og 7/8kl, 9-10\u{a0}kl. 11, 12 x kl 1 og 1-2 klokken"
                 .to_string(),
             "SENEST\u{a0}7/3, Inden 8/3, xden 9/3, fra 123/4, d.\u{2003}5/3, TIL٣/4, til ٣/4, \
@@ -2120,7 +2147,14 @@ mod tests {
     fn assert_year_ranges_as_by_the_pattern(text: &str) -> usize {
         let want: Vec<_> = YEAR_RANGE
             .captures_iter(text)
-            .map(|c| (c[0].to_string(), c["y1"].to_string(), c["y2"].to_string()))
+            .map(|c| {
+                let y2 = c.name("y2").or(c.name("y2t")).unwrap();
+                (
+                    c[0].to_string(),
+                    c["y1"].to_string(),
+                    y2.as_str().to_string(),
+                )
+            })
             .collect();
         let got: Vec<_> = year_ranges(text, &year_candidates(text))
             .into_iter()
@@ -2151,6 +2185,7 @@ mod tests {
                 "2020 - 2021 - 2022 2022/2023/2024 2019-20190",
                 "20\u{663}\u{664}-2025 2024-٢٠٢٥ 2024\u{a0}–\u{2003}25",
                 "2024 -x 2024- 2024/ 2 2024-2",
+                "fra 2024 til 2026, 2024 til 26, 2024til 2025, 2024 til\u{a0}2025 til 2026",
             ],
             assert_year_ranges_as_by_the_pattern,
         );
@@ -2160,7 +2195,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn year_ranges_are_the_pattern_matches_in_any_text(
-            text in crate::texts_of(vec!["19", "20", "2", "4", "٢", "-", "–", "/", " ", "x", "2024", "-20"])
+            text in crate::texts_of(vec!["19", "20", "2", "4", "٢", "-", "–", "/", " ", "x", "2024", "-20", "til"])
         ) {
             assert_year_ranges_as_by_the_pattern(&text);
         }
