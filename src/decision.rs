@@ -107,6 +107,39 @@ pub fn outcome(text: &str) -> Outcome {
         .unwrap_or(Outcome::None)
 }
 
+/// The longest text of an item of minutes read as its decision when it
+/// has no section of its own: a line or two (`Dagsordenen blev godkendt.`),
+/// not a discussion's account.
+pub const PROSE_DECISION_MAX: usize = 300;
+
+/// The decision of an item of minutes that has no beslutning section, when
+/// its whole text is one short passage under no heading that says what
+/// was decided (`Dagsordenen blev godkendt.`, `Styregruppen tog
+/// orienteringen til efterretning.`): the text and its outcome. A text
+/// that states no outcome (`Intet.`), a longer one or one with headings
+/// of its own gives none.
+///
+/// ```
+/// use referat::decision::in_prose;
+/// use referat::record::Outcome;
+/// let d = in_prose("Dagsordenen blev godkendt.").unwrap();
+/// assert_eq!(d.outcome, Outcome::Approved);
+/// assert!(in_prose("Intet.").is_none());
+/// ```
+pub fn in_prose(text: &str) -> Option<crate::record::Decision> {
+    let text = text.trim();
+    if text.is_empty() || text.len() > PROSE_DECISION_MAX {
+        return None;
+    }
+    match outcome(text) {
+        Outcome::None => None,
+        outcome => Some(crate::record::Decision {
+            text: text.to_string(),
+            outcome,
+        }),
+    }
+}
+
 /// A recommendation's pattern: a head (`1. `, `- `, `Det indstilles, `)
 /// and the recommendation, which runs to the line's end. The head's match
 /// ends where the recommendation starts whenever the whole pattern matches

@@ -384,6 +384,18 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
         k => k,
     };
     let kind = doc_kind(announced, &items);
+    let mut items = items;
+    if kind == DocKind::Minutes {
+        // An item whose only text, under no heading, says what was decided.
+        for item in &mut items {
+            if let (None, [only]) = (&item.decision, item.sections.as_slice())
+                && only.name == SectionName::Other
+                && only.heading.is_none()
+            {
+                item.decision = decision::in_prose(&only.text);
+            }
+        }
+    }
     if text.trim().is_empty() {
         warnings.push("empty document: no text".to_string());
     }
@@ -832,6 +844,40 @@ mod tests {
         let late = "# Styregruppemøde\n\n#### 1. Formalia\n\n## Mødereferat\n\nGodkendt.\n\n\
                     #### 2. Status\n\nIntet.\n";
         assert_eq!(kind(late), super::DocKind::Agenda);
+    }
+
+    /// An item of minutes whose only text says what was decided has that
+    /// decision; a longer account, a text under a heading of its own, one
+    /// that states no outcome, and an agenda's item have none.
+    #[test]
+    fn decisions_written_as_an_items_only_text() {
+        let long = "Der var en lang drøftelse af sagen. ".repeat(10);
+        let text = format!(
+            "# Referat\n\n## 1. Godkendelse af dagsorden\n\nDagsordenen blev godkendt.\n\n\
+             ## 2. Status\n\n{long}Styregruppen godkendte planen.\n\n\
+             ## 3. Budget\n\n### Økonomi\n\nBudgettet blev godkendt.\n\n\
+             ## 4. Eventuelt\n\nIntet.\n\n## 5. Opfølgning\n\nPunktet udsættes til næste møde.\n"
+        );
+        let r = super::extract("referat.md", text.as_bytes());
+        assert_eq!(r.kind, super::DocKind::Minutes);
+        let outcomes: Vec<_> = r
+            .items
+            .iter()
+            .map(|i| i.decision.as_ref().map(|d| d.outcome))
+            .collect();
+        use super::Outcome::{Approved, Postponed};
+        assert_eq!(
+            outcomes,
+            [Some(Approved), None, None, None, Some(Postponed)]
+        );
+        assert_eq!(
+            r.items[0].decision.as_ref().unwrap().text,
+            "Dagsordenen blev godkendt."
+        );
+        let agenda = text.replace("# Referat", "# Dagsorden");
+        let r = super::extract("dagsorden.md", agenda.as_bytes());
+        assert_eq!(r.kind, super::DocKind::Agenda);
+        assert!(r.items.iter().all(|i| i.decision.is_none()));
     }
 
     #[test]
