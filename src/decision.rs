@@ -387,6 +387,15 @@ mod tests {
             ("Punktet blev udsat til næste møde.", Outcome::Postponed),
             ("1. Anbefales.", Outcome::Approved),
             ("Anbefales ikke.", Outcome::Rejected),
+            (
+                "Ældrerådet kan ikke anbefale besparelsen.",
+                Outcome::Rejected,
+            ),
+            // A recommendation in passing decides nothing.
+            (
+                "Derudover anbefalede oplægsholderen mere træning.",
+                Outcome::None,
+            ),
             ("Intet at bemærke.", Outcome::None),
             ("Afbud: Kenneth Jerkel", Outcome::None),
             ("", Outcome::None),

@@ -49,7 +49,7 @@ static JUNK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:abonnér|abonner|se alle dagsordener.*|print|udskriv|del|tilbage til toppen|.*\{\{.*\}\}.*|status)$").unwrap()
 });
 /// A head label and the white space after it ([`LABEL`] without its value).
-const LABEL_HEAD_PATTERN: &str = r"(?i)^(mødedato|dato|tidspunkt|mødetidspunkt|tid|mødested|sted|lokale|lokation|udvalg|mødenavn|mødeforum|forum)\s*:?\s+";
+const LABEL_HEAD_PATTERN: &str = r"(?i)^(mødedato|dato|tidspunkt|mødetidspunkt|mødetid|klokkeslæt|tid|mødested|mødelokale|sted|lokale|lokation|udvalg|mødenavn|mødeforum|forum)\s*:?\s+";
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"{LABEL_HEAD_PATTERN}(\S.*)$")).unwrap());
 static LABEL_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(LABEL_HEAD_PATTERN).unwrap());
@@ -235,7 +235,8 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
         };
         let (label, value) = (c[1].to_lowercase(), value.trim());
         match label.as_str() {
-            "mødedato" | "dato" | "tid" | "tidspunkt" | "mødetidspunkt" => {
+            "mødedato" | "dato" | "tid" | "tidspunkt" | "mødetidspunkt" | "mødetid"
+            | "klokkeslæt" => {
                 if h.date.is_none() {
                     h.date = find_date(value);
                     if h.date.is_some() {
@@ -249,7 +250,7 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
                     h.end_time = t.end;
                 }
             }
-            "mødested" | "sted" | "lokale" | "lokation" => {
+            "mødested" | "mødelokale" | "sted" | "lokale" | "lokation" => {
                 h.location.get_or_insert_with(|| value.to_string());
             }
             "udvalg" | "mødenavn" | "mødeforum" | "forum" if h.body.is_none() => {
@@ -489,6 +490,21 @@ mod tests {
         assert_eq!(h.start_time.as_deref(), Some("16:00"));
         assert_eq!(h.location.as_deref(), Some("Mødelokale 1"));
         assert_eq!(h.announced, Some(DocKind::Agenda));
+    }
+
+    /// `Mødetid`, `Klokkeslæt` give the times, `Mødelokale` the place.
+    #[test]
+    fn head_with_moedetid_and_moedelokale() {
+        let h = head_of(
+            "REFERAT\nÆldrerådet\nMødedato: Tirsdag den 7. maj 2024\nMødetid: 13:00 - 15:30\nMødelokale: Byrådssalen\n",
+            Format::Text,
+        );
+        assert_eq!(h.date.unwrap().iso(), "2024-05-07");
+        assert_eq!(h.start_time.as_deref(), Some("13:00"));
+        assert_eq!(h.end_time.as_deref(), Some("15:30"));
+        assert_eq!(h.location.as_deref(), Some("Byrådssalen"));
+        let h = head_of("Dato: 7. maj 2024\nKlokkeslæt: kl. 9.30\n", Format::Text);
+        assert_eq!(h.start_time.as_deref(), Some("09:30"));
     }
 
     #[test]

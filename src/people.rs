@@ -443,7 +443,7 @@ struct Label {
 }
 
 /// A label and what follows it on its line ([`LABEL`] without the rest).
-const LABEL_HEAD_PATTERN: &str = r"(?i)^(?:#+\s*)?(?P<l>mødedeltagere|deltagere(?:\s+i\s+[\p{L} -]+)?|deltager(?:e)?liste|til stede|tilstede|fremmødte|tilstedeværende|medlemmer|gæster|inviterede|afbud|fraværende|ikke til stede|faciliteret af|referent|mødeleder|formand|sekretariat|[\p{L} ]+\s+deltager)\s*:?\s*";
+const LABEL_HEAD_PATTERN: &str = r"(?i)^(?:#+\s*)?(?P<l>mødedeltagere|deltagere(?:\s+i\s+[\p{L} -]+)?|deltager(?:e)?liste|til stede|tilstede|fremmødte|tilstedeværende|medlemmer|gæster|inviterede|afbud(?:\s+fra)?|meldt\s+afbud|fraværende(?:\s+med\s+afbud)?|ikke til stede|faciliteret af|referent|mødeleder|formand|sekretariat|[\p{L} ]+\s+deltager)\s*:?\s*";
 
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("{LABEL_HEAD_PATTERN}(?P<rest>.*)$")).unwrap());
@@ -461,10 +461,11 @@ fn label_parts(line: &str) -> Option<(&str, &str)> {
 /// The label words [`LABEL`] can open a line with, but those with `æ` or
 /// `ø` ([`LABEL_OPENINGS_DA`]) and those that hold `deltager` (searched for
 /// in the line's first words).
-const LABEL_OPENINGS: [&str; 10] = [
+const LABEL_OPENINGS: [&str; 11] = [
     "til stede",
     "tilstede",
     "medlemmer",
+    "meldt",
     "inviterede",
     "afbud",
     "ikke til stede",
@@ -607,7 +608,7 @@ fn label(line: &str) -> Option<Label> {
         return None;
     }
     Some(Label {
-        absent: matches!(l.as_str(), "afbud" | "fraværende" | "ikke til stede"),
+        absent: l.contains("afbud") || l.starts_with("fraværende") || l == "ikke til stede",
         role: match l.as_str() {
             "gæster" | "inviterede" => Some("gæst"),
             "referent" => Some("referent"),
@@ -1401,6 +1402,29 @@ mod tests {
         }
     }
 
+    /// The absence labels, in their longer forms too, mark the names
+    /// after them absent; the other labels do not.
+    #[test]
+    fn absence_labels() {
+        for (line, absent) in [
+            ("Afbud: Bo Jensen", true),
+            ("Afbud fra: Bo Jensen", true),
+            ("Meldt afbud: Bo Jensen", true),
+            ("Fraværende med afbud: Bo Jensen", true),
+            ("Fraværende: Bo Jensen", true),
+            ("Ikke til stede: Bo Jensen", true),
+            ("Til stede: Bo Jensen", false),
+            ("Deltagere: Bo Jensen", false),
+        ] {
+            let l = label(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(
+                (l.absent, l.inline.as_str()),
+                (absent, "Bo Jensen"),
+                "{line}"
+            );
+        }
+    }
+
     #[test]
     fn label_initials_are_the_openings_first_letters() {
         let mut initials: Vec<u8> = LABEL_OPENINGS
@@ -1456,6 +1480,8 @@ mod tests {
             "fRAVÆRENDE: Bo",
             "mødeleder: Anne",
             "# MØDELEDER: Anne",
+            "Meldt afbud: Bo",
+            "MELDT\u{a0}AFBUD:",
         ];
         // Each tricky line is a label, so the check is tried on it.
         for line in tricky {

@@ -229,8 +229,13 @@ fn detect_punkt(blocks: &[Block]) -> Vec<Candidate> {
         {
             continue;
         }
+        // `Punkt 1 Godkendelse af dagsorden` on a line of its own: a
+        // title, not a sentence (`Punkt 3 i aftalen ...`, `... drøftet.`).
+        let titled = rest.starts_with(char::is_uppercase)
+            && rest.len() <= 120
+            && !rest.trim_end().ends_with('.');
         let has_sep = c.get(2).is_some();
-        if !has_sep && !is_headingish(b) {
+        if !has_sep && !is_headingish(b) && !titled {
             continue;
         }
         let title = rest.trim().to_string();
@@ -991,6 +996,12 @@ mod tests {
         assert_eq!(titles, ["Godkendelse af dagsorden", "Budget"]);
         let ad = "AD 1: Formalia\nTekst.\n\nAD 2: Budget\nTekst.\n";
         assert_eq!(seg(ad, Format::Text).1.items.len(), 2);
+        // With no colon, a title on a line of its own; not a sentence.
+        let bare = "Punkt 1 Godkendelse af dagsorden\nGodkendt.\n\nPunkt 2 i aftalen handler om x\n\nPunkt 2 Budgettet blev drøftet.\n\nPunkt 2 Budget\nGodkendt.\n";
+        let (b, s) = seg(bare, Format::Text);
+        let titles: Vec<_> = s.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Godkendelse af dagsorden", "Budget"]);
+        assert_eq!(b[s.items[1].blocks.start].text, "Punkt 2 Budget");
     }
 
     #[test]

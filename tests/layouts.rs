@@ -124,3 +124,74 @@ fn region_minutes_with_sag_n_items() {
         ]
     );
 }
+
+#[test]
+fn council_minutes_with_punkt_n_and_no_colon() {
+    let r = record("aeldreraad_punkt_n_uden_kolon.txt");
+    assert_eq!(
+        items(&r),
+        [
+            "1|Godkendelse af dagsorden|-|beslutning|approved",
+            "2|Orientering fra formanden|-|other,beslutning|noted",
+            "3|Høring om budget 2025|-|other,beslutning|rejected",
+            "4|Eventuelt|-|other|-",
+        ]
+    );
+    let m = r.meeting.as_ref().unwrap();
+    assert_eq!(
+        (m.start_time.as_deref(), m.end_time.as_deref()),
+        (Some("13:00"), Some("15:30"))
+    );
+    assert_eq!(
+        participants(&r),
+        [
+            "Hanne Larsen|formand|false",
+            "Poul Erik Jensen|næstformand|false",
+            "Birthe Nielsen|-|true",
+            "Knud Andersen|-|false",
+        ]
+    );
+    // The absence line is no one's title.
+    assert!(r.participants.iter().all(|p| p.title.is_none()));
+}
+
+#[test]
+fn cluster_minutes_in_markdown_with_a_participants_table() {
+    let r = record("klynge_markdown_tabel.md");
+    assert_eq!(
+        items(&r),
+        [
+            "1|Velkomst og godkendelse af dagsorden|-|other|approved",
+            "2|Status på klyngemidler 2024|-|other,indstilling,beslutning|approved",
+            "3|Eventuelt|-|other|-",
+            "4|Næste møde|-|other|-",
+        ]
+    );
+    assert_eq!(
+        participants(&r),
+        [
+            "Mette Kjær|-|false",
+            "Jens Pedersen|-|false",
+            "Lone Sørensen|-|false",
+            "Henrik Madsen|-|true",
+            "Anna Holm|referent|false",
+        ]
+    );
+    let orgs: Vec<_> = r
+        .participants
+        .iter()
+        .map(|p| p.organisation.as_deref().unwrap_or("-"))
+        .collect();
+    assert_eq!(
+        orgs,
+        [
+            "Aalborg Kommune",
+            "Aalborg Universitetshospital",
+            "PLO Nordjylland",
+            "Hjørring Kommune",
+            "-"
+        ]
+    );
+    let amounts: Vec<f64> = r.amounts.iter().map(|a| a.value).collect();
+    assert_eq!(amounts, [4_200_000.0, 1_100_000.0]);
+}
