@@ -147,9 +147,20 @@ const OWNED_SECTIONS: [(&str, SectionName); 4] = [
 fn owned_section(text: &str) -> Option<SectionName> {
     let text = text.trim();
     // The owner's name opens with a capital (most lines do not, or end in
-    // a full stop).
+    // a full stop), and the line holds `slutning` or `stilling` in any
+    // case: found from their `g`s (most lines hold a few).
     let capital = |w: &str| w.starts_with(char::is_uppercase);
     if !capital(text) || text.ends_with('.') && !text.ends_with("d.") {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let holds_word = memchr::memchr2_iter(b'g', b'G', bytes).any(|g| {
+        g >= 7 && {
+            let w = &bytes[g - 7..g];
+            w.eq_ignore_ascii_case(b"slutnin") || w.eq_ignore_ascii_case(b"stillin")
+        }
+    });
+    if !holds_word {
         return None;
     }
     let text = text.trim_end_matches([':', '.']);

@@ -90,7 +90,7 @@ struct Candidate {
 // `(\S.*)$`, `(\p{L}.*)$`) are matched as their head, and the rest taken as
 // it is ([`head_and_rest`]): the same matches, without the capture engine's
 // walk over the whole line. The tests check them against the whole patterns.
-const PUNKT_HEAD: &str = r"(?i)^(?:punkt|pkt\.?|dagsordens?punkt|sag(?:\s+nr\.?)?)\s*(\d{1,4}[a-z]?)\b\s*([:.\-–—)])?\s*";
+const PUNKT_HEAD: &str = r"(?i)^(?:punkt|pkt\.?|dagsordens?punkt|sag(?:\s+nr\.?)?)\s*(\d{1,4}[a-z]?)\b\s*([:.\-–—),])?\s*";
 const AD_HEAD: &str = r"(?i)^ad\.?\s+(?:pkt\.?\s*)?(\d{1,3})\s*[:.\-–—)]\s*";
 const NUMBERED_LINE_HEAD: &str = r"^(\d{1,4})\.\s+";
 const NUMBERED_HEADING_HEAD: &str = r"^(\d{1,3})(?:[.:)]|\s)\s*";
@@ -186,11 +186,14 @@ fn is_headingish(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Heading(_)) || b.strong
 }
 
+/// The number of the ASCII digits that open `s`: 0 when there are none or
+/// it is past `u32`.
 fn leading_number(s: &str) -> u32 {
-    s.chars()
-        .take_while(char::is_ascii_digit)
-        .collect::<String>()
-        .parse()
+    s.bytes()
+        .take_while(u8::is_ascii_digit)
+        .try_fold(0u32, |n, d| {
+            n.checked_mul(10)?.checked_add(u32::from(d - b'0'))
+        })
         .unwrap_or(0)
 }
 
@@ -354,7 +357,20 @@ const LIST_HEADINGS: [&str; 12] = [
 /// full stop after it: compared only with those of its length (most lines
 /// are none).
 fn is_list_heading(text: &str) -> bool {
-    if text.len() > 32 {
+    // Each opens with `d`, `i`, `s`, `p`, `f` or `å` (`0xC3` its first
+    // byte), in either case.
+    let opens = |b: u8| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'd' | b'i' | b's' | b'p' | b'f' | 0xc3
+        )
+    };
+    if text.len() > 32
+        || !text
+            .bytes()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(opens)
+    {
         return false;
     }
     let text = text.trim().trim_end_matches([':', '.', ' ']);
@@ -362,6 +378,17 @@ fn is_list_heading(text: &str) -> bool {
     LIST_HEADINGS
         .iter()
         .any(|h| h.len() == text.len() && text.chars().flat_map(char::to_lowercase).eq(h.chars()))
+}
+
+/// Whether the text after the number that opens `text`, its mark and
+/// white space, opens with a capital, as a candidate's title does
+/// ([`detect_listed`]): told without the pattern.
+fn capital_after_number(text: &str) -> bool {
+    // `is_numeric` holds for every `\d` (and more: a longer number only
+    // lets a line through).
+    let rest = text.trim_start_matches(char::is_numeric);
+    let rest = rest.strip_prefix(['.', ':', ')']).unwrap_or(rest);
+    rest.trim_start().starts_with(char::is_uppercase)
 }
 
 /// `N. title` lines that repeat, number and title, a line of an agenda's
@@ -374,6 +401,8 @@ fn is_list_heading(text: &str) -> bool {
 /// the decision) are not an agenda's.
 fn detect_listed(blocks: &[Block]) -> Vec<Candidate> {
     let mut listed: lexicon::WordSet<(u32, String)> = lexicon::WordSet::default();
+    // The numbers listed: a line of another number is passed over at once.
+    let mut numbers: lexicon::WordSet<u32> = lexicon::WordSet::default();
     let mut last_listed: Option<u32> = None;
     let mut out = Vec::new();
     // Whether the lines read are an agenda's list.
@@ -390,9 +419,10 @@ fn detect_listed(blocks: &[Block]) -> Vec<Candidate> {
             continue;
         }
         // A numbered line is read in a list or a table of contents, or
-        // once a list was read (most documents have none).
+        // when its number was listed (most documents have no list).
         let toc_line = is_toc_line(&b.text);
-        if !(in_list || toc_line || !listed.is_empty()) {
+        let repeated = numbers.contains(&leading_number(&b.text)) && capital_after_number(&b.text);
+        if !(in_list || toc_line || repeated) {
             continue;
         }
         let Some((c, rest)) = head_and_rest(&NUMBERED_HEADING, &b.text, Rest::Letter) else {
@@ -406,6 +436,7 @@ fn detect_listed(blocks: &[Block]) -> Vec<Candidate> {
         in_list &= last_listed.is_none_or(|last| key.0 > last);
         if toc.is_some() || in_list {
             last_listed = Some(key.0);
+            numbers.insert(key.0);
             listed.insert(key);
             continue;
         }
@@ -416,6 +447,44 @@ fn detect_listed(blocks: &[Block]) -> Vec<Candidate> {
                 number: key.0,
                 number_text: c[1].to_string(),
                 title: title.to_string(),
+                case_number: None,
+            });
+        }
+    }
+    out
+}
+
+/// `N. title` lines right before a section heading (`Beslutning`,
+/// `Indstilling:`, `Sagsfremstilling`, `Beslutning: Godkendt.`): the items
+/// of plain minutes with neither case numbers nor a list of items. The
+/// title and the heading open with a capital; a numbered point inside a
+/// text rarely stands right before a section's heading.
+fn detect_section_anchored(blocks: &[Block]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if !span::number_then(&b.text, 4, b".") {
+            continue;
+        }
+        // The next line first: most numbered lines are followed by text.
+        let opens_section = blocks.get(i + 1).is_some_and(|next| {
+            next.text.starts_with(char::is_uppercase)
+                && !matches!(next.kind, BlockKind::ListItem { number: Some(_) })
+                && (lexicon::section_for_heading(&next.text).is_some()
+                    || lexicon::inline_section(&next.text).is_some())
+        });
+        if !opens_section {
+            continue;
+        }
+        let Some((c, rest)) = head_and_rest(&NUMBERED_LINE, &b.text, Rest::Some) else {
+            continue;
+        };
+        if rest.starts_with(char::is_uppercase) && !is_toc_line(&b.text) {
+            out.push(Candidate {
+                start: i,
+                body: i + 1,
+                number: leading_number(&c[1]),
+                number_text: c[1].to_string(),
+                title: rest.trim().to_string(),
                 case_number: None,
             });
         }
@@ -513,13 +582,14 @@ fn best_run(cands: Vec<Candidate>, total_blocks: usize) -> Vec<Candidate> {
 pub fn segment(blocks: &[Block]) -> Segmented {
     let (announced, paren_lines) = paren_candidates(blocks);
     // Each layout's candidates and the fewest items it takes.
-    let found: [(Vec<Candidate>, usize); 6] = [
+    let found: [(Vec<Candidate>, usize); 7] = [
         (detect_punkt(blocks), 1),
         (detect_ad(blocks), 1),
         (detect_case_anchored(blocks), 1),
         (detect_numbered_headings(blocks), 2),
         (announced, 1),
         (detect_listed(blocks), 2),
+        (detect_section_anchored(blocks), 2),
     ];
     let mut chosen: Vec<Candidate> = Vec::new();
     for (cands, min_items) in found {
@@ -1002,6 +1072,31 @@ mod tests {
         let titles: Vec<_> = s.items.iter().map(|i| i.title.as_str()).collect();
         assert_eq!(titles, ["Godkendelse af dagsorden", "Budget"]);
         assert_eq!(b[s.items[1].blocks.start].text, "Punkt 2 Budget");
+    }
+
+    /// Plain `N. title` lines are items when a section heading follows
+    /// each; `Punkt N, title` too.
+    #[test]
+    fn numbered_lines_before_sections() {
+        let titles = |text: &str| -> Vec<String> {
+            let (_, s) = seg(text, Format::Text);
+            s.items
+                .iter()
+                .map(|i| format!("{} {}", i.number, i.title))
+                .collect()
+        };
+        let plain = "Referat\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Budget 2025\nBeslutning: Godkendt.\n\n3. Eventuelt\nIndstilling\nIntet.\n";
+        assert_eq!(
+            titles(plain),
+            ["1 Godkendelse af dagsorden", "2 Budget 2025", "3 Eventuelt"]
+        );
+        // Points that open with a small letter, or are followed by text.
+        let points = "Referat\n\n1. at budgettet godkendes\nBeslutning\nGodkendt.\n\n2. at sagen sendes videre\nBeslutning\nGodkendt.\n";
+        assert!(titles(points).is_empty());
+        let text = "Notat\n\n1. Fælles investering\nTekst.\n\n2. Sammen om ældre\nTekst.\n";
+        assert!(titles(text).is_empty());
+        let comma = "Punkt 1, Godkendelse af dagsorden\nGodkendt.\n\nPunkt 2, Budget\nGodkendt.\n";
+        assert_eq!(titles(comma), ["1 Godkendelse af dagsorden", "2 Budget"]);
     }
 
     #[test]
