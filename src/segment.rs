@@ -5,12 +5,15 @@
 //! with its header (number, title, case number) and its sections.
 //!
 //! Items are found by several detectors, one per layout in the genre:
-//! `Punkt N:` lines (Markdown from PDF; `Sag N.` too), `AD N:` headings (OS2 minutes),
-//! `N. title` lines anchored by a case number (meeting portals: `Sagnr.:`
-//! before, or a bare case number after), numbered headings, and `N) title`
-//! lines (parliament records: each item announced by `Det næste punkt på
-//! dagsordenen er:`; without announcements, a run of three or more such
-//! lines when no other layout is found). Each gives
+//! `Punkt N:` lines (Markdown from PDF; `Sag N.`, `Pkt.`, `Dagsordenspunkt`
+//! too), `AD N:` headings (OS2 minutes), `N. title` lines anchored by a
+//! case number (meeting portals: `Sagnr.:` before, or a bare case number
+//! after), `N. title` lines right before a section heading (plain
+//! minutes), `N. title` lines that repeat a line of the table of contents
+//! or of the agenda listed first (`Sager på mødet`), numbered headings, and
+//! `N) title` lines (parliament records: each item announced by `Det næste
+//! punkt på dagsordenen er:`; without announcements, a run of three or more
+//! such lines when no other layout is found). Each gives
 //! candidate item starts; the longest strictly increasing run of numbers
 //! wins, so tables of contents, agenda lists repeated before the minutes and
 //! numbered points inside an item are not taken for items. The portal line
