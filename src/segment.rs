@@ -966,6 +966,15 @@ mod tests {
         assert_eq!(titles, ["Budget", "Eventuelt"]);
     }
 
+    /// The items of plain `text`, each as `number title`.
+    fn numbered_titles(text: &str) -> Vec<String> {
+        let (_, s) = seg(text, Format::Text);
+        s.items
+            .iter()
+            .map(|i| format!("{} {}", i.number, i.title))
+            .collect()
+    }
+
     fn seg(text: &str, format: Format) -> (Vec<Block<'_>>, Segmented) {
         let b = blocks(text, format);
         let s = segment(&b);
@@ -1029,13 +1038,7 @@ mod tests {
     /// lists of anything else, nor a repeat that opens with a small letter.
     #[test]
     fn items_listed_before_they_stand() {
-        let titles = |text: &str| -> Vec<String> {
-            let (_, s) = seg(text, Format::Text);
-            s.items
-                .iter()
-                .map(|i| format!("{} {}", i.number, i.title))
-                .collect()
-        };
+        let titles = numbered_titles;
         let toc = "Indholdsfortegnelse\n1. Godkendelse af dagsorden ...... 3\n2. Budget 2025 ...... 4\n3. Eventuelt ...... 6\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Budget 2025\nTekst.\n1. Bilag A.pdf\n2. Bilag B.pdf\n\n3. Eventuelt\nIntet.\n";
         assert_eq!(
             titles(toc),
@@ -1081,13 +1084,7 @@ mod tests {
     /// each; `Punkt N, title` too.
     #[test]
     fn numbered_lines_before_sections() {
-        let titles = |text: &str| -> Vec<String> {
-            let (_, s) = seg(text, Format::Text);
-            s.items
-                .iter()
-                .map(|i| format!("{} {}", i.number, i.title))
-                .collect()
-        };
+        let titles = numbered_titles;
         let plain = "Referat\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Budget 2025\nBeslutning: Godkendt.\n\n3. Eventuelt\nIndstilling\nIntet.\n";
         assert_eq!(
             titles(plain),
