@@ -1417,7 +1417,26 @@ pub fn dates_anchored(
         let (Some(d), Some(m)) = (num(&c, dn), num(&c, mn)) else {
             continue;
         };
-        b.push_day(r, None, m, d, None);
+        // `d. 12/3 2024`: a year after the cued day and month (a whole
+        // one, 1900–2099, and no digit after it) is theirs.
+        let mut r = r;
+        let mut year = None;
+        if dn == "d" {
+            let after = &text[r.end..];
+            let y = after.trim_start_matches([' ', '\u{a0}']);
+            let digits = y
+                .as_bytes()
+                .get(..4)
+                .filter(|b| b.iter().all(u8::is_ascii_digit));
+            if y.len() < after.len()
+                && digits.is_some_and(|b| b.starts_with(b"19") || b.starts_with(b"20"))
+                && !y[4..].starts_with(|ch: char| ch.is_ascii_digit())
+            {
+                year = y[..4].parse().ok();
+                r.end += after.len() - y.len() + 4;
+            }
+        }
+        b.push_day(r, year, m, d, None);
     }
     for m in MONTH_YEAR.find_around_listed(&MONTH_YEAR_INNER, hay, months.as_deref()) {
         if !b.free(&m.range()) {
