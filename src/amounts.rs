@@ -488,8 +488,9 @@ fn found_in(hay: &Haystack) -> Vec<FoundAmount> {
     for c in suffixed_captures(hay) {
         let num = c.get(suffixed::NUM).unwrap();
         let cur = c.get(suffixed::CUR).unwrap();
-        // `et mindreforbrug på -1,3 mio. kr.`: a minus sign of its own.
-        let minus = minus_before(text, num.start());
+        // `et mindreforbrug på -1,3 mio. kr.`: a minus sign of its own (a
+        // range is read as before: no sign).
+        let minus = minus_before(text, num.start()).filter(|_| c.get(suffixed::NUM2).is_none());
         if minus.is_none() && glued_before(text, num.start()) {
             continue;
         }
@@ -746,6 +747,22 @@ mod tests {
         // The same with ASCII digits are amounts.
         for t in ["Budget: 123.456 kr.", "kr. 123,- og DKK 456 mio."] {
             assert!(!amounts(t).is_empty(), "{t}");
+        }
+    }
+
+    /// A minus sign of its own makes the amount negative; before a range
+    /// it is no sign (a range's bounds stay in order).
+    #[test]
+    fn minus_signs() {
+        let values = |t: &str| amounts(t).iter().map(|a| a.value).collect::<Vec<_>>();
+        assert_eq!(values("mindreforbrug på -1,3 mio. kr."), [-1_300_000.0]);
+        assert_eq!(values("(−245.000 kr.)"), [-245_000.0]);
+        assert_eq!(values("1-2000 kr"), [2000.0]);
+        for a in amounts("Et beløb på -5-10 kr.") {
+            assert!(a.value >= 0.0, "{a:?}");
+            if let Some((low, high)) = a.range_bounds {
+                assert!(low <= high, "{a:?}");
+            }
         }
     }
 
