@@ -347,16 +347,18 @@ pub fn parse_line(line: &str, strict: bool) -> Option<FoundPerson> {
         }
     }
     let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
+    // `Jens Jensen (A), formand`: a role, not a title.
+    let role_part = match rest.as_slice() {
+        [one] if p.role.is_none() => role_of_lower(&one.to_lowercase()),
+        _ => None,
+    };
     match rest.as_slice() {
         [] => {}
         [one] if org_like(one) && orgs::whole(one).is_some() => {
             p.organisation = Some(canonical_org(one));
         }
         [one] if org_shaped(one) => p.organisation = Some(one.to_string()),
-        // `Jens Jensen (A), formand`: a role, not a title.
-        [one] if p.role.is_none() && role_of_lower(&one.to_lowercase()).is_some() => {
-            p.role = role_of_lower(&one.to_lowercase()).map(str::to_string);
-        }
+        [_] if role_part.is_some() => p.role = role_part.map(str::to_string),
         [title] => p.title = Some(title.to_string()),
         [title, .., last] => {
             p.title = Some(title.to_string());
