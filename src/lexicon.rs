@@ -163,13 +163,17 @@ fn owned_section(text: &str) -> Option<SectionName> {
     if !holds_word {
         return None;
     }
-    let text = text.trim_end_matches([':', '.']);
+    let words: Vec<&str> = text
+        .trim_end_matches([':', '.'])
+        .split_whitespace()
+        .take(12)
+        .collect();
     // The section word among the first five, compared without lowering:
     // ASCII in any case.
-    let (k, name) = text
-        .split_whitespace()
-        .take(5)
+    let (k, name) = words
+        .iter()
         .enumerate()
+        .take(5)
         .skip(1)
         .find_map(|(k, w)| {
             let w = w.trim_end_matches(':');
@@ -178,7 +182,6 @@ fn owned_section(text: &str) -> Option<SectionName> {
                 .find(|(word, _)| w.eq_ignore_ascii_case(word))
                 .map(|&(_, name)| (k, name))
         })?;
-    let words: Vec<&str> = text.split_whitespace().take(12).collect();
     let owner = &words[..k];
     let genitive = owner[k - 1].len() > 2
         && owner[k - 1].ends_with(['s', 'S'])
@@ -186,8 +189,8 @@ fn owned_section(text: &str) -> Option<SectionName> {
     let name_words = owner[..k - 1]
         .iter()
         .all(|w| capital(w) || *w == "og" || w.ends_with('-'));
-    let after = words[k + 1..]
-        .first()
+    let after = words
+        .get(k + 1)
         .is_none_or(|w| QUALIFIERS.contains(&w.to_lowercase().as_str()));
     (capital(owner[0]) && genitive && name_words && after).then_some(name)
 }

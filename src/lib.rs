@@ -361,7 +361,7 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
             (t.range, table)
         })
         .collect();
-    let items: Vec<AgendaItem> = seg
+    let mut items: Vec<AgendaItem> = seg
         .items
         .iter()
         .zip(&found_people.items)
@@ -384,7 +384,6 @@ pub fn extract_with(path: &str, bytes: &[u8], opts: &ExtractOptions) -> Record {
         k => k,
     };
     let kind = doc_kind(announced, &items);
-    let mut items = items;
     if kind == DocKind::Minutes {
         // An item whose only text, under no heading, says what was decided.
         for item in &mut items {

@@ -992,6 +992,17 @@ struct ListState {
     last_bare: bool,
 }
 
+impl ListState {
+    /// Marks `p` as the list's label says: absent, and its role where the
+    /// line names none.
+    fn mark(&self, p: &mut FoundPerson) {
+        p.absent |= self.absent;
+        if p.role.is_none() {
+            p.role = self.role.map(str::to_string);
+        }
+    }
+}
+
 /// The columns of a participants table, found by the words of its header
 /// (`Virksomhed/Afdeling | Navn | Init. | Tilstede`): where the name
 /// stands, and the organisation, title and presence when named.
@@ -1141,8 +1152,7 @@ fn scan(
             if let Some(c) = &columns {
                 if let Some(mut p) = c.person(&all) {
                     if let Some(st) = &list {
-                        p.absent |= st.absent;
-                        p.role = p.role.or(st.role.map(str::to_string));
+                        st.mark(&mut p);
                     }
                     add(out, p, r);
                 }
@@ -1153,8 +1163,7 @@ fn scan(
                 && let Some(mut p) = parse_line(first, list.is_none())
             {
                 if let Some(st) = &list {
-                    p.absent |= st.absent;
-                    p.role = p.role.or(st.role.map(str::to_string));
+                    st.mark(&mut p);
                 }
                 p.organisation = cells[1..]
                     .iter()
@@ -1165,21 +1174,19 @@ fn scan(
             continue;
         }
         if let Some(l) = label(text) {
-            list = Some(ListState {
+            let st = ListState {
                 absent: l.absent,
                 role: l.role,
                 group_org: None,
                 last_bare: false,
-            });
+            };
             for name in l.inline.split([',', ';']).flat_map(|n| n.split(" og ")) {
                 if let Some(mut p) = parse_line(name, false) {
-                    p.absent |= l.absent;
-                    if p.role.is_none() {
-                        p.role = l.role.map(str::to_string);
-                    }
+                    st.mark(&mut p);
                     add(out, p, r.clone());
                 }
             }
+            list = Some(st);
             if !l.inline.is_empty() && !l.opens_list {
                 list = None;
             }
@@ -1189,10 +1196,7 @@ fn scan(
             let line = strip_marks(text);
             if let Some(mut p) = parse_line(line, false) {
                 let bare = !line.contains([',', '(']);
-                p.absent |= st.absent;
-                if p.role.is_none() {
-                    p.role = st.role.map(str::to_string);
-                }
+                st.mark(&mut p);
                 if p.organisation.is_none() {
                     p.organisation = st.group_org.clone();
                 }

@@ -339,8 +339,9 @@ fn title_key(title: &str) -> String {
     out.trim_end_matches([':', '.', ' ']).to_string()
 }
 
-/// The headings of an agenda's list of items (compared as [`title_key`]s):
-/// `Dagsorden`, `Indholdsfortegnelse`, `Sager på mødet`.
+/// The headings of an agenda's list of items, in lower case
+/// ([`is_list_heading`]): `Dagsorden`, `Indholdsfortegnelse`, `Sager på
+/// mødet`.
 const LIST_HEADINGS: [&str; 12] = [
     "dagsorden",
     "indholdsfortegnelse",
