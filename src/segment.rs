@@ -16,8 +16,11 @@
 //! such lines when no other layout is found). Each gives
 //! candidate item starts; the longest strictly increasing run of numbers
 //! wins, so tables of contents, agenda lists repeated before the minutes and
-//! numbered points inside an item are not taken for items. The portal line
-//! `Tilbage til toppen` ends an item and belongs to no section.
+//! numbered points inside an item are not taken for items. The three kinds
+//! of anchored `N. title` lines are also tried together (a portal's items
+//! anchored by case numbers, a closed one by its section heading). The
+//! portal line `Tilbage til toppen` ends an item and belongs to no section;
+//! an `Åbent punkt` / `Lukket punkt` line opens the item below it.
 //!
 //! ```
 //! use referat::blocks::{blocks, Format};
@@ -173,6 +176,19 @@ fn is_toc_line(text: &str) -> bool {
 /// Text of the line that ends an item on meeting portals.
 fn is_back_to_top(text: &str) -> bool {
     text.eq_ignore_ascii_case("tilbage til toppen") || text.eq_ignore_ascii_case("til toppen")
+}
+
+/// Whether `text` is the line a meeting portal prints above an item to
+/// say whether it is public: `Åbent punkt`, `Lukket punkt`, `Åben sag`,
+/// `Lukket sag` (a colon after them too).
+fn is_access_line(text: &str) -> bool {
+    let text = text.trim_end_matches(':').trim_end();
+    let Some((access, what)) = text.split_once(' ') else {
+        return false;
+    };
+    let access = access.to_lowercase();
+    matches!(access.as_str(), "åbent" | "åben" | "lukket")
+        && (what.eq_ignore_ascii_case("punkt") || what.eq_ignore_ascii_case("sag"))
 }
 
 /// Whether `text` starts with one of `bytes` or with a non-ASCII
@@ -462,7 +478,8 @@ fn detect_listed(blocks: &[Block]) -> Vec<Candidate> {
 /// `Indstilling:`, `Sagsfremstilling`, `Beslutning: Godkendt.`): the items
 /// of plain minutes with neither case numbers nor a list of items. The
 /// title and the heading open with a capital; a numbered point inside a
-/// text rarely stands right before a section's heading.
+/// text rarely stands right before a section's heading, and one right
+/// after the point numbered one less is a list's.
 fn detect_section_anchored(blocks: &[Block]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
@@ -482,15 +499,65 @@ fn detect_section_anchored(blocks: &[Block]) -> Vec<Candidate> {
         let Some((c, rest)) = head_and_rest(&NUMBERED_LINE, &b.text, Rest::Some) else {
             continue;
         };
-        if rest.starts_with(char::is_uppercase) && !is_toc_line(&b.text) {
+        let number = leading_number(&c[1]);
+        // The next point of a numbered list (`3. ...` right after `2. ...`,
+        // a recommendation's last point before the decision) is no item.
+        let next_point = i.checked_sub(1).is_some_and(|p| {
+            let before = &blocks[p].text;
+            number > 1
+                && leading_number(before) == number - 1
+                && span::number_then(before, 4, b".)")
+        });
+        if rest.starts_with(char::is_uppercase) && !is_toc_line(&b.text) && !next_point {
             out.push(Candidate {
                 start: i,
                 body: i + 1,
-                number: leading_number(&c[1]),
+                number,
                 number_text: c[1].to_string(),
                 title: rest.trim().to_string(),
                 case_number: None,
             });
+        }
+    }
+    out
+}
+
+/// The `N. title` lines of the three anchored detectors together: a
+/// portal's minutes anchor most items by their case numbers but an item
+/// without one (`3. Salg af ejendom`, a closed item) by the section
+/// heading after it, or by the agenda's list. The best run of the
+/// case-anchored lines is taken first (of the listed ones when there are
+/// none), then the listed and the section-anchored lines that fit in it: after the line before in the text, with a number
+/// between its and the next one's (a numbered point before a heading
+/// inside an item, `1. Budgettet godkendes.`, does not fit). Taken only
+/// when its run is longer than each detector's own ([`segment`]).
+fn anchored_together(
+    case_anchored: &[Candidate],
+    listed: &[Candidate],
+    section_anchored: &[Candidate],
+    blocks: &[Block],
+) -> Vec<Candidate> {
+    let given = [case_anchored, listed, section_anchored];
+    if given.iter().filter(|d| !d.is_empty()).count() < 2 {
+        return Vec::new();
+    }
+    // The strongest detector's best run, then the others' lines in it.
+    let strongest = given.iter().position(|d| !d.is_empty()).unwrap_or(0);
+    let mut out = best_run(given[strongest].to_vec(), blocks.len());
+    for detector in &given[strongest + 1..] {
+        for c in *detector {
+            let at = out.partition_point(|o| o.start <= c.start);
+            let fits_before = at == 0 || {
+                let prev = &out[at - 1];
+                // Not the line before (or its case label) again.
+                c.start >= prev.body && c.number > prev.number
+            };
+            let fits_after = out
+                .get(at)
+                .is_none_or(|next| next.start >= c.body && c.number < next.number);
+            if fits_before && fits_after {
+                out.insert(at, c.clone());
+            }
         }
     }
     out
@@ -585,15 +652,22 @@ fn best_run(cands: Vec<Candidate>, total_blocks: usize) -> Vec<Candidate> {
 /// Cuts the blocks into preamble and items.
 pub fn segment(blocks: &[Block]) -> Segmented {
     let (announced, paren_lines) = paren_candidates(blocks);
+    let (case_anchored, listed, section_anchored) = (
+        detect_case_anchored(blocks),
+        detect_listed(blocks),
+        detect_section_anchored(blocks),
+    );
+    let anchored = anchored_together(&case_anchored, &listed, &section_anchored, blocks);
     // Each layout's candidates and the fewest items it takes.
-    let found: [(Vec<Candidate>, usize); 7] = [
+    let found: [(Vec<Candidate>, usize); 8] = [
         (detect_punkt(blocks), 1),
         (detect_ad(blocks), 1),
-        (detect_case_anchored(blocks), 1),
+        (case_anchored, 1),
         (detect_numbered_headings(blocks), 2),
         (announced, 1),
-        (detect_listed(blocks), 2),
-        (detect_section_anchored(blocks), 2),
+        (listed, 2),
+        (section_anchored, 2),
+        (anchored, 2),
     ];
     let mut chosen: Vec<Candidate> = Vec::new();
     for (cands, min_items) in found {
@@ -607,6 +681,12 @@ pub fn segment(blocks: &[Block]) -> Segmented {
         let run = best_run(paren_lines, blocks.len());
         if run.len() >= MIN_PAREN_ITEMS {
             chosen = run;
+        }
+    }
+    for c in &mut chosen {
+        // A portal's `Åbent punkt` line before an item is the item's.
+        if c.start > 0 && is_access_line(&blocks[c.start - 1].text) {
+            c.start -= 1;
         }
     }
     let Some(first) = chosen.first() else {
@@ -1098,6 +1178,57 @@ mod tests {
         assert!(titles(text).is_empty());
         let comma = "Punkt 1, Godkendelse af dagsorden\nGodkendt.\n\nPunkt 2, Budget\nGodkendt.\n";
         assert_eq!(titles(comma), ["1 Godkendelse af dagsorden", "2 Budget"]);
+    }
+
+    /// A portal's items anchored by case numbers, but a closed one by the
+    /// heading after it; the `Åbent punkt` line above an item is the item's.
+    #[test]
+    fn items_anchored_in_different_ways_together() {
+        let text = "Referat\n\nÅbent punkt\n\n1. Godkendelse af dagsorden\n\nSagsnr.: 24/1234\n\nBeslutning\nGodkendt.\n\nÅbent punkt\n\n2. Budget 2025\n\nSagsnr.: 24/2231\n\nIndstilling\nDirektionen indstiller, at\n1. Budgettet godkendes.\nBeslutning\nGodkendt.\n\nBilag\n1. Budget.pdf\n\nLukket punkt:\n\n3. Salg af ejendom\n\nBeslutning\nGodkendt.\n";
+        let (b, s) = seg(text, Format::Text);
+        let titles: Vec<_> = s.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Godkendelse af dagsorden", "Budget 2025", "Salg af ejendom"]
+        );
+        assert_eq!(s.items[1].case_number.as_deref(), Some("24/2231"));
+        for (item, marker) in s
+            .items
+            .iter()
+            .zip(["Åbent punkt", "Åbent punkt", "Lukket punkt:"])
+        {
+            assert_eq!(b[item.blocks.start].text, marker);
+        }
+        let last = &s.items[1].sections.last().unwrap();
+        assert_eq!(last.name, SectionName::Bilag);
+        assert_eq!(last.blocks.end, s.items[2].blocks.start);
+        // One anchor alone: a numbered point before a heading inside an
+        // item (`1. Budgettet godkendes.`) is no item, and neither is a
+        // closed item then (two case-anchored items are the longer run).
+        let point = text.replace(
+            "Lukket punkt:\n\n3. Salg af ejendom\n\nBeslutning\nGodkendt.\n",
+            "",
+        );
+        let (_, s) = seg(&point, Format::Text);
+        assert_eq!(s.items.len(), 2);
+        // Nor is the next point of a numbered list, its number though
+        // between the items' (a recommendation's third point before the
+        // decision of item 2, with item 5 next).
+        let list = "Referat\n\nSagsnr.: 24/1\n\n2. Budget 2025\n\nIndstilling\n1. Budgettet godkendes\n2. Rammerne fastholdes\n3. Sagen sendes til Byrådet\nBeslutning\nGodkendt.\n\nSagsnr.: 24/2\n\n5. Eventuelt\n\nBeslutning\nIntet.\n\nSagsnr.: 24/3\n\n6. Næste møde\n\nBeslutning\nIntet.\n";
+        assert_eq!(
+            numbered_titles(list),
+            ["2 Budget 2025", "5 Eventuelt", "6 Næste møde"]
+        );
+        // A heading's numbered line of a higher number inside item 1 does
+        // not fit before item 2 (and would break the run).
+        let higher = "Referat\n\nSagsnr.: 24/1\n\n1. Budget\n\n7. Økonomi\nBeslutning\nGodkendt.\n\nSagsnr.: 24/2\n\n2. Plan\n\nBeslutning\nGodkendt.\n\n3. Salg\n\nBeslutning\nGodkendt.\n\nSagsnr.: 24/4\n\n4. Eventuelt\n\nBeslutning\nIntet.\n";
+        assert_eq!(
+            numbered_titles(higher),
+            ["1 Budget", "2 Plan", "3 Salg", "4 Eventuelt"]
+        );
+        assert!(!is_access_line("Åbent punkt 3"));
+        assert!(!is_access_line("Punkt"));
+        assert!(is_access_line("LUKKET SAG"));
     }
 
     #[test]

@@ -195,3 +195,28 @@ fn cluster_minutes_in_markdown_with_a_participants_table() {
     let amounts: Vec<f64> = r.amounts.iter().map(|a| a.value).collect();
     assert_eq!(amounts, [4_200_000.0, 1_100_000.0]);
 }
+
+#[test]
+fn portal_minutes_with_open_and_closed_items() {
+    let r = record("portal_aabent_lukket_punkt.txt");
+    assert_eq!(
+        items(&r),
+        [
+            "1|Godkendelse af dagsorden|24/1234|beslutning|approved",
+            "2|Budgetopfølgning pr. 29. februar 2024|24/2231|other,resume,sagsfremstilling,indstilling,beslutning,bilag|noted",
+            "3|Salg af ejendom|-|beslutning|approved",
+        ]
+    );
+    // The `Åbent punkt` line is the next item's, in no section's text.
+    let bilag = r.items[1].sections.last().unwrap();
+    assert_eq!(bilag.text, "1. Budgetopfølgning februar 2024.pdf");
+    assert_eq!(
+        participants(&r),
+        [
+            "Jens Hansen|-|false",
+            "Mette Olsen|-|false",
+            "Peter Nielsen|-|false",
+            "Karin Berg|-|true",
+        ]
+    );
+}
