@@ -808,7 +808,8 @@ fn starts_with_kr(s: &str) -> bool {
 }
 
 /// Whether a match at `range` is glued to neighbouring digits, dots or
-/// dashes (a case number, a version, a longer number).
+/// dashes (a case number, a version, a longer number), or to a case
+/// number's `-S00`.
 fn glued(text: &str, range: &Range<usize>) -> bool {
     let before = text[..range.start].chars().next_back();
     let mut rest = text[range.end..].chars();
@@ -825,6 +826,10 @@ fn glued(text: &str, range: &Range<usize>) -> bool {
     let a = match after {
         [Some(c), _] if c.is_ascii_digit() || c.is_alphabetic() => true,
         [Some('-' | '/' | '.'), Some(d)] if d.is_ascii_digit() => true,
+        // A municipal case number's subject code (KLE, `27.12.00-S00-3-24`).
+        [Some('-'), Some(l)] if l.is_ascii_uppercase() => {
+            text[range.end + 2..].starts_with(|c: char| c.is_ascii_digit())
+        }
         _ => false,
     };
     b || a

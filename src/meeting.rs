@@ -49,7 +49,7 @@ static JUNK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:abonnér|abonner|se alle dagsordener.*|print|udskriv|del|tilbage til toppen|.*\{\{.*\}\}.*|status)$").unwrap()
 });
 /// A head label and the white space after it ([`LABEL`] without its value).
-const LABEL_HEAD_PATTERN: &str = r"(?i)^(mødedato|dato|tidspunkt|mødetidspunkt|mødetid|klokkeslæt|tid|mødested|mødelokale|sted|lokale|lokation|udvalg|mødenavn|mødeforum|forum)\s*:?\s+";
+const LABEL_HEAD_PATTERN: &str = r"(?i)^(mødedato|dato|tidspunkt|mødetidspunkt|mødetid|klokkeslæt|tid|(?:møde)?start(?:\s+kl\.?|tidspunkt)?|(?:møde)?slut(?:\s+kl\.?|tidspunkt)?|mødested|mødelokale|sted|lokale|lokation|udvalg|mødenavn|mødeforum|forum)\s*:?\s+";
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"{LABEL_HEAD_PATTERN}(\S.*)$")).unwrap());
 static LABEL_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(LABEL_HEAD_PATTERN).unwrap());
@@ -248,6 +248,20 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
                 {
                     h.start_time = Some(t.start);
                     h.end_time = t.end;
+                }
+            }
+            l if l.contains("start") => {
+                if h.start_time.is_none()
+                    && let Some(t) = find_times(value)
+                {
+                    h.start_time = Some(t.start);
+                }
+            }
+            l if l.contains("slut") => {
+                if h.end_time.is_none()
+                    && let Some(t) = find_times(value)
+                {
+                    h.end_time = Some(t.start);
                 }
             }
             "mødested" | "mødelokale" | "sted" | "lokale" | "lokation" => {
@@ -492,7 +506,8 @@ mod tests {
         assert_eq!(h.announced, Some(DocKind::Agenda));
     }
 
-    /// `Mødetid`, `Klokkeslæt` give the times, `Mødelokale` the place.
+    /// `Mødetid`, `Klokkeslæt` give the times (`Start kl.`, `Slut kl.`
+    /// one each), `Mødelokale` the place.
     #[test]
     fn head_with_moedetid_and_moedelokale() {
         let h = head_of(
@@ -505,6 +520,21 @@ mod tests {
         assert_eq!(h.location.as_deref(), Some("Byrådssalen"));
         let h = head_of("Dato: 7. maj 2024\nKlokkeslæt: kl. 9.30\n", Format::Text);
         assert_eq!(h.start_time.as_deref(), Some("09:30"));
+        // Start and end on lines of their own, in a meeting table too.
+        for text in [
+            "Dato: 4. marts 2024\nStart kl.: 16:00\nSlut kl.: 18:15\n",
+            "Dato: 4. marts 2024\nMødestart: kl. 16.00\nMødeslut: kl. 18.15\n",
+            "| | |\n|---|---|\n| Dato: | 4. marts 2024 |\n| Starttidspunkt: | 16:00 |\n| Sluttidspunkt: | 18:15 |\n",
+        ] {
+            let h = head_of(text, Format::Markdown);
+            let times = (h.start_time.as_deref(), h.end_time.as_deref());
+            assert_eq!(times, (Some("16:00"), Some("18:15")), "{text}");
+        }
+        let h = head_of(
+            "Dato: 4. marts 2024\nStart: projektet i 2025\n",
+            Format::Text,
+        );
+        assert_eq!(h.start_time, None);
     }
 
     #[test]

@@ -1108,6 +1108,29 @@ impl Columns {
     }
 }
 
+/// Reads the names on a label's line (`Afbud: Karin Berg, Jens Holm`) into
+/// `out`, and gives the state of the list the label opens: none when names
+/// follow it on its line and it does not end with a colon.
+fn read_label(
+    l: &Label,
+    out: &mut Vec<(FoundPerson, Range<usize>)>,
+    r: &Range<usize>,
+) -> Option<ListState> {
+    let st = ListState {
+        absent: l.absent,
+        role: l.role,
+        group_org: None,
+        last_bare: false,
+    };
+    for name in l.inline.split([',', ';']).flat_map(|n| n.split(" og ")) {
+        if let Some(mut p) = parse_line(name, false) {
+            st.mark(&mut p);
+            add(out, p, r.clone());
+        }
+    }
+    (l.inline.is_empty() || l.opens_list).then_some(st)
+}
+
 /// Reads the people of `blocks[range]` into `out`. `in_list` says the
 /// range is a participants list from its first block on.
 fn scan(
@@ -1159,6 +1182,14 @@ fn scan(
                 continue;
             }
             let cells: Vec<&str> = all.into_iter().filter(|c| !c.is_empty()).collect();
+            if let [key, value] = cells[..]
+                && may_be_label(key)
+                && let Some(l) = label(&format!("{key} {value}"))
+            {
+                // A meeting table's row `| Medlemmer: | names |`.
+                list = read_label(&l, out, &r);
+                continue;
+            }
             if let Some(first) = cells.first()
                 && let Some(mut p) = parse_line(first, list.is_none())
             {
@@ -1174,22 +1205,7 @@ fn scan(
             continue;
         }
         if let Some(l) = label(text) {
-            let st = ListState {
-                absent: l.absent,
-                role: l.role,
-                group_org: None,
-                last_bare: false,
-            };
-            for name in l.inline.split([',', ';']).flat_map(|n| n.split(" og ")) {
-                if let Some(mut p) = parse_line(name, false) {
-                    st.mark(&mut p);
-                    add(out, p, r.clone());
-                }
-            }
-            list = Some(st);
-            if !l.inline.is_empty() && !l.opens_list {
-                list = None;
-            }
+            list = read_label(&l, out, &r);
             continue;
         }
         if let Some(st) = &mut list {

@@ -263,3 +263,29 @@ fn label_with_names_and_a_colon_opens_a_list() {
         ]
     );
 }
+
+/// A meeting table's rows of a label and its names (`| Medlemmer: | ... |`,
+/// `| Fraværende: | ... |`) are read as the label's line; a row of another
+/// label gives no one.
+#[test]
+fn label_rows_of_a_meeting_table() {
+    let text = "# Referat\n\n| | |\n|---|---|\n| Dato: | 4. marts 2024 |\n\
+        | Sted: | Byrådssalen |\n\
+        | Medlemmer: | Hanne Dahl (A), Søren Kjær (V), Lis Mikkelsen (F) |\n\
+        | Fraværende: | Søren Kjær (V) |\n\n\
+        ## 1. Eventuelt\n\n### Beslutning\n\nIntet.\n";
+    let r = referat::extract("tabel.md", text.as_bytes());
+    let got: Vec<(&str, bool)> = r
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.absent))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Hanne Dahl", false),
+            ("Søren Kjær", true),
+            ("Lis Mikkelsen", false)
+        ]
+    );
+}
