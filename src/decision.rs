@@ -4,7 +4,8 @@
 //! Takes section texts and gives typed values. The outcome of a decision is
 //! read per numbered part (`1. ...`, `2. ...`): each part takes the most
 //! decisive phrase it holds (approved or rejected over postponed over noted
-//! over discussed), a negation (`ikke godkendt`, `godkendes ikke`) turns
+//! over discussed; a decision in general words, `besluttede`, is an
+//! approval below a postponement), a negation (`ikke godkendt`, `godkendes ikke`) turns
 //! approval into rejection, and the decision takes the most decisive part,
 //! or `mixed` when some parts are approved and others rejected.
 //!
@@ -45,6 +46,8 @@ fn part_outcome(text: &str) -> Outcome {
     let mut best = Outcome::None;
     let mut approved = false;
     let mut rejected = false;
+    // An approval in general words (`besluttede`) only.
+    let mut decided = false;
     let hay = Haystack::new(text);
     let candidates = OUTCOME_WORDS.matches(&hay);
     for (i, phrase) in OUTCOME_PHRASES.iter().enumerate() {
@@ -58,6 +61,10 @@ fn part_outcome(text: &str) -> Outcome {
                     || NEGATION_AFTER.is_match(crate::span::after(text, m.end(), 20)))
             {
                 o = Outcome::Rejected;
+            }
+            if phrase.general && o == Outcome::Approved {
+                decided = true;
+                continue;
             }
             approved |= o == Outcome::Approved;
             rejected |= o == Outcome::Rejected;
@@ -73,6 +80,8 @@ fn part_outcome(text: &str) -> Outcome {
         (true, true) => Outcome::Mixed,
         (_, true) => Outcome::Rejected,
         (true, _) => Outcome::Approved,
+        // `besluttede at udsætte sagen`: postponed.
+        _ if decided && rank(best) < rank(Outcome::Postponed) => Outcome::Approved,
         _ => best,
     }
 }
@@ -395,6 +404,29 @@ mod tests {
             (
                 "Derudover anbefalede oplægsholderen mere træning.",
                 Outcome::None,
+            ),
+            ("Godkendt som indstillet.", Outcome::Approved),
+            ("Vedtaget.", Outcome::Approved),
+            ("Anbefalet.", Outcome::Approved),
+            ("Indstillingen tiltrædes.", Outcome::Approved),
+            ("Oversendes til Byrådet med anbefaling.", Outcome::Approved),
+            ("Ansøgningen imødekommes.", Outcome::Approved),
+            ("Ansøgningen imødekommes ikke.", Outcome::Rejected),
+            (
+                "Udvalget kunne ikke godkende indstillingen.",
+                Outcome::Rejected,
+            ),
+            ("Til orientering.", Outcome::Noted),
+            ("Formanden orienterede om mødet i KKR.", Outcome::Noted),
+            // A decision in general words gives way to a postponement.
+            ("Udvalget besluttede at udsætte sagen.", Outcome::Postponed),
+            (
+                "Udvalget besluttede ikke at gå videre med forslaget.",
+                Outcome::Rejected,
+            ),
+            (
+                "Drøftet. Udvalget besluttede at holde et temamøde.",
+                Outcome::Approved,
             ),
             ("Intet at bemærke.", Outcome::None),
             ("Afbud: Kenneth Jerkel", Outcome::None),

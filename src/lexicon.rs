@@ -375,6 +375,10 @@ pub struct OutcomePhrase {
     pub regex: Caseless,
     /// What it signals.
     pub outcome: Outcome,
+    /// A decision taken, in general words (`besluttede`, `decided` in the
+    /// file): an approval that gives way to a postponement or a rejection
+    /// in the same part.
+    pub general: bool,
 }
 
 /// The outcome phrases without their word boundaries, one pattern each in
@@ -397,8 +401,9 @@ pub static OUTCOME_PHRASES: LazyLock<Vec<OutcomePhrase>> = LazyLock::new(|| {
     rows(OUTCOMES)
         .map(|r| OutcomePhrase {
             regex: Caseless::new(&format!(r"\b(?:{})\b", r[0])),
+            general: r[1] == "decided",
             outcome: match r[1] {
-                "approved" => Outcome::Approved,
+                "approved" | "decided" => Outcome::Approved,
                 "noted" => Outcome::Noted,
                 "discussed" => Outcome::Discussed,
                 "rejected" => Outcome::Rejected,
