@@ -362,11 +362,24 @@ pub fn item_kind(title: &str) -> (Option<ItemKind>, &str) {
         if row.standalone {
             let at_word_end = rest.is_empty() || rest.starts_with([' ', '(', ',']);
             if at_word_end {
-                return (Some(row.kind), title);
+                // `Godkendelse af dagsorden (Beslutning)`: the title before the kind.
+                return (Some(row.kind), kind_after(title).map_or(title, |(_, t)| t));
             }
         }
     }
-    (None, title)
+    kind_after(title).map_or((None, title), |(kind, t)| (Some(kind), t))
+}
+
+/// The kind a title names in parentheses at its end, and the title before
+/// them: `Budget 2025 (Beslutning)`, `Status (til orientering)`.
+fn kind_after(title: &str) -> Option<(ItemKind, &str)> {
+    let inner = title.trim_end().strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let word = inner[open + 1..].trim().to_lowercase();
+    let word = word.strip_prefix("til ").unwrap_or(&word);
+    let row = KINDS.iter().find(|row| row.prefix == word)?;
+    let before = title[..open].trim_end();
+    (!before.is_empty()).then_some((row.kind, before))
 }
 
 /// One decision phrase and the outcome it signals.
@@ -708,6 +721,31 @@ mod tests {
             item_kind("Pausehold for ældre"),
             (None, "Pausehold for ældre")
         );
+        assert_eq!(
+            item_kind("Godkendelse af dagsorden (Beslutning)"),
+            (Some(ItemKind::Other), "Godkendelse af dagsorden")
+        );
+        // The kind in parentheses after the title.
+        assert_eq!(
+            item_kind("Budget 2025 (Beslutning)"),
+            (Some(ItemKind::Beslutningssag), "Budget 2025")
+        );
+        assert_eq!(
+            item_kind("Status på sundhedsaftalen (til orientering) "),
+            (Some(ItemKind::Orienteringssag), "Status på sundhedsaftalen")
+        );
+        assert_eq!(
+            item_kind("Tilskud (Drøftelsessag)"),
+            (Some(ItemKind::Droeftelsessag), "Tilskud")
+        );
+        for title in [
+            "Budget (2025)",
+            "Plan (kl. 13:00)",
+            "(Beslutning)",
+            "Møde (beslutning om budget)",
+        ] {
+            assert_eq!(item_kind(title), (None, title));
+        }
     }
 
     #[test]

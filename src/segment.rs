@@ -96,13 +96,16 @@ struct Candidate {
 // `(\S.*)$`, `(\p{L}.*)$`) are matched as their head, and the rest taken as
 // it is ([`head_and_rest`]): the same matches, without the capture engine's
 // walk over the whole line. The tests check them against the whole patterns.
-const PUNKT_HEAD: &str = r"(?i)^(?:punkt|pkt\.?|dagsordens?punkt|sag(?:\s+nr\.?)?)\s*(\d{1,4}[a-z]?)\b\s*([:.\-–—),])?\s*";
+const PUNKT_HEAD: &str = r"(?i)^(?:punkt|pkt\.?|dagsordens?punkt|sag)(?:\s+nr\.?)?\s*(\d{1,4}[a-z]?)\b\s*([:.\-–—),])?\s*";
 const AD_HEAD: &str = r"(?i)^ad\.?\s+(?:pkt\.?\s*)?(\d{1,3})\s*[:.\-–—)]\s*";
+/// `Ad. 1 Godkendelse af dagsorden`: no mark after the number.
+const AD_BARE_HEAD: &str = r"(?i)^ad\.?\s+(?:pkt\.?\s*)?(\d{1,3})\s+";
 const NUMBERED_LINE_HEAD: &str = r"^(\d{1,4})\.\s+";
-const NUMBERED_HEADING_HEAD: &str = r"^(\d{1,3})(?:[.:)]|\s)\s*";
+const NUMBERED_HEADING_HEAD: &str = r"^(\d{1,3})(?:[.:)]|\s+[-–—]|\s)\s*";
 
 static PUNKT: LazyLock<Regex> = LazyLock::new(|| Regex::new(PUNKT_HEAD).unwrap());
 static AD: LazyLock<Regex> = LazyLock::new(|| Regex::new(AD_HEAD).unwrap());
+static AD_BARE: LazyLock<Regex> = LazyLock::new(|| Regex::new(AD_BARE_HEAD).unwrap());
 static NUMBERED_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUMBERED_LINE_HEAD).unwrap());
 static NUMBERED_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(NUMBERED_HEADING_HEAD).unwrap());
@@ -233,6 +236,21 @@ fn may_open_punkt(text: &str) -> bool {
     }
 }
 
+/// Whether `b` may be the title of the item whose number stands alone on
+/// the line before it: a short line that opens with a capital, is no
+/// sentence (no closing full stop), no list point, no section heading and
+/// no item line of its own.
+fn is_title_line(b: &Block) -> bool {
+    let text = b.text.trim();
+    text.starts_with(char::is_uppercase)
+        && text.len() <= 150
+        && !text.ends_with('.')
+        && !matches!(b.kind, BlockKind::ListItem { .. })
+        && !(may_open_punkt(text) && PUNKT.is_match(text))
+        && lexicon::section_for_heading(text).is_none()
+        && lexicon::inline_section(text).is_none()
+}
+
 fn detect_punkt(blocks: &[Block]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
@@ -260,10 +278,19 @@ fn detect_punkt(blocks: &[Block]) -> Vec<Candidate> {
         if !has_sep && !is_headingish(b) && !titled {
             continue;
         }
-        let title = rest.trim().to_string();
+        let mut title = rest.trim().to_string();
+        let mut body = i + 1;
+        // `**Punkt 3**` with the title on the line after it.
+        if title.is_empty()
+            && let Some(next) = blocks.get(i + 1)
+            && is_title_line(next)
+        {
+            title = next.text.trim().to_string();
+            body = i + 2;
+        }
         out.push(Candidate {
             start: i,
-            body: i + 1,
+            body,
             number: leading_number(&c[1]),
             number_text: c[1].to_string(),
             title,
@@ -279,7 +306,12 @@ fn detect_ad(blocks: &[Block]) -> Vec<Candidate> {
         .enumerate()
         .filter(|(_, b)| starts_with_any(&b.text, b"aA"))
         .filter_map(|(i, b)| {
-            let (c, rest) = head_and_rest(&AD, &b.text, Rest::Some)?;
+            let (c, rest) = head_and_rest(&AD, &b.text, Rest::Some).or_else(|| {
+                // No mark after the number: a heading's title, not `Ad 3
+                // omgange ...`.
+                head_and_rest(&AD_BARE, &b.text, Rest::Letter)
+                    .filter(|(_, rest)| is_headingish(b) && rest.starts_with(char::is_uppercase))
+            })?;
             if is_toc_line(&b.text) {
                 return None;
             }
@@ -800,6 +832,7 @@ fn sections(blocks: &[Block], body: Range<usize>) -> Vec<SectionSeg> {
 pub(crate) const PREPARE: &[fn()] = builders![
     PUNKT,
     AD,
+    AD_BARE,
     NUMBERED_LINE,
     NUMBERED_HEADING,
     NUMBERED_PAREN,
@@ -929,6 +962,7 @@ mod tests {
         let cases = [
             (PUNKT_HEAD, "(.*)$", Rest::Any),
             (AD_HEAD, r"(\S.*)$", Rest::Some),
+            (AD_BARE_HEAD, r"(\p{L}.*)$", Rest::Letter),
             (NUMBERED_LINE_HEAD, r"(\S.*)$", Rest::Some),
             (NUMBERED_HEADING_HEAD, r"(\p{L}.*)$", Rest::Letter),
             (NUMBERED_PAREN_HEAD, r"(\S.*)$", Rest::Some),
@@ -960,6 +994,10 @@ mod tests {
             "1) Fortsættelse af forespørgsel nr. F 7 [afstemning]:",
             "12)  Eventuelt: 3. behandling",
             "5)\tValg",
+            "Ad. 1 Godkendelse af dagsorden",
+            "AD 2 budget",
+            "ad pkt. 3  Eventuelt",
+            "Ad 4 5",
         ]
         .map(str::to_string)
         .to_vec();
@@ -1229,6 +1267,45 @@ mod tests {
         assert!(!is_access_line("Åbent punkt 3"));
         assert!(!is_access_line("Punkt"));
         assert!(is_access_line("LUKKET SAG"));
+    }
+
+    /// Item lines in more forms: `Punkt nr. N -`, `N - title`, `Ad. N
+    /// Title` with no mark, and `**Punkt N**` with the title on the line
+    /// after it.
+    #[test]
+    fn item_lines_in_more_forms() {
+        let md = |first: &str, second: &str| {
+            format!(
+                "# Referat\n\n{first}\n\n### Beslutning\n\nGodkendt.\n\n{second}\n\n### Beslutning\n\nGodkendt.\n"
+            )
+        };
+        let titles_of = |text: &str| -> Vec<String> {
+            let (_, s) = seg(text, Format::Markdown);
+            s.items
+                .iter()
+                .map(|i| format!("{} {}", i.number, i.title))
+                .collect()
+        };
+        for (first, second) in [
+            ("## Punkt nr. 1 - Dagsorden", "## Punkt nr. 2 - Budget"),
+            ("## 1 - Dagsorden", "## 2 – Budget"),
+            ("## Ad. 1 Dagsorden", "## Ad. 2 Budget"),
+            ("**Punkt 1**\n\n**Dagsorden**", "**Punkt 2**\n\nBudget"),
+        ] {
+            assert_eq!(
+                titles_of(&md(first, second)),
+                ["1 Dagsorden", "2 Budget"],
+                "{first}"
+            );
+        }
+        // Not items: `Ad 3` in a sentence; a number's next line that is a
+        // sentence or a section heading is no title.
+        let text = md("Ad 3 omgange blev det drøftet", "Ad 4 Gange blev budgettet drøftet");
+        assert!(titles_of(&text).is_empty());
+        let text = "# Referat\n\n**Punkt 1**\n\nBeslutning\n\nGodkendt.\n\n**Punkt 2**\n\nSagen blev drøftet.\n";
+        assert_eq!(titles_of(text), ["1 ", "2 "]);
+        let text = "# Dagsorden\n\n**Punkt 1**\n\nPunkt 2: Budget\n\nTekst.\n";
+        assert_eq!(titles_of(text), ["1 ", "2 Budget"]);
     }
 
     #[test]
