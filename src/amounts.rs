@@ -69,7 +69,7 @@ fn keep(out: &mut Vec<FoundAmount>, taken: &mut RangeSet, found: FoundAmount) {
 const NUM: &str =
     r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,2})?|[0-9]+(?:,[0-9]+)?|[0-9]+\.[0-9]{1,2}";
 const SCALE: &str =
-    r"mio\.?|millioner|million|mia\.?|milliarder|milliard|mrd\.?|t\.|tusinde?|tkr\.?";
+    r"mio\.?|millioner|million|mill\.?|mia\.?|milliarder|milliard|mrd\.?|t\.|tusinde?|tkr\.?";
 
 static SUFFIXED: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(&format!(
@@ -354,12 +354,89 @@ pub fn parse_number(s: &str, scaled: bool) -> Option<f64> {
 fn scale_factor(scale: Option<&str>) -> f64 {
     let Some(s) = scale else { return 1.0 };
     let s = s.to_lowercase();
-    if s.starts_with("mio") || s.starts_with("million") {
-        1e6
-    } else if s.starts_with("mia") || s.starts_with("milliard") || s.starts_with("mrd") {
+    if s.starts_with("mia") || s.starts_with("milliard") || s.starts_with("mrd") {
         1e9
+    } else if s.starts_with("mio") || s.starts_with("mill") {
+        1e6
     } else {
         1e3
+    }
+}
+
+/// The number words read before a scale word (`tre mio. kr.`, `en halv
+/// million kroner`), with their values; the longer of two that end alike
+/// first (`en halv` before `en`, ...).
+const NUMBER_WORDS: [(&str, f64); 22] = [
+    ("en halv", 0.5),
+    ("et halvt", 0.5),
+    ("halvanden", 1.5),
+    ("halvtreds", 50.0),
+    ("hundrede", 100.0),
+    ("elleve", 11.0),
+    ("femten", 15.0),
+    ("tredive", 30.0),
+    ("fyrre", 40.0),
+    ("tyve", 20.0),
+    ("tolv", 12.0),
+    ("seks", 6.0),
+    ("otte", 8.0),
+    ("fire", 4.0),
+    ("fem", 5.0),
+    ("syv", 7.0),
+    ("tre", 3.0),
+    ("to", 2.0),
+    ("ti", 10.0),
+    ("ni", 9.0),
+    ("en", 1.0),
+    ("et", 1.0),
+];
+
+/// A scale word and a currency after it, from the scale word on: the rest
+/// of an amount written with a number word ([`worded`]).
+static WORDED_REST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:mio\.?|millioner|million|mill\.?|mia\.?|milliarder|milliard|mrd\.?)\s*(?P<cur>kr\.?|kroner|dkk)(?:[^\p{L}\d]|$)",
+    )
+    .unwrap()
+});
+
+/// Amounts of millions and billions written with a number word: `tre mio.
+/// kr.`, `en halv million kroner`, `to mia. kr.` (a currency after the
+/// scale word: `to millioner borgere` is no money), added to `out` where
+/// nothing is `taken`. Each `m` after a space and before `i` or `r` may
+/// open a scale word; the word before it is looked up in [`NUMBER_WORDS`]
+/// and only then the rest matched.
+fn worded(text: &str, out: &mut Vec<FoundAmount>, taken: &mut RangeSet) {
+    let bytes = text.as_bytes();
+    for q in memchr::memchr2_iter(b'm', b'M', bytes) {
+        let after_space = q > 0 && bytes[q - 1].is_ascii_whitespace();
+        if !after_space || !matches!(bytes.get(q + 1), Some(b'i' | b'I' | b'r' | b'R')) {
+            continue;
+        }
+        let head = text[..q].trim_end();
+        let Some((word_start, value)) = NUMBER_WORDS.iter().find_map(|&(w, v)| {
+            let start = head.len().checked_sub(w.len())?;
+            let word = head.get(start..)?;
+            // A word of its own (`fem-seks mio. kr.` is none).
+            let alone = head[..start].is_empty() || head[..start].ends_with(char::is_whitespace);
+            (word.eq_ignore_ascii_case(w) && alone).then_some((start, v))
+        }) else {
+            continue;
+        };
+        let Some(c) = WORDED_REST.captures_if_any(&text[q..]) else {
+            continue;
+        };
+        let cur = c.name("cur").unwrap();
+        let range = word_start..q + cur.end();
+        if taken.overlaps(&range) {
+            continue;
+        }
+        let scale = text[q..q + cur.start()].trim_end();
+        keep(
+            out,
+            taken,
+            FoundAmount::new(value * scale_factor(Some(scale)), range),
+        );
     }
 }
 
@@ -420,9 +497,17 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
     // No lower-cased copy for a text that can hold no amount (see
     // [`amounts_in`]): most table cells.
     if !has_ascii_digit(text) {
-        return Vec::new();
+        return worded_only(text);
     }
     found_in(&Haystack::new(text))
+}
+
+/// The amounts of a text without an ASCII digit: those written with a
+/// number word ([`worded`]).
+fn worded_only(text: &str) -> Vec<FoundAmount> {
+    let mut out = Vec::new();
+    worded(text, &mut out, &mut RangeSet::default());
+    finish(text, out)
 }
 
 /// Whether `text` holds an ASCII digit, which every amount holds.
@@ -432,11 +517,12 @@ fn has_ascii_digit(text: &str) -> bool {
 
 /// [`amounts`] of a text whose lower-cased copy is made already.
 pub fn amounts_in(hay: &Haystack) -> Vec<FoundAmount> {
-    // Every amount holds an ASCII digit: the numbers of all patterns but
-    // [`LABELLED`] are ASCII, and its `\d` in another script is not parsed.
-    // Most table cells, which are searched one by one, hold none.
+    // Every amount but those written with a number word holds an ASCII
+    // digit: the numbers of all patterns but [`LABELLED`] are ASCII, and
+    // its `\d` in another script is not parsed. Most table cells, which
+    // are searched one by one, hold none.
     if !has_ascii_digit(hay.text()) {
-        return Vec::new();
+        return worded_only(hay.text());
     }
     found_in(hay)
 }
@@ -575,6 +661,13 @@ fn found_in(hay: &Haystack) -> Vec<FoundAmount> {
         };
         keep(&mut out, &mut taken, FoundAmount::new(v, range));
     }
+    worded(text, &mut out, &mut taken);
+    finish(text, out)
+}
+
+/// `out` in the text's order, each marked approximate (`ca.` before it)
+/// and given the unit it is per (`pr. år` after it).
+fn finish(text: &str, mut out: Vec<FoundAmount>) -> Vec<FoundAmount> {
     out.sort_by_key(|a| a.range.start);
     for a in &mut out {
         let left = span::before(text, a.range.start, 80);
@@ -718,6 +811,7 @@ pub(crate) const PREPARE: &[fn()] = builders![
     UPPERCASE_LETTER,
     APPROX_BEFORE,
     PER_AFTER,
+    WORDED_REST,
     MONEY_LABEL,
     TABLE_SCALE,
     BARE_CELL,

@@ -1300,7 +1300,10 @@ mod tests {
         }
         // Not items: `Ad 3` in a sentence; a number's next line that is a
         // sentence or a section heading is no title.
-        let text = md("Ad 3 omgange blev det drøftet", "Ad 4 Gange blev budgettet drøftet");
+        let text = md(
+            "Ad 3 omgange blev det drøftet",
+            "Ad 4 Gange blev budgettet drøftet",
+        );
         assert!(titles_of(&text).is_empty());
         let text = "# Referat\n\n**Punkt 1**\n\nBeslutning\n\nGodkendt.\n\n**Punkt 2**\n\nSagen blev drøftet.\n";
         assert_eq!(titles_of(text), ["1 ", "2 "]);
