@@ -165,7 +165,18 @@ static CURRENCY_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLo
     ]
 });
 
-/// [`SUFFIXED`]'s captures, as `captures_iter` gives them. Every match
+/// Where the currency words of [`SUFFIXED`] (`kr`, `dkk`) start in a
+/// lower-cased text, in order.
+fn currency_words(lower: &str) -> Vec<usize> {
+    let bytes = lower.as_bytes();
+    let [kr, dkk] = &*CURRENCY_FINDERS;
+    let mut words: Vec<usize> = kr.find_iter(bytes).chain(dkk.find_iter(bytes)).collect();
+    words.sort_unstable();
+    words
+}
+
+/// [`SUFFIXED`]'s captures, as `captures_iter` gives them, given the
+/// [`currency_words`] of the lower-cased text. Every match
 /// holds a currency word (`kr`, `dkk`), and holds only [`SUFFIX_BYTES`]
 /// but its last character: so each stretch of those bytes around a
 /// currency word is searched, with the character after it, and the rest
@@ -174,17 +185,19 @@ static CURRENCY_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLo
 /// so the searches find the matches the search of the whole text does,
 /// in order; a text searched with `(?i)` (no lower-cased copy) is
 /// searched whole.
-fn suffixed_captures<'h>(hay: &'h Haystack) -> Vec<Captures<'h>> {
-    let Some(lower) = hay.lowered() else {
+fn suffixed_captures<'h>(hay: &'h Haystack, words: Option<&[usize]>) -> Vec<Captures<'h>> {
+    let (Some(lower), Some(words)) = (hay.lowered(), words) else {
         return SUFFIXED.captures_iter(hay).collect();
     };
     let bytes = lower.as_bytes();
-    let [kr, dkk] = &*CURRENCY_FINDERS;
-    let mut words: Vec<usize> = kr.find_iter(bytes).chain(dkk.find_iter(bytes)).collect();
-    words.sort_unstable();
     let mut out = Vec::new();
     // The character after a stretch (an ASCII byte) may end a match.
-    for r in stretches(bytes, words, |b| SUFFIX_BYTES[usize::from(b)], 1) {
+    for r in stretches(
+        bytes,
+        words.iter().copied(),
+        |b| SUFFIX_BYTES[usize::from(b)],
+        1,
+    ) {
         // A match opens with a number: a stretch without a digit holds a
         // currency word only inside another word (`krav`, `skriftlig`).
         if !bytes[r.clone()].iter().any(u8::is_ascii_digit) {
@@ -403,24 +416,33 @@ static WORDED_REST: LazyLock<Regex> = LazyLock::new(|| {
 /// Amounts of millions and billions written with a number word: `tre mio.
 /// kr.`, `en halv million kroner`, `to mia. kr.` (a currency after the
 /// scale word: `to millioner borgere` is no money), added to `out` where
-/// nothing is `taken`. Each `m` after a space and before `i` or `r` may
-/// open a scale word; the word before it is looked up in [`NUMBER_WORDS`]
-/// and only then the rest matched.
-fn worded(text: &str, out: &mut Vec<FoundAmount>, taken: &mut RangeSet) {
+/// nothing is `taken`. The scale words are looked for right before the
+/// `currency` words when they are found already ([`currency_words`]), else
+/// at every `m`; the word before one is looked up in [`NUMBER_WORDS`], and
+/// only then the rest matched.
+fn worded(
+    text: &str,
+    currency: Option<&[usize]>,
+    out: &mut Vec<FoundAmount>,
+    taken: &mut RangeSet,
+) {
     let bytes = text.as_bytes();
-    for q in memchr::memchr2_iter(b'm', b'M', bytes) {
-        let after_space = q > 0 && bytes[q - 1].is_ascii_whitespace();
-        if !after_space || !matches!(bytes.get(q + 1), Some(b'i' | b'I' | b'r' | b'R')) {
+    // The scale words: each before a currency word (its white space
+    // between), in a text whose [`currency_words`] are found; else every
+    // `m` and `M` is tried.
+    let starts: Vec<usize> = match currency {
+        Some(words) => words
+            .iter()
+            .filter_map(|&w| scale_word_before(text, w))
+            .collect(),
+        None => memchr::memchr2_iter(b'm', b'M', bytes).collect(),
+    };
+    for q in starts {
+        if !opens_scale_word(bytes, q) {
             continue;
         }
         let head = text[..q].trim_end();
-        let Some((word_start, value)) = NUMBER_WORDS.iter().find_map(|&(w, v)| {
-            let start = head.len().checked_sub(w.len())?;
-            let word = head.get(start..)?;
-            // A word of its own (`fem-seks mio. kr.` is none).
-            let alone = head[..start].is_empty() || head[..start].ends_with(char::is_whitespace);
-            (word.eq_ignore_ascii_case(w) && alone).then_some((start, v))
-        }) else {
+        let Some((word_start, value)) = number_word_before(head) else {
             continue;
         };
         let Some(c) = WORDED_REST.captures_if_any(&text[q..]) else {
@@ -438,6 +460,45 @@ fn worded(text: &str, out: &mut Vec<FoundAmount>, taken: &mut RangeSet) {
             FoundAmount::new(value * scale_factor(Some(scale)), range),
         );
     }
+}
+
+/// Where the word right before byte `w` (white space between them) starts
+/// when it may be a scale word: it opens with `m` or `M` and is no longer
+/// than `milliarder`.
+fn scale_word_before(text: &str, w: usize) -> Option<usize> {
+    let before = text.get(..w)?.trim_end();
+    // `mio.kr.`: glued after the scale word's full stop.
+    if before.len() == w && !before.ends_with('.') {
+        return None;
+    }
+    let start = before.rfind(|c: char| c.is_whitespace())? + 1;
+    let first = before.as_bytes().get(start)?;
+    (matches!(first, b'm' | b'M') && before.len() - start <= "milliarder".len()).then_some(start)
+}
+
+/// Whether the `m` at `q` follows white space and opens `mio`, `mia`,
+/// `mill` or `mrd` (any case): a scale word of [`WORDED_REST`] may start
+/// there.
+fn opens_scale_word(bytes: &[u8], q: usize) -> bool {
+    let lower = |k: usize| bytes.get(q + k).map(u8::to_ascii_lowercase);
+    q > 0
+        && bytes[q - 1].is_ascii_whitespace()
+        && match (lower(1), lower(2)) {
+            (Some(b'i'), Some(b'o' | b'a')) | (Some(b'r'), Some(b'd')) => true,
+            (Some(b'i'), Some(b'l')) => lower(3) == Some(b'l'),
+            _ => false,
+        }
+}
+
+/// The number word that ends `head` as a word of its own (`fem-seks` is
+/// none), where it starts and its value ([`NUMBER_WORDS`]).
+fn number_word_before(head: &str) -> Option<(usize, f64)> {
+    NUMBER_WORDS.iter().find_map(|&(w, v)| {
+        let start = head.len().checked_sub(w.len())?;
+        let word = head.get(start..)?;
+        let alone = head[..start].is_empty() || head[..start].ends_with(char::is_whitespace);
+        (alone && word.eq_ignore_ascii_case(w)).then_some((start, v))
+    })
 }
 
 /// The factor of a currency word: 1,000 for thousands of kroner (`tkr.`,
@@ -506,7 +567,7 @@ pub fn amounts(text: &str) -> Vec<FoundAmount> {
 /// number word ([`worded`]).
 fn worded_only(text: &str) -> Vec<FoundAmount> {
     let mut out = Vec::new();
-    worded(text, &mut out, &mut RangeSet::default());
+    worded(text, None, &mut out, &mut RangeSet::default());
     finish(text, out)
 }
 
@@ -571,7 +632,8 @@ fn found_in(hay: &Haystack) -> Vec<FoundAmount> {
             FoundAmount::new(v * scale_factor(scale) * thousands, range),
         );
     }
-    for c in suffixed_captures(hay) {
+    let words = hay.lowered().map(currency_words);
+    for c in suffixed_captures(hay, words.as_deref()) {
         let num = c.get(suffixed::NUM).unwrap();
         let cur = c.get(suffixed::CUR).unwrap();
         // `et mindreforbrug på -1,3 mio. kr.`: a minus sign of its own (a
@@ -661,7 +723,7 @@ fn found_in(hay: &Haystack) -> Vec<FoundAmount> {
         };
         keep(&mut out, &mut taken, FoundAmount::new(v, range));
     }
-    worded(text, &mut out, &mut taken);
+    worded(text, words.as_deref(), &mut out, &mut taken);
     finish(text, out)
 }
 
@@ -956,7 +1018,10 @@ mod tests {
         let hay = Haystack::new(text);
         let groups = |c: Captures| c.iter().map(|g| g.map(|g| g.range())).collect();
         [
-            suffixed_captures(&hay).into_iter().map(groups).collect(),
+            suffixed_captures(&hay, hay.lowered().map(currency_words).as_deref())
+                .into_iter()
+                .map(groups)
+                .collect(),
             SUFFIXED.captures_iter(&hay).map(groups).collect(),
         ]
     }
