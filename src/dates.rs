@@ -450,6 +450,17 @@ static QUARTER_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
     before: longest_ascii(["første", "andet", "anden", "tredje", "fjerde"].into_iter()) + 1,
     after: "kvartal".len() + "af".len() + 4,
 });
+/// A week by its number, from `uge` on: `uge 12`, `uge 12-14`, `uge 12
+/// 2024`, `uge 12, 2024`, `uge 12 i 2024`, `uge 12/2024`, `ugenr. 12`
+/// (matched at each `uge` that starts a word: [`week_starts`]).
+static WEEK: LazyLock<Caseless> = LazyLock::new(|| {
+    Caseless::new(
+        r"^uge(?:\s*nr\.?)?\s*(?P<w>[0-9]{1,2})(?:\s*[-–]\s*(?P<w2>[0-9]{1,2}))?(?:(?:,\s*|\s+i\s+|\s*/\s*|\s+)(?P<y>(?:19|20)[0-9]{2}))?",
+    )
+});
+/// Searcher for `uge` in a lower-cased text.
+static WEEK_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"uge"));
 static SEASON: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(
         r"(?P<s>forår(?:et)?|sommer(?:en)?|efterår(?:et)?|vinter(?:en)?)\s+(?P<y>\d{4})(?:\s*[-/]\s*(?P<y2>\d{4}|\d{2}))?",
@@ -992,6 +1003,152 @@ impl Builder<'_> {
     }
 }
 
+/// A [`NUMERIC`] match read: where it starts (its weekday when it has
+/// one), its day, month and year, and the weekday written.
+struct NumericDay {
+    start: usize,
+    /// The day, month and year as written.
+    core: Range<usize>,
+    ymd: (i32, u32, u32),
+    wd: Option<u32>,
+}
+
+impl NumericDay {
+    /// `m` read, or `None` when its separators differ (but Danish
+    /// `d/m-yyyy`, `10/4-2026`) or a part is no number.
+    fn of(m: regex::Match) -> Option<NumericDay> {
+        let c = NumericParts::of(m);
+        let core = c.d.start()..c.y.end();
+        let (s1, s2) = (c.s1.as_str(), c.s2.as_str());
+        let seps_ok = s1 == s2 || (s1 == "/" && s2 == "-" && c.y.as_str().len() == 4);
+        if !seps_ok {
+            return None;
+        }
+        let ymd = (
+            full_year(c.y.as_str())?,
+            c.m.as_str().parse().ok()?,
+            c.d.as_str().parse().ok()?,
+        );
+        let wd = c.wd.and_then(|w| weekday_index(w.as_str()));
+        let start = if wd.is_some() { m.start() } else { core.start };
+        Some(NumericDay {
+            start,
+            core,
+            ymd,
+            wd,
+        })
+    }
+}
+
+/// Whether `between` joins the first and last day of a span written in
+/// numbers: a dash or `til`, with or without white space.
+fn joins_days(between: &str) -> bool {
+    matches!(between.trim(), "-" | "–" | "til")
+}
+
+/// Where a word `uge` may start in `hay`: at each `uge` after no letter
+/// or digit (`bruge`, `ugentlig` are passed over by [`WEEK`]'s digits).
+fn week_starts(hay: &Haystack) -> Vec<usize> {
+    let text = hay.text();
+    let alone = |at: &usize| !text[..*at].ends_with(char::is_alphanumeric);
+    match hay.lowered() {
+        Some(lower) => WEEK_FINDER
+            .find_iter(lower.as_bytes())
+            .filter(alone)
+            .collect(),
+        None => text
+            .char_indices()
+            .filter(|(i, _)| {
+                text[*i..]
+                    .get(..3)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("uge"))
+            })
+            .map(|(i, _)| i)
+            .filter(alone)
+            .collect(),
+    }
+}
+
+/// Weeks by their numbers (ISO 8601: Monday to Sunday, week 1 holds the
+/// year's first Thursday), precision `week`; a span of weeks from the
+/// first one's Monday to the last one's Sunday. Without a year, the year
+/// that puts the week nearest the anchor.
+fn weeks(b: &mut Builder, hay: &Haystack) {
+    let text = hay.text();
+    for at in week_starts(hay) {
+        let Some(c) = WEEK.captures_anchored(hay, at) else {
+            continue;
+        };
+        let end = at + c.get(0).unwrap().end();
+        // `uge 123`, `uge 12a`: no week.
+        if text[end..].starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        let w1: u32 = c["w"].parse().unwrap_or(0);
+        let w2: u32 = c.name("w2").map_or(w1, |w| w.as_str().parse().unwrap_or(0));
+        let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
+        let inferred = year.is_none();
+        let Some(y) = year.or_else(|| {
+            let (ay, am, ad) = b.anchor.get()?;
+            let anchor = day_number(ay, am, ad);
+            (ay - 1..=ay + 1)
+                .filter_map(|y| Some((y, week_monday(y, w1)?)))
+                .min_by_key(|&(_, (my, mm, md))| (day_number(my, mm, md) - anchor).abs())
+                .map(|(y, _)| y)
+        }) else {
+            continue;
+        };
+        let (Some(first), Some(last)) = (week_monday(y, w1), week_monday(y, w2)) else {
+            continue;
+        };
+        if w2 < w1 {
+            continue;
+        }
+        b.push_period_inferred(at..end, first, after_days(last, 6), "week", inferred);
+    }
+}
+
+/// The Monday of ISO week `w` of year `y`; `None` for a week the year
+/// does not have (0, 54, or 53 in a year of 52).
+fn week_monday(y: i32, w: u32) -> Option<(i32, u32, u32)> {
+    if !(1..=53).contains(&w) {
+        return None;
+    }
+    // 4 January is in week 1; its weekday (Monday 0) says where week 1
+    // starts, counted in days from 1 January.
+    let offset = 3 - i64::from(weekday(y, 1, 4)) + 7 * i64::from(w - 1);
+    let monday = after_days((y, 1, 1), offset);
+    // The week's Thursday is in its year.
+    (after_days(monday, 3).0 == y).then_some(monday)
+}
+
+/// The day `n` days after `day` (before it when `n` is negative).
+fn after_days(day: (i32, u32, u32), n: i64) -> (i32, u32, u32) {
+    let (mut y, mut m, mut d) = day;
+    let mut n = n;
+    while n < 0 {
+        if d > 1 {
+            d -= 1;
+        } else {
+            (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+            d = days_in_month(y, m);
+        }
+        n += 1;
+    }
+    while n > 0 {
+        let left = i64::from(days_in_month(y, m) - d);
+        if n <= left {
+            d += n as u32;
+            n = 0;
+        } else {
+            n -= left + 1;
+            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            d = 1;
+        }
+    }
+    (y, m, d)
+}
+
 fn num(c: &Captures, name: &str) -> Option<u32> {
     c.name(name).and_then(|m| m.as_str().parse().ok())
 }
@@ -1297,25 +1454,34 @@ pub fn dates_anchored(
         taken: RangeSet::default(),
     };
     // Most specific first; later patterns skip what is taken.
-    for m in NUMERIC.find_around(&NUMERIC_INNER, hay) {
-        let c = NumericParts::of(m);
-        let core = c.d.start()..c.y.end();
-        // Same separator twice, or Danish `d/m-yyyy` (`10/4-2026`).
-        let (s1, s2) = (c.s1.as_str(), c.s2.as_str());
-        let seps_ok = s1 == s2 || (s1 == "/" && s2 == "-" && c.y.as_str().len() == 4);
-        if !seps_ok || glued(text, &core) {
-            continue;
-        }
-        let (Ok(d), Ok(mo), Some(y)) = (
-            c.d.as_str().parse(),
-            c.m.as_str().parse(),
-            full_year(c.y.as_str()),
-        ) else {
+    let numeric: Vec<Option<NumericDay>> = NUMERIC
+        .find_around(&NUMERIC_INNER, hay)
+        .map(NumericDay::of)
+        .collect();
+    let mut k = 0;
+    while k < numeric.len() {
+        let Some(day) = &numeric[k] else {
+            k += 1;
             continue;
         };
-        let wd = c.wd.and_then(|w| weekday_index(w.as_str()));
-        let start = if wd.is_some() { m.start() } else { core.start };
-        b.push_day(start..core.end, Some(y), mo, d, wd);
+        // `01.04.2024-31.03.2026`, `01.04.2024 til 31.03.2026`: a span of
+        // days (each alone is glued to the other by the dash).
+        if let Some(Some(last)) = numeric.get(k + 1)
+            && joins_days(&text[day.core.end..last.start])
+            && !glued(text, &(day.core.start..last.core.end))
+            && day.ymd <= last.ymd
+        {
+            let (y, m, d) = day.ymd;
+            let (y2, m2, d2) = last.ymd;
+            b.push_period(day.start..last.core.end, (y, m, d), (y2, m2, d2), "day");
+            k += 2;
+            continue;
+        }
+        if !glued(text, &day.core) {
+            let (y, m, d) = day.ymd;
+            b.push_day(day.start..day.core.end, Some(y), m, d, day.wd);
+        }
+        k += 1;
     }
     for c in ISO.captures_around(&ISO_INNER, hay) {
         let r = c.get(0).unwrap().range();
@@ -1529,6 +1695,7 @@ pub fn dates_anchored(
         let (s, e) = ((y, m1, 1), (y, m2, days_in_month(y, m2)));
         b.push_period_inferred(r, s, e, "quarter", inferred);
     }
+    weeks(&mut b, hay);
     let seasons = periods.as_ref().map(|p| &p.seasons[..]);
     for m in SEASON.find_around_listed(&SEASON_INNER, hay, seasons) {
         let Some(c) = b.captures_if_free(&SEASON, hay, m) else {
@@ -1698,6 +1865,8 @@ pub(crate) const PREPARE: &[fn()] = builders![
     QUARTER,
     QUARTER_WORD,
     QUARTER_INNER,
+    WEEK,
+    WEEK_FINDER,
     SEASON,
     PERIOD_WORD,
     SEASON_STEM,
@@ -2533,6 +2702,22 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// ISO weeks: week 1 holds the year's first Thursday; a year has 53
+    /// weeks only when its last one's Thursday is in it.
+    #[test]
+    fn week_mondays() {
+        assert_eq!(week_monday(2024, 1), Some((2024, 1, 1)));
+        assert_eq!(week_monday(2021, 1), Some((2021, 1, 4)));
+        assert_eq!(week_monday(2026, 1), Some((2025, 12, 29)));
+        assert_eq!(week_monday(2020, 53), Some((2020, 12, 28)));
+        assert_eq!(week_monday(2021, 53), None);
+        assert_eq!(week_monday(2024, 0), None);
+        assert_eq!(week_monday(2024, 54), None);
+        assert_eq!(after_days((2024, 2, 28), 2), (2024, 3, 1));
+        assert_eq!(after_days((2024, 1, 1), -1), (2023, 12, 31));
+        assert_eq!(after_days((2024, 12, 30), 400), (2026, 2, 3));
     }
 
     #[test]

@@ -541,7 +541,7 @@ pub struct DateRef {
     pub start: Option<IsoDate>,
     /// Last day of the period.
     pub end: Option<IsoDate>,
-    /// `day`, `month`, `quarter`, `half`, `season`, `year` or `years`.
+    /// `day`, `week`, `month`, `quarter`, `half`, `season`, `year` or `years`.
     // Borrowed from the extractor's constants: a string allocated (and
     // freed, and cloned into each item) per date was 0.5 % of the
     // instructions on the devset.
