@@ -765,6 +765,7 @@ fn applicant(f: &Field, span: &dyn Fn(Range<usize>) -> Span) -> Option<Participa
         name,
         title,
         organisation,
+        party: None,
         role: Some("ansøger".to_string()),
         absent: false,
         span: span(f.range.clone()),

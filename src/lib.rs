@@ -693,6 +693,7 @@ fn participants(
             name: p.name.clone(),
             title: p.title.clone(),
             organisation: p.organisation.clone(),
+            party: p.party.clone(),
             role: p.role.clone(),
             absent: p.absent,
             span: map.span(r.start, r.end),

@@ -202,6 +202,8 @@ pub struct FoundPerson {
     pub title: Option<String>,
     /// The organisation: canonical when the gazetteer knows it.
     pub organisation: Option<String>,
+    /// The political party as written (`A`, `DF`, `Socialdemokratiet`).
+    pub party: Option<String>,
     /// `mødeleder`, `formand`, `næstformand`, `referent`, `sekretariat`, `gæst`.
     pub role: Option<String>,
     /// Marked `(afbud)`, `(fraværende)` or listed as absent.
@@ -295,6 +297,41 @@ fn party_letters(s: &str) -> bool {
     s.chars().count() <= 3 && s.chars().all(char::is_uppercase) && orgs::whole(s).is_none()
 }
 
+/// The names of the Danish parties in the Folketing, regional and municipal
+/// councils (lower case), and some of their common short forms.
+const PARTY_NAMES: [&str; 24] = [
+    "socialdemokratiet",
+    "socialdemokraterne",
+    "venstre",
+    "radikale venstre",
+    "det radikale venstre",
+    "radikale",
+    "det konservative folkeparti",
+    "konservative folkeparti",
+    "de konservative",
+    "konservative",
+    "socialistisk folkeparti",
+    "sf",
+    "enhedslisten",
+    "dansk folkeparti",
+    "liberal alliance",
+    "nye borgerlige",
+    "alternativet",
+    "kristendemokraterne",
+    "danmarksdemokraterne",
+    "moderaterne",
+    "slesvigsk parti",
+    "borgernes parti",
+    "frie grønne",
+    "lokallisten",
+];
+
+/// Whether `s` is a party: its letters ([`party_letters`]) or its name
+/// ([`PARTY_NAMES`], any case).
+fn is_party(s: &str) -> bool {
+    party_letters(s) || (s.len() <= 30 && PARTY_NAMES.contains(&s.to_lowercase().as_str()))
+}
+
 /// `text` less its trailing parentheticals, read into `p` (`(afbud)`
 /// absent, `(Mødeleder)` a role, `(V)` a party: nothing) or, when none of
 /// these, kept in `extras` (innermost first).
@@ -310,7 +347,9 @@ fn strip_parentheticals<'t>(
             p.absent = true;
         } else if let Some(r) = role_word(inner) {
             p.role = Some(r.to_string());
-        } else if !party_letters(inner) {
+        } else if is_party(inner) {
+            p.party.get_or_insert_with(|| inner.to_string());
+        } else {
             extras.push(inner.to_string());
         }
         text = text[..open].trim_end();
@@ -336,8 +375,20 @@ pub fn parse_line(line: &str, strict: bool) -> Option<FoundPerson> {
     // `sundhed-, kultur- og omsorgsdirektør`: a comma after a suspended
     // compound does not end the part.
     let mut rest: Vec<String> = Vec::new();
-    // A party letter after a comma (`Mikkel Bjørn, DF`) is not a title.
-    for part in parts.filter(|s| !s.is_empty() && !party_letters(s)) {
+    // A party after a comma (`Mikkel Bjørn, DF`, `Anne Holm,
+    // Socialdemokratiet`) is not a title; letters after another part are a
+    // department's (`Silkeborg Kommune, EJD`): neither.
+    for (k, part) in parts.filter(|s| !s.is_empty()).enumerate() {
+        if party_letters(part) {
+            if k == 0 {
+                p.party = Some(part.to_string());
+            }
+            continue;
+        }
+        if is_party(part) {
+            p.party.get_or_insert_with(|| part.to_string());
+            continue;
+        }
         match rest.last_mut() {
             Some(prev) if prev.ends_with('-') => {
                 prev.push_str(", ");
@@ -916,9 +967,10 @@ pub fn mentions(text: &str) -> Vec<(FoundPerson, Range<usize>)> {
             let x = x[..end].trim_end_matches('.');
             // `(kl. 13:30-13:35)` is a time slot, `(DF)` a party: neither
             // is a title.
-            if !x.chars().any(|ch| ch.is_ascii_digit())
+            if is_party(x) {
+                p.party = Some(x.to_string());
+            } else if !x.chars().any(|ch| ch.is_ascii_digit())
                 && !x.to_lowercase().starts_with("kl")
-                && !party_letters(x)
             {
                 split_title_org(x, &mut p);
             }
@@ -1912,6 +1964,37 @@ mod tests {
             assert_eq!(p.organisation.as_deref(), *org, "{line}");
             assert_eq!(p.role.as_deref(), *role, "{line}");
             assert_eq!(p.absent, *absent, "{line}");
+        }
+    }
+
+    /// A party in parentheses, or right after the name, or by its name
+    /// anywhere after it; letters after an organisation are a department.
+    #[test]
+    fn parties() {
+        for (line, title, party) in [
+            ("Jens Jensen (A), formand", None, Some("A")),
+            ("Hanne Dahl (V)", None, Some("V")),
+            ("Mikkel Bjørn, DF", None, Some("DF")),
+            (
+                "Anne Holm, Socialdemokratiet",
+                None,
+                Some("Socialdemokratiet"),
+            ),
+            (
+                "Ole Berg, byrådsmedlem, Det Konservative Folkeparti",
+                Some("byrådsmedlem"),
+                Some("Det Konservative Folkeparti"),
+            ),
+            ("Lis Mikkelsen (Enhedslisten)", None, Some("Enhedslisten")),
+            ("Jesper Buchhardt, Silkeborg Kommune, EJD", None, None),
+            ("Mette Frost, overlæge", Some("overlæge"), None),
+        ] {
+            let p = parse_line(line, false).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(
+                (p.title.as_deref(), p.party.as_deref()),
+                (title, party),
+                "{line}"
+            );
         }
     }
 

@@ -688,6 +688,11 @@ pub struct Participant {
     pub title: Option<String>,
     /// The organisation they represent.
     pub organisation: Option<String>,
+    /// The political party, as written: its letters (`A`, `V`, `DF`, from
+    /// `Jens Jensen (A)` or `Jens Jensen, V`) or its name
+    /// (`Socialdemokratiet`, from `Jens Jensen, Socialdemokratiet`).
+    #[serde(default)]
+    pub party: Option<String>,
     /// `mødeleder`, `formand`, `næstformand`, `referent`, `sekretariat`, `gæst`.
     pub role: Option<String>,
     /// True when marked `(afbud)` or absent.
