@@ -260,6 +260,50 @@ pub fn fields(text: &str) -> Vec<Field> {
     fields_with(text, false)
 }
 
+/// The label and value pairs of a form laid out as a table of two columns
+/// (`| Ansøgt beløb | 450.000 kr. |`, a Word form turned into Markdown):
+/// each row whose first cell is a label (opens with a letter, at most 80
+/// bytes) and whose second holds a value. A table's header row (the row
+/// above its `|---|` line) is none.
+pub fn table_fields(text: &str) -> Vec<Field> {
+    let lines = lines_at(text);
+    let mut out = Vec::new();
+    for (i, &(start, line)) in lines.iter().enumerate() {
+        let row = line.trim();
+        if !row.starts_with('|') || row.trim_matches(['|', '-', ':', ' ']).is_empty() {
+            continue;
+        }
+        let header = lines.get(i + 1).is_some_and(|(_, next)| {
+            next.trim().starts_with("|-") || next.trim().starts_with("| -")
+        });
+        if header {
+            continue;
+        }
+        let cells: Vec<&str> = row
+            .trim_matches('|')
+            .split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let [label, value] = cells[..] else {
+            continue;
+        };
+        let label = label.trim_end_matches(':').trim_end();
+        if label.len() > 80 || !label.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        let at = |cell: &str| start + (cell.as_ptr() as usize - line.as_ptr() as usize);
+        let value_start = at(value);
+        out.push(Field {
+            label: span::collapse_whitespace(label),
+            value: span::collapse_whitespace(value),
+            range: at(label)..value_start + value.len(),
+            value_range: value_start..value_start + value.len(),
+        });
+    }
+    out
+}
+
 /// A label reduced for matching: lower case, parentheticals, digits and
 /// punctuation gone (`ANSØGT BELØB (2):` → `ansøgt beløb`).
 pub fn label_key(label: &str) -> String {
@@ -676,7 +720,14 @@ pub fn application(
     found: &Found,
     span: &dyn Fn(Range<usize>) -> Span,
 ) -> Option<ApplicationForm> {
-    let fields = fields(text);
+    let mut fields = fields(text);
+    if fields.len() < 3 {
+        // A form that does not shout: its capitalised labels, or its
+        // table's rows.
+        fields = fields_with(text, true);
+        fields.extend(table_fields(text));
+        fields.sort_by_key(|f| f.range.start);
+    }
     if fields.len() < 3 {
         return None;
     }
@@ -705,10 +756,14 @@ pub fn application(
             out
         })
         .unwrap_or_default();
+    // The first applicant or responsible line that names a person (`Ansøger:
+    // Randers Kommune` names none; `Kontaktperson: Lene Jensen, ...` does).
     let applicant = s
         .applicant
-        .or(s.responsible)
-        .and_then(|i| applicant(&fields[i], span));
+        .into_iter()
+        .chain(s.responsible)
+        .chain((0..fields.len()).filter(|&i| slot_bits(&fields[i].label) & 0b110 != 0))
+        .find_map(|i| applicant(&fields[i], span));
     let summary = s
         .summary
         .and_then(|i| value(Some(i)).filter(|v| v.len() > 80))

@@ -138,3 +138,41 @@ fn minutes_and_memos_have_no_form_or_grant() {
         assert!(r.form.is_none() && r.grant.is_none(), "{path}");
     }
 }
+
+/// A form laid out as a table of two columns, in title case: its rows are
+/// its fields; the applicant is the first such line naming a person.
+#[test]
+fn application_form_as_a_table() {
+    let r = record("tests/layouts/ansoegning_tabel.md");
+    assert_eq!(r.kind, DocKind::Application);
+    let f = r.form.expect("an application has a form");
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Sammen om den ældre medicinske patient")
+    );
+    assert_eq!(f.amount_requested.map(|a| a.value), Some(450_000.0));
+    assert_eq!(f.total_budget.map(|a| a.value), Some(1_200_000.0));
+    let period = f.period.expect("period");
+    assert_eq!(
+        (period.start.as_deref(), period.end.as_deref()),
+        (Some("2025-03-01"), Some("2027-02-28"))
+    );
+    let a = f.applicant.expect("applicant");
+    assert_eq!(
+        (a.name.as_str(), a.organisation.as_deref()),
+        ("Lene Jensen", Some("Randers Kommune"))
+    );
+    // The header rows (`| Felt | Indhold |`, `| År | Beløb |`) are no fields.
+    let labels: Vec<&str> = f.fields.0.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Projektets titel",
+            "Ansøger",
+            "Kontaktperson",
+            "Ansøgt beløb",
+            "Samlet budget",
+            "Projektperiode"
+        ]
+    );
+}
