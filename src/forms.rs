@@ -628,7 +628,7 @@ pub struct GrantSentence {
 }
 
 static GRANT_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:bevillig(?:et|ede)|bevilg(?:et|ede)|bevilling(?:en)? på|tildelt|tildelte|fik tilsagn om|modtog)\b").unwrap()
+    Regex::new(r"(?i)\b(?:bevillig(?:et|ede)|bevilg(?:et|ede)|bevilling(?:en)? på|tildelt|tildelte|tilsagn om|modtog|modtaget|tilskud på)\b").unwrap()
 });
 static GRANT_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bi (?:år )?((?:19|20)\d\d)\b").unwrap());
@@ -640,15 +640,27 @@ static FUNDER: LazyLock<Regex> = LazyLock::new(|| {
 /// `tildelt`, `modtog`), with the year and funder it names. The caller
 /// finds the amount inside `range`.
 pub fn grant_sentence(text: &str) -> Option<GrantSentence> {
-    let cue = GRANT_CUE.find(text)?;
+    grant_sentences(text).next()
+}
+
+/// Every sentence of `text` that reports a grant, in order, as
+/// [`grant_sentence`] gives the first.
+pub fn grant_sentences(text: &str) -> impl Iterator<Item = GrantSentence> + '_ {
+    GRANT_CUE
+        .find_iter(text)
+        .map(move |cue| sentence_of_cue(text, cue.range()))
+}
+
+/// The grant sentence around the cue at `cue` in `text`.
+fn sentence_of_cue(text: &str, cue: Range<usize>) -> GrantSentence {
     // The sentence: back to the previous full stop before a capital or line
     // break, on to the next `. ` or line end.
-    let start = text[..cue.start()]
+    let start = text[..cue.start]
         .rfind(['\n'])
         .map_or(0, |i| i + 1)
-        .max(text[..cue.start()].rfind(". ").map_or(0, |i| i + 2));
-    let tail = &text[cue.start()..];
-    let end = cue.start()
+        .max(text[..cue.start].rfind(". ").map_or(0, |i| i + 2));
+    let tail = &text[cue.start..];
+    let end = cue.start
         + tail
             .find(['\n'])
             .unwrap_or(tail.len())
@@ -658,13 +670,13 @@ pub fn grant_sentence(text: &str) -> Option<GrantSentence> {
         .captures_if_any(sentence)
         .and_then(|c| c[1].parse().ok());
     let funder = FUNDER
-        .captures_if_any(&text[cue.end()..end])
+        .captures_if_any(&text[cue.end..end])
         .map(|c| span::collapse_whitespace(&c[1]));
-    Some(GrantSentence {
+    GrantSentence {
         range: start..end,
         year,
         funder,
-    })
+    }
 }
 
 /// The end of the first sentence: a full stop before a space and a capital
@@ -830,8 +842,12 @@ fn applicant(f: &Field, span: &dyn Fn(Range<usize>) -> Span) -> Option<Participa
 /// The grant a report accounts for: `None` without a grant sentence that
 /// names an amount.
 pub fn grant(text: &str, found: &Found) -> Option<Grant> {
-    let g = grant_sentence(text)?;
-    let amount = found.amounts_in(&g.range).next().map(|(_, a)| a.clone())?;
+    // The first grant sentence that names an amount (`Projektet blev
+    // tildelt midler i 2022.` names none).
+    let (g, amount) = grant_sentences(text).find_map(|g| {
+        let amount = found.amounts_in(&g.range).next().map(|(_, a)| a.clone())?;
+        Some((g, amount))
+    })?;
     let period = found
         .dates
         .iter()

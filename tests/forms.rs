@@ -176,3 +176,46 @@ fn application_form_as_a_table() {
         ]
     );
 }
+
+/// A report's grant: the first grant sentence that names an amount, in
+/// the wordings reports use (`bevilget`, `tilskud på`, `tilsagn om`,
+/// `modtaget`).
+#[test]
+fn grants_in_other_wordings() {
+    for (text, amount, year, funder) in [
+        (
+            "Projektet blev tildelt midler i 2022. Der blev i alt bevilget 250.000 kr. fra Klyngepuljen til projektet.",
+            250_000.0,
+            None,
+            Some("Klyngepuljen"),
+        ),
+        (
+            "Projektet modtog i 2023 et tilskud på 300.000 kr. fra Sundhedsstyrelsen.",
+            300_000.0,
+            Some(2023),
+            Some("Sundhedsstyrelsen"),
+        ),
+        (
+            "Klyngen gav i 2023 tilsagn om 120.000 kr. til projektet.",
+            120_000.0,
+            Some(2023),
+            None,
+        ),
+        (
+            "Der er modtaget 75.000 kr. fra Region Midtjylland i 2024.",
+            75_000.0,
+            Some(2024),
+            Some("Region Midtjylland"),
+        ),
+    ] {
+        let doc = format!("Afrapportering\n\n{text}\n");
+        let r = referat::extract("rapport.txt", doc.as_bytes());
+        assert_eq!(r.kind, DocKind::Report, "{text}");
+        let g = r.grant.unwrap_or_else(|| panic!("no grant in {text}"));
+        assert_eq!(
+            (g.amount.value, g.year, g.funder.as_deref()),
+            (amount, year, funder),
+            "{text}"
+        );
+    }
+}
