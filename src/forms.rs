@@ -274,7 +274,10 @@ pub fn table_fields(text: &str) -> Vec<Field> {
             continue;
         }
         let header = lines.get(i + 1).is_some_and(|(_, next)| {
-            next.trim().starts_with("|-") || next.trim().starts_with("| -")
+            let next = next.trim();
+            next.starts_with('|')
+                && next.contains('-')
+                && next.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' '))
         });
         if header {
             continue;

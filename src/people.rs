@@ -327,9 +327,12 @@ const PARTY_NAMES: [&str; 24] = [
 ];
 
 /// Whether `s` is a party: its letters ([`party_letters`]) or its name
-/// ([`PARTY_NAMES`], any case).
+/// ([`PARTY_NAMES`], ASCII letters in any case), compared by length first.
 fn is_party(s: &str) -> bool {
-    party_letters(s) || (s.len() <= 30 && PARTY_NAMES.contains(&s.to_lowercase().as_str()))
+    party_letters(s)
+        || PARTY_NAMES
+            .iter()
+            .any(|p| p.len() == s.len() && p.eq_ignore_ascii_case(s))
 }
 
 /// `text` less its trailing parentheticals, read into `p` (`(afbud)`

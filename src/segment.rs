@@ -559,10 +559,11 @@ fn detect_section_anchored(blocks: &[Block]) -> Vec<Candidate> {
 /// without one (`3. Salg af ejendom`, a closed item) by the section
 /// heading after it, or by the agenda's list. The best run of the
 /// case-anchored lines is taken first (of the listed ones when there are
-/// none), then the listed and the section-anchored lines that fit in it: after the line before in the text, with a number
-/// between its and the next one's (a numbered point before a heading
-/// inside an item, `1. Budgettet godkendes.`, does not fit). Taken only
-/// when its run is longer than each detector's own ([`segment`]).
+/// none), then the listed and the section-anchored lines that fit in it:
+/// after the line before in the text, with a number between its and the
+/// next one's (a numbered point before a heading inside an item,
+/// `1. Budgettet godkendes.`, does not fit). Taken only when its run is
+/// longer than each detector's own ([`segment`]).
 fn anchored_together(
     case_anchored: &[Candidate],
     listed: &[Candidate],
