@@ -116,6 +116,25 @@ fn inputs() -> Vec<(&'static str, Maker, usize)> {
             2_000,
         ),
         (
+            // Items anchored two ways in turn (a case number before the
+            // odd ones, a section heading after the even ones): each even
+            // item fitted in among the others, and weeks and amounts in
+            // number words on every line.
+            "anchored-items",
+            |n| {
+                (1..=n)
+                    .map(|i| {
+                        if i % 2 == 1 {
+                            format!("Sagsnr.: 24/{i}\n\n{i}. Sag om uge 12 og tre mio. kr.\n\nTekst.\n\n")
+                        } else {
+                            format!("{i}. Sag {i}\nBeslutning\nGodkendt 01.04.2024-31.03.2026.\n\n")
+                        }
+                    })
+                    .collect()
+            },
+            2_500,
+        ),
+        (
             "scan-1MB-word",
             |n| format!("og det er til af {}", "ae@q".repeat(n)),
             60_000,

@@ -574,26 +574,31 @@ fn anchored_together(
     if given.iter().filter(|d| !d.is_empty()).count() < 2 {
         return Vec::new();
     }
-    // The strongest detector's best run, then the others' lines in it.
+    // The strongest detector's best run, then the others' lines in it, by
+    // their first blocks (a map: thousands of lines fitted in one by one).
     let strongest = given.iter().position(|d| !d.is_empty()).unwrap_or(0);
-    let mut out = best_run(given[strongest].to_vec(), blocks.len());
+    let mut out: std::collections::BTreeMap<usize, Candidate> =
+        best_run(given[strongest].to_vec(), blocks.len())
+            .into_iter()
+            .map(|c| (c.start, c))
+            .collect();
     for detector in &given[strongest + 1..] {
         for c in *detector {
-            let at = out.partition_point(|o| o.start <= c.start);
-            let fits_before = at == 0 || {
-                let prev = &out[at - 1];
-                // Not the line before (or its case label) again.
-                c.start >= prev.body && c.number > prev.number
-            };
+            // Not the line before (or its case label) again.
+            let fits_before = out
+                .range(..=c.start)
+                .next_back()
+                .is_none_or(|(_, prev)| c.start >= prev.body && c.number > prev.number);
             let fits_after = out
-                .get(at)
-                .is_none_or(|next| next.start >= c.body && c.number < next.number);
+                .range(c.start + 1..)
+                .next()
+                .is_none_or(|(_, next)| next.start >= c.body && c.number < next.number);
             if fits_before && fits_after {
-                out.insert(at, c.clone());
+                out.insert(c.start, c.clone());
             }
         }
     }
-    out
+    out.into_values().collect()
 }
 
 /// Headings (or bold lines) that start with a number: `#### 1. Formalia`.
