@@ -1015,12 +1015,16 @@ struct NumericDay {
 
 impl NumericDay {
     /// `m` read, or `None` when its separators differ (but Danish
-    /// `d/m-yyyy`, `10/4-2026`) or a part is no number.
+    /// `d/m-yyyy`, `10/4-2026`, and `d/m-yy` after `den`, `d.` or a
+    /// weekday) or a part is no number.
     fn of(m: regex::Match) -> Option<NumericDay> {
         let c = NumericParts::of(m);
         let core = c.d.start()..c.y.end();
         let (s1, s2) = (c.s1.as_str(), c.s2.as_str());
-        let seps_ok = s1 == s2 || (s1 == "/" && s2 == "-" && c.y.as_str().len() == 4);
+        // `10/4-2026`; `d. 3/4-24` only after a cue or weekday (a two-digit
+        // year after the dash could be a count).
+        let cued = core.start > m.start();
+        let seps_ok = s1 == s2 || (s1 == "/" && s2 == "-" && (c.y.as_str().len() == 4 || cued));
         if !seps_ok {
             return None;
         }
