@@ -204,7 +204,7 @@ pub struct FoundPerson {
     pub organisation: Option<String>,
     /// The political party as written (`A`, `DF`, `Socialdemokratiet`).
     pub party: Option<String>,
-    /// `mødeleder`, `formand`, `næstformand`, `referent`, `sekretariat`, `gæst`.
+    /// `mødeleder`, `formand`, `næstformand`, `referent`, `sekretariat`, `gæst`, `suppleant`.
     pub role: Option<String>,
     /// Marked `(afbud)`, `(fraværende)` or listed as absent.
     pub absent: bool,
@@ -226,7 +226,8 @@ fn role_of_lower(lower: &str) -> Option<&'static str> {
     match lower {
         "mødeleder" | "ordstyrer" => Some("mødeleder"),
         "formand" | "forperson" => Some("formand"),
-        "næstformand" => Some("næstformand"),
+        "næstformand" | "næstforperson" => Some("næstformand"),
+        "suppleant" | "stedfortræder" => Some("suppleant"),
         "referent" => Some("referent"),
         "sekretariat" | "sekretær" => Some("sekretariat"),
         "gæst" => Some("gæst"),
@@ -237,7 +238,13 @@ fn role_of_lower(lower: &str) -> Option<&'static str> {
 fn absent_word(s: &str) -> bool {
     matches!(
         s.trim().to_lowercase().as_str(),
-        "afbud" | "fraværende" | "fravær" | "ikke til stede" | "meldt afbud"
+        "afbud"
+            | "fraværende"
+            | "fravær"
+            | "ikke til stede"
+            | "meldt afbud"
+            | "fraværende med afbud"
+            | "deltog ikke"
     )
 }
 
@@ -1766,6 +1773,31 @@ mod tests {
     /// Lines: (line, name, title, organisation, role, absent).
     #[allow(clippy::type_complexity)]
     const LINE_CASES: &[(&str, &str, Option<&str>, Option<&str>, Option<&str>, bool)] = &[
+        // A substitute member; absence in longer words.
+        (
+            "Karen Holm (V) (suppleant)",
+            "Karen Holm",
+            None,
+            None,
+            Some("suppleant"),
+            false,
+        ),
+        (
+            "Ib Lund, stedfortræder",
+            "Ib Lund",
+            None,
+            None,
+            Some("suppleant"),
+            false,
+        ),
+        (
+            "Eva Berg (fraværende med afbud)",
+            "Eva Berg",
+            None,
+            None,
+            None,
+            true,
+        ),
         // An organisation the gazetteer does not know, by its shape.
         (
             "Rasmus Frey, OS2-sekretariatet",

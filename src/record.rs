@@ -693,7 +693,7 @@ pub struct Participant {
     /// (`Socialdemokratiet`, from `Jens Jensen, Socialdemokratiet`).
     #[serde(default)]
     pub party: Option<String>,
-    /// `mødeleder`, `formand`, `næstformand`, `referent`, `sekretariat`, `gæst`.
+    /// `mødeleder`, `formand`, `næstformand`, `referent`, `sekretariat`, `gæst`, `suppleant`.
     pub role: Option<String>,
     /// True when marked `(afbud)` or absent.
     pub absent: bool,
