@@ -324,7 +324,7 @@ static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)ca\.|(?-u:\b)cirka|(?-u:\b)omkring|(?-u:\b)prisoverslag(?-u:\b)[^.\n]{0,40}|(?-u:\b)skønnet|(?-u:\b)estimeret|(?-u:\b)anslået)\s*(?:kr\.\s*)?$").unwrap()
 });
 static PER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:pr\.|per|om|i|/)\s*(?:påbegyndt\s+|påbegyndte\s+)?(?P<unit>(?:året|år|måneden|måned|timen|time|dagen|dag|ugen|uge|borger|indbygger|deltager|person|patient|kvartal|halvår|hold|forløb|elev|barn)(?-u:\b)|md\.)|(?P<adv>årligt|månedligt|ugentligt|dagligt))").unwrap()
+    Regex::new(r"(?i)^\s*(?:(?:pr\.|per|om|i|/)\s*(?:påbegyndt\s+|påbegyndte\s+)?(?P<unit>(?:året|år|måneden|måned|timen|time|dagen|dag|ugen|uge|borger|indbygger|deltager|person|patient|kvartal|halvår|hold|forløb|elev|barn)(?-u:\b)|md(?:\.|(?-u:\b)))|(?P<adv>årligt|månedligt|ugentligt|dagligt))").unwrap()
 });
 
 /// Reads a Danish number. `1.5` (a point before one or two digits) is a
@@ -515,7 +515,7 @@ fn per_unit(unit: &str) -> String {
     let u = unit.to_lowercase();
     match u.as_str() {
         "året" | "år" | "årligt" => "år",
-        "måneden" | "måned" | "md." | "månedligt" => "måned",
+        "måneden" | "måned" | "md." | "md" | "månedligt" => "måned",
         "timen" | "time" => "time",
         "dagen" | "dag" | "dagligt" => "dag",
         "ugen" | "uge" | "ugentligt" => "uge",

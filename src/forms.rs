@@ -812,13 +812,24 @@ pub fn application(
 /// tlf. 22751071, mail soren.landkildehus@holstebro.dk` → name, title, and
 /// the organisation of the mail domain when the gazetteer knows it.
 fn applicant(f: &Field, span: &dyn Fn(Range<usize>) -> Span) -> Option<Participant> {
-    let person = f.value.split(',').map(str::trim).find(|seg| {
+    let plain = |seg: &&str| {
         !seg.is_empty() && !seg.contains('@') && !seg.chars().any(|c| c.is_ascii_digit())
-    })?;
+    };
+    let mut segments = f.value.split(',').map(str::trim).filter(plain);
+    let person = segments.next()?;
     let words: Vec<&str> = person.split_whitespace().collect();
     let at = (0..words.len()).find(|&i| crate::people::is_name(&words[i..].join(" "), true))?;
     let name = words[at..].join(" ");
-    let title = (at > 0).then(|| words[..at].join(" "));
+    // The title before the name (`Arbejdsmarkedschef Søren ...`), else
+    // the part after it when that is a few words and no organisation
+    // (`Lene Jensen, omsorgschef, ...`).
+    let title = (at > 0).then(|| words[..at].join(" ")).or_else(|| {
+        segments
+            .next()
+            .filter(|seg| seg.split_whitespace().count() <= 4)
+            .filter(|seg| crate::orgs::mentions(seg).is_empty())
+            .map(str::to_string)
+    });
     let organisation = f
         .value
         .split_whitespace()

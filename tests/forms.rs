@@ -159,8 +159,12 @@ fn application_form_as_a_table() {
     );
     let a = f.applicant.expect("applicant");
     assert_eq!(
-        (a.name.as_str(), a.organisation.as_deref()),
-        ("Lene Jensen", Some("Randers Kommune"))
+        (
+            a.name.as_str(),
+            a.title.as_deref(),
+            a.organisation.as_deref()
+        ),
+        ("Lene Jensen", Some("omsorgschef"), Some("Randers Kommune"))
     );
     // The header rows (`| Felt | Indhold |`, `| År | Beløb |`) are no fields.
     let labels: Vec<&str> = f.fields.0.iter().map(|(l, _)| l.as_str()).collect();
@@ -216,6 +220,33 @@ fn grants_in_other_wordings() {
             (g.amount.value, g.year, g.funder.as_deref()),
             (amount, year, funder),
             "{text}"
+        );
+    }
+}
+
+/// The applicant's title after the name, but not an organisation there.
+#[test]
+fn applicant_title_after_the_name() {
+    for (line, title) in [
+        ("Per Holm, Holstebro Kommune, per@holstebro.dk", None),
+        (
+            "Per Holm, projektleder, per@holstebro.dk",
+            Some("projektleder"),
+        ),
+    ] {
+        let doc = format!(
+            "Ansøgning\n\nPROJEKTETS TITEL: Bedre forløb\nANSØGERS NAVN: {line}\nANSØGT BELØB: 10.000 kr.\n"
+        );
+        let r = referat::extract("ansøgning.txt", doc.as_bytes());
+        let a = r.form.and_then(|f| f.applicant).expect("applicant");
+        assert_eq!(
+            (
+                a.name.as_str(),
+                a.title.as_deref(),
+                a.organisation.as_deref()
+            ),
+            ("Per Holm", title, Some("Holstebro Kommune")),
+            "{line}"
         );
     }
 }
