@@ -1093,7 +1093,12 @@ mod tests {
 
     /// The items of plain `text`, each as `number title`.
     fn numbered_titles(text: &str) -> Vec<String> {
-        let (_, s) = seg(text, Format::Text);
+        numbered_titles_in(text, Format::Text)
+    }
+
+    /// The items of `text` read as `format`, each as `number title`.
+    fn numbered_titles_in(text: &str, format: Format) -> Vec<String> {
+        let (_, s) = seg(text, format);
         s.items
             .iter()
             .map(|i| format!("{} {}", i.number, i.title))
@@ -1285,13 +1290,7 @@ mod tests {
                 "# Referat\n\n{first}\n\n### Beslutning\n\nGodkendt.\n\n{second}\n\n### Beslutning\n\nGodkendt.\n"
             )
         };
-        let titles_of = |text: &str| -> Vec<String> {
-            let (_, s) = seg(text, Format::Markdown);
-            s.items
-                .iter()
-                .map(|i| format!("{} {}", i.number, i.title))
-                .collect()
-        };
+        let titles_of = |text: &str| numbered_titles_in(text, Format::Markdown);
         for (first, second) in [
             ("## Punkt nr. 1 - Dagsorden", "## Punkt nr. 2 - Budget"),
             ("## 1 - Dagsorden", "## 2 – Budget"),
