@@ -416,6 +416,31 @@ mod tests {
                 "Udvalget kunne ikke godkende indstillingen.",
                 Outcome::Rejected,
             ),
+            ("Udvalget anbefaler indstillingen.", Outcome::Approved),
+            ("Udvalget anbefaler ikke forslaget.", Outcome::Rejected),
+            (
+                "Styregruppen tilsluttede sig indstillingen.",
+                Outcome::Approved,
+            ),
+            ("Der var tilslutning til forslaget.", Outcome::Approved),
+            // A title's joining a scheme is no verdict.
+            ("Tilslutning til sæsonvaccination i klyngen", Outcome::None),
+            (
+                "Klyngen kunne ikke tilslutte sig anbefalingerne.",
+                Outcome::Rejected,
+            ),
+            // Joining the meeting is no verdict.
+            ("Anne Holm tilsluttede sig mødet kl. 14.", Outcome::None),
+            ("Styregruppen bakkede op om forslaget.", Outcome::Approved),
+            ("Udvalget bakkede ikke op om forslaget.", Outcome::Rejected),
+            ("Forslaget faldt.", Outcome::Rejected),
+            ("Udgiften faldt med 2 mio. kr.", Outcome::None),
+            ("Afslag.", Outcome::Rejected),
+            ("Udvalget besluttede at meddele afslag.", Outcome::Rejected),
+            (
+                "Sagen blev sendt tilbage til administrationen.",
+                Outcome::Postponed,
+            ),
             ("Til orientering.", Outcome::Noted),
             ("Formanden orienterede om mødet i KKR.", Outcome::Noted),
             // A decision in general words gives way to a postponement.
