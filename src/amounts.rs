@@ -68,12 +68,15 @@ fn keep(out: &mut Vec<FoundAmount>, taken: &mut RangeSet, found: FoundAmount) {
 /// corpus, lower-cased).
 const NUM: &str =
     r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,2})?|[0-9]+(?:,[0-9]+)?|[0-9]+\.[0-9]{1,2}";
+/// A number with a half (`1½`, `½`), read only before a scale word
+/// (`1½ mio. kr.`).
+const HALF: &str = r"[0-9]*½";
 const SCALE: &str =
     r"mio\.?|millioner|million|mill\.?|mia\.?|milliarder|milliard|mrd\.?|t\.|tusinde?|tkr\.?";
 
 static SUFFIXED: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(&format!(
-        r"(?P<num>{NUM})(?:\s*[-–]\s*(?P<num2>{NUM}))?(?:\s*(?P<scale>{SCALE}))?(?P<dash>,-)?\s*(?P<cur>kr\.?|kroner|dkk|tkr\.?)(?:[^\p{{L}}\d]|$)"
+        r"(?P<num>{HALF}|{NUM})(?:\s*[-–]\s*(?P<num2>{NUM}))?(?:\s*(?P<scale>{SCALE}))?(?P<dash>,-)?\s*(?P<cur>kr\.?|kroner|dkk|tkr\.?)(?:[^\p{{L}}\d]|$)"
     ))
 });
 /// The currency before the number: `kr. 82.400,-`, `DKK 1,5 mio.`. Its
@@ -85,7 +88,7 @@ static PREFIXED: LazyLock<Caseless> =
 /// [`PREFIXED`] from its currency word on.
 static PREFIXED_REST: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?P<cur>t\.\s?kr\.|tkr\.?|kr\.|dkk)[ \u{{a0}}]?(?P<num>{NUM})(?:\s*(?P<scale>{SCALE}))?(?P<dash>,-)?"
+        r"(?P<cur>t\.\s?kr\.|tkr\.?|kr\.|dkk)[ \u{{a0}}]?(?P<num>{HALF}|{NUM})(?:\s*(?P<scale>{SCALE}))?(?P<dash>,-)?"
     )
 });
 static CURRENCY_WORD: LazyLock<Caseless> =
@@ -198,9 +201,13 @@ fn suffixed_captures<'h>(hay: &'h Haystack, words: Option<&[usize]>) -> Vec<Capt
         |b| SUFFIX_BYTES[usize::from(b)],
         1,
     ) {
-        // A match opens with a number: a stretch without a digit holds a
-        // currency word only inside another word (`krav`, `skriftlig`).
-        if !bytes[r.clone()].iter().any(u8::is_ascii_digit) {
+        // A match opens with a number: a stretch without a digit (or the
+        // last byte of `½`) holds a currency word only inside another word
+        // (`krav`, `skriftlig`).
+        if !bytes[r.clone()]
+            .iter()
+            .any(|&b| b.is_ascii_digit() || b == 0xBD)
+        {
             continue;
         }
         let mut at = r.start;
@@ -328,13 +335,21 @@ static PER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Reads a Danish number. `1.5` (a point before one or two digits) is a
-/// decimal only when a scale follows; otherwise it is not read.
+/// decimal only when a scale follows; otherwise it is not read, and nor is
+/// a half (`1½`, `½`).
 pub fn parse_number(s: &str, scaled: bool) -> Option<f64> {
     let s = s.trim();
     let (neg, s) = match s.strip_prefix(['-', '−']) {
         Some(rest) => (true, rest.trim_start()),
         None => (false, s),
     };
+    if let Some(whole) = s.strip_suffix('½') {
+        if !scaled || !whole.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let v = whole.parse::<f64>().unwrap_or(0.0) + 0.5;
+        return Some(if neg { -v } else { v });
+    }
     let grouped = s
         .split(',')
         .next()?
@@ -557,7 +572,7 @@ fn year_like(num: &str) -> bool {
 pub fn amounts(text: &str) -> Vec<FoundAmount> {
     // No lower-cased copy for a text that can hold no amount (see
     // [`amounts_in`]): most table cells.
-    if !has_ascii_digit(text) {
+    if !has_number(text) {
         return worded_only(text);
     }
     found_in(&Haystack::new(text))
@@ -571,18 +586,19 @@ fn worded_only(text: &str) -> Vec<FoundAmount> {
     finish(text, out)
 }
 
-/// Whether `text` holds an ASCII digit, which every amount holds.
-fn has_ascii_digit(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit())
+/// Whether `text` holds an ASCII digit or a half (`½`, its last byte
+/// looked for), one of which every amount but a worded one holds.
+fn has_number(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit() || b == 0xBD)
 }
 
 /// [`amounts`] of a text whose lower-cased copy is made already.
 pub fn amounts_in(hay: &Haystack) -> Vec<FoundAmount> {
     // Every amount but those written with a number word holds an ASCII
-    // digit: the numbers of all patterns but [`LABELLED`] are ASCII, and
+    // digit or a half: the numbers of all patterns but [`LABELLED`] are ASCII, and
     // its `\d` in another script is not parsed. Most table cells, which
     // are searched one by one, hold none.
-    if !has_ascii_digit(hay.text()) {
+    if !has_number(hay.text()) {
         return worded_only(hay.text());
     }
     found_in(hay)
@@ -1303,6 +1319,10 @@ mod tests {
         assert_eq!(parse_number("- 1.200.000", false), Some(-1_200_000.0));
         assert_eq!(parse_number("1.5", false), None);
         assert_eq!(parse_number("1.5", true), Some(1.5));
+        assert_eq!(parse_number("1½", true), Some(1.5));
+        assert_eq!(parse_number("½", true), Some(0.5));
+        assert_eq!(parse_number("1½", false), None);
+        assert_eq!(parse_number("1,5½", true), None);
     }
 
     #[test]
