@@ -1003,6 +1003,49 @@ impl Builder<'_> {
     }
 }
 
+/// The days listed before a named day at `at` (`1. og ` in `1. og 2.
+/// oktober`, `3., 4. og ` in `3., 4. og 5. juni`): each a day's one or
+/// two digits and its dot, after a word's start, then `,`, `og`, `samt`
+/// or `eller`; each less than the one after it (the last one `day`).
+/// Their ranges and days in the text's order; none where the list does
+/// not rise (`12. og 3. marts`: no guess which is meant).
+fn listed_days_before(text: &str, at: usize, day: u32) -> Vec<(Range<usize>, u32)> {
+    let mut out = Vec::new();
+    let (mut rest, mut next) = (&text[..at], day);
+    loop {
+        let t = rest.trim_end();
+        let t = match ["og", "samt", "eller"].iter().find_map(|w| {
+            t.strip_suffix(w)
+                .filter(|s| s.ends_with(char::is_whitespace))
+        }) {
+            Some(s) => s,
+            None => match t.strip_suffix(',') {
+                Some(s) => s,
+                None => break,
+            },
+        };
+        let t = t.trim_end();
+        let Some(t) = t.strip_suffix('.') else { break };
+        let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let start = t.len() - digits;
+        if !(1..=2).contains(&digits)
+            || t[..start].ends_with(|c: char| c.is_alphanumeric() || c == '.')
+        {
+            break;
+        }
+        let Ok(d) = t[start..].parse::<u32>() else {
+            break;
+        };
+        if d == 0 || d >= next {
+            return Vec::new();
+        }
+        out.push((start..t.len() + 1, d));
+        (rest, next) = (&t[..start], d);
+    }
+    out.reverse();
+    out
+}
+
 /// A [`NUMERIC`] match read: where it starts (its weekday when it has
 /// one), its day, month and year, and the weekday written.
 struct NumericDay {
@@ -1574,6 +1617,13 @@ pub fn dates_anchored(
                 }
             }
             continue;
+        }
+        if wd.is_none() {
+            // `den 1. og 2. oktober 2024`: the days listed before share
+            // its month and year.
+            for (r, d0) in listed_days_before(text, dm.start(), d) {
+                b.push_day(r, year, month, d0, None);
+            }
         }
         b.push_day(start..m0.end, year, month, d, wd);
     }
@@ -2722,6 +2772,55 @@ mod tests {
         assert_eq!(after_days((2024, 2, 28), 2), (2024, 3, 1));
         assert_eq!(after_days((2024, 1, 1), -1), (2023, 12, 31));
         assert_eq!(after_days((2024, 12, 30), 400), (2026, 2, 3));
+    }
+
+    /// Days listed before a named day share its month and year, each its
+    /// own date at its own digits; a list that does not rise, or a number
+    /// glued to another, is not read.
+    #[test]
+    fn listed_days_share_the_month() {
+        let ctx = DateContext {
+            anchor: Some((2024, 3, 4)),
+        };
+        let read = |text: &str| -> Vec<(String, String)> {
+            dates(text, &ctx)
+                .into_iter()
+                .map(|f| (text[f.range].to_string(), f.start.unwrap().to_string()))
+                .collect()
+        };
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            read("Mødet holdes den 1. og 2. oktober 2024."),
+            pairs(&[("1.", "2024-10-01"), ("2. oktober 2024", "2024-10-02")])
+        );
+        assert_eq!(
+            read("Kurset afholdes 3., 4. og 5. juni 2024."),
+            pairs(&[
+                ("3.", "2024-06-03"),
+                ("4.", "2024-06-04"),
+                ("5. juni 2024", "2024-06-05")
+            ])
+        );
+        assert_eq!(
+            read("Møder d. 12. samt 26. marts"),
+            pairs(&[("12.", "2024-03-12"), ("26. marts", "2024-03-26")])
+        );
+        assert_eq!(
+            read("Den 12. og 3. marts 2024"),
+            pairs(&[("3. marts 2024", "2024-03-03")])
+        );
+        assert_eq!(
+            read("version 2.1. og 3. marts 2024"),
+            pairs(&[("3. marts 2024", "2024-03-03")])
+        );
+        assert_eq!(
+            read("Afsnit 1 og 2. marts 2024"),
+            pairs(&[("2. marts 2024", "2024-03-02")])
+        );
     }
 
     #[test]
