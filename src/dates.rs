@@ -377,8 +377,40 @@ static DAY_MONTH_CUED: LazyLock<Caseless> = LazyLock::new(|| {
         DAY_MONTH_CUES.map(|c| c.replace('.', r"\.")).join("|")
     ))
 });
-/// The words before `den 5/3` ([`DAY_MONTH_CUED`]).
-const DAY_MONTH_CUES: [&str; 6] = ["den", "d.", "fra", "til", "inden", "senest"];
+/// The words before `den 5/3` ([`DAY_MONTH_CUED`]): a weekday, a deadline
+/// (`frist: 15/5`), or a word that opens a date.
+const DAY_MONTH_CUES: [&str; 19] = [
+    "den",
+    "d.",
+    "fra",
+    "til",
+    "inden",
+    "senest",
+    "pr.",
+    "per",
+    "frist",
+    "frist:",
+    "deadline",
+    "deadline:",
+    "mandag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lørdag",
+    "søndag",
+];
+/// The longest of [`DAY_MONTH_CUES`], in bytes.
+const DAY_MONTH_CUE_MAX: usize = {
+    let (mut i, mut max) = (0, 0);
+    while i < DAY_MONTH_CUES.len() {
+        if DAY_MONTH_CUES[i].len() > max {
+            max = DAY_MONTH_CUES[i].len();
+        }
+        i += 1;
+    }
+    max
+};
 /// [`DAY_MONTH_CUED`]'s matches are found from their slash or dash (`den
 /// 5/3`, `5/3 kl.`, `5-3 kl.`), the first of either in a match: after a
 /// digit, and either one or two digits, white space and `kl` after it, or
@@ -406,7 +438,7 @@ static DAY_MONTH_CUED_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
         let cue_before = || {
             let day = text[..q].trim_end_matches(char::is_numeric);
             let spaced = day.trim_end();
-            let mut tail = spaced.chars().rev().take("senest".len());
+            let mut tail = spaced.chars().rev().take(DAY_MONTH_CUE_MAX);
             spaced.len() < day.len()
                 && (tail.any(|c| !c.is_ascii())
                     || DAY_MONTH_CUES.iter().any(|cue| {
@@ -419,7 +451,7 @@ static DAY_MONTH_CUED_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
             && (kl_after()
                 || text.as_bytes()[q] == b'/' && rest.starts_with(char::is_numeric) && cue_before())
     },
-    before: "senest".len() + 2,
+    before: DAY_MONTH_CUE_MAX + 2,
     after: 1 + 2 + "klokken".len(),
 });
 static HALF: LazyLock<Caseless> = LazyLock::new(|| {
@@ -1634,8 +1666,13 @@ pub fn dates_anchored(
             ("d2", "m2")
         };
         let r = c.name(dn).unwrap().start()..c.name(mn).unwrap().end();
-        if text[r.end..]
-            .starts_with(|ch: char| ch.is_ascii_digit() || ch == '-' || ch == '/' || ch == '.')
+        // More of a number after it (`5/3-2024`, `1/3.5`); a full stop
+        // ends the sentence (`pr. 1/7.`).
+        let after = text[r.end..].as_bytes();
+        if after
+            .first()
+            .is_some_and(|&ch| ch.is_ascii_digit() || ch == b'-' || ch == b'/')
+            || after.starts_with(b".") && after.get(1).is_some_and(u8::is_ascii_digit)
         {
             continue;
         }
