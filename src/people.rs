@@ -1184,10 +1184,20 @@ fn read_label(
         group_org: None,
         last_bare: false,
     };
+    let first = out.len();
     for name in l.inline.split([',', ';']).flat_map(|n| n.split(" og ")) {
         if let Some(mut p) = parse_line(name, false) {
             st.mark(&mut p);
             add(out, p, r.clone());
+        } else if let Some(role) = role_word(name)
+            && name.split_whitespace().count() == 1
+            && out.len() > first
+            && let Some((p, _)) = out.last_mut()
+            && p.role.is_none()
+        {
+            // `Mette Hansen (A), formand, Lars Ege (V)`: the role of the
+            // name before it.
+            p.role = Some(role.to_string());
         }
     }
     (l.inline.is_empty() || l.opens_list).then_some(st)

@@ -289,3 +289,29 @@ fn label_rows_of_a_meeting_table() {
         ]
     );
 }
+
+/// A role alone between a label's commas is the role of the name before
+/// it (`Mette Hansen (A), formand, Lars Ege (V)`); one before any name
+/// is no one's.
+#[test]
+fn role_between_commas_of_a_label() {
+    let text = "# Referat\n\nDeltagere: Anne Berg\n\nMedlemmer: formand, Mette Hansen (A), formand, Lars Ege (V), \
+        Kirsten Bach (F), næstformand, Ole Sand (O)\n\n\
+        ## 1. Eventuelt\n\n### Beslutning\n\nIntet.\n";
+    let r = referat::extract("roller.md", text.as_bytes());
+    let got: Vec<(&str, Option<&str>)> = r
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Anne Berg", None),
+            ("Mette Hansen", Some("formand")),
+            ("Lars Ege", None),
+            ("Kirsten Bach", Some("næstformand")),
+            ("Ole Sand", None),
+        ]
+    );
+}
