@@ -162,6 +162,13 @@ pub const TABLES: &[TableDef] = &[
             ("item_id", "TEXT NOT NULL"),
             ("outcome", "TEXT NOT NULL"),
             ("text", "TEXT NOT NULL"),
+            ("votes_for", "INTEGER"),
+            ("votes_against", "INTEGER"),
+            ("votes_abstained", "INTEGER"),
+            ("unanimous", "INTEGER"),
+            ("for_by", "TEXT"),
+            ("against_by", "TEXT"),
+            ("abstained_by", "TEXT"),
         ],
         constraints: "PRIMARY KEY (item_id), FOREIGN KEY (item_id) REFERENCES items(item_id) ON DELETE CASCADE",
         indexes: &["doc_id", "outcome"],
@@ -359,6 +366,12 @@ pub fn rows(r: &Record) -> Rows {
             );
         }
         if let Some(d) = &item.decision {
+            let v = d.votes.as_ref();
+            let count = |n: Option<u32>| n.map_or(Cell::Null, |n| Cell::Int(i64::from(n)));
+            // Who voted each way, joined by `; ` (null when no one is named).
+            let who = |w: Option<&Vec<String>>| -> Cell {
+                w.filter(|w| !w.is_empty()).map(|w| w.join("; ")).into()
+            };
             out.push(
                 "decisions",
                 vec![
@@ -366,6 +379,13 @@ pub fn rows(r: &Record) -> Rows {
                     item_cell(),
                     json_name(&d.outcome).into(),
                     d.text.as_str().into(),
+                    count(v.and_then(|v| v.in_favour)),
+                    count(v.and_then(|v| v.against)),
+                    count(v.and_then(|v| v.abstained)),
+                    v.map_or(Cell::Null, |v| v.unanimous.into()),
+                    who(v.map(|v| &v.for_by)),
+                    who(v.map(|v| &v.against_by)),
+                    who(v.map(|v| &v.abstained_by)),
                 ],
             );
         }

@@ -1668,7 +1668,7 @@ pub fn dates_anchored(
         let r = c.name(dn).unwrap().start()..c.name(mn).unwrap().end();
         // More of a number after it (`5/3-2024`, `1/3.5`); a full stop
         // ends the sentence (`pr. 1/7.`).
-        let after = text[r.end..].as_bytes();
+        let after = &text.as_bytes()[r.end..];
         if after
             .first()
             .is_some_and(|&ch| ch.is_ascii_digit() || ch == b'-' || ch == b'/')

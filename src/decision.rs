@@ -145,6 +145,7 @@ pub fn in_prose(text: &str) -> Option<crate::record::Decision> {
         outcome => Some(crate::record::Decision {
             text: text.to_string(),
             outcome,
+            votes: crate::votes::votes(text),
         }),
     }
 }

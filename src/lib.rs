@@ -14,7 +14,7 @@
 //! | repair | [`ocr`] | normalized text → line-break hyphens joined and, in scans, Danish letters restored + offset map |
 //! | lay out | [`blocks`] | normalized text → one [`blocks::Block`] per line (Markdown or plain text) |
 //! | segment | [`segment`] | blocks → preamble + agenda items + sections |
-//! | extract | [`meeting`], [`decision`], [`datetime`], [`amounts`], [`dates`], [`people`], [`orgs`], [`tables`], [`forms`] | blocks and sections → typed values |
+//! | extract | [`meeting`], [`decision`], [`votes`], [`datetime`], [`amounts`], [`dates`], [`people`], [`orgs`], [`tables`], [`forms`] | blocks and sections → typed values |
 //! | assemble | [`extract`] (this module) | all of the above → a [`record::Record`] with source spans |
 //! | write | [`record::item_records`], [`dataset`], [`output`], `cli.rs` | records → NDJSON records or items, a JSON array, SQLite, CSV; files renamed into place |
 //! | score | [`eval`] | records + hand-made gold → precision, recall, accuracy |
@@ -65,6 +65,7 @@ pub mod record;
 pub mod segment;
 pub mod span;
 pub mod tables;
+pub mod votes;
 
 use crate::blocks::{Block, BlockKind, Format};
 use crate::record::{
@@ -285,7 +286,7 @@ pub fn normalize_document(
 /// The output is the same either way.
 pub fn prepare() {
     use rayon::prelude::*;
-    let stages: [&[fn()]; 13] = [
+    let stages: [&[fn()]; 14] = [
         blocks::PREPARE,
         segment::PREPARE,
         meeting::PREPARE,
@@ -298,6 +299,7 @@ pub fn prepare() {
         orgs::PREPARE,
         forms::PREPARE,
         ocr::PREPARE,
+        votes::PREPARE,
         PREPARE,
     ];
     stages.concat().par_iter().for_each(|build| build());
@@ -778,8 +780,10 @@ fn assemble_item<'a>(
                 o => o,
             }
         };
+        let text = all.join("\n\n");
         Decision {
-            text: all.join("\n\n"),
+            votes: votes::votes(&text),
+            text,
             outcome,
         }
     });

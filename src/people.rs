@@ -335,7 +335,7 @@ const PARTY_NAMES: [&str; 24] = [
 
 /// Whether `s` is a party: its letters ([`party_letters`]) or its name
 /// ([`PARTY_NAMES`], ASCII letters in any case), compared by length first.
-fn is_party(s: &str) -> bool {
+pub(crate) fn is_party(s: &str) -> bool {
     party_letters(s)
         || PARTY_NAMES
             .iter()

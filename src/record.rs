@@ -315,6 +315,33 @@ pub struct Decision {
     pub text: String,
     /// The outcome read from the text.
     pub outcome: Outcome,
+    /// The votes cast, when the text gives them (`For stemte: 20 (A, V,
+    /// F)`, `godkendt med 20 stemmer for og 3 imod`, `enstemmigt`); null
+    /// when it names no vote.
+    pub votes: Option<Votes>,
+}
+
+/// The votes cast on a decision, as far as its text gives them: a count
+/// it does not give is null, a side it names no one on is empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Votes {
+    /// How many voted for.
+    #[serde(rename = "for")]
+    pub in_favour: Option<u32>,
+    /// How many voted against.
+    pub against: Option<u32>,
+    /// How many abstained (`undlod at stemme`, `stemte blankt`).
+    pub abstained: Option<u32>,
+    /// `enstemmigt`: no one voted otherwise.
+    pub unanimous: bool,
+    /// Who voted for, as written: parties' letters or names (`A`,
+    /// `Venstre`) or people's names.
+    pub for_by: Vec<String>,
+    /// Who voted against, as written.
+    pub against_by: Vec<String>,
+    /// Who abstained, as written.
+    pub abstained_by: Vec<String>,
 }
 
 /// The outcome of a decision.

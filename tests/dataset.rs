@@ -233,3 +233,76 @@ fn stdin_ndjson_gives_the_records_of_the_files_in_order() {
     }
     assert_eq!(lines[2]["error"]["kind"], "io");
 }
+
+/// A decision's votes are columns of its row: the counts, unanimity and
+/// who voted each way joined by `; `; a decision that names no vote has
+/// them null.
+#[test]
+fn votes_are_columns_of_the_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("byraad.md");
+    std::fs::write(
+        &doc,
+        "# Referat\n\nMødedato: 4. marts 2024\n\n## 1. Budget 2025\n\n### Beslutning\n\n\
+         Godkendt.\n\nFor stemte: 20 (A, V, F)\n\nImod stemte: 3 (O)\n\n\
+         ## 2. Eventuelt\n\n### Beslutning\n\nGodkendt.\n",
+    )
+    .unwrap();
+    let db_path = dir.path().join("dataset.db");
+    let db_arg = db_path.to_str().unwrap();
+    referat(&[
+        "extract",
+        "--quiet",
+        "--sqlite",
+        db_arg,
+        doc.to_str().unwrap(),
+    ]);
+    let db = rusqlite::Connection::open(&db_path).unwrap();
+    type Row = (
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = db
+        .prepare(
+            "SELECT votes_for, votes_against, votes_abstained, unanimous, for_by, against_by \
+             FROM decisions ORDER BY item_id",
+        )
+        .unwrap()
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let voted = rows
+        .iter()
+        .find(|r| r.0.is_some())
+        .expect("a row with votes");
+    assert_eq!(
+        voted,
+        &(
+            Some(20),
+            Some(3),
+            None,
+            Some(0),
+            Some("A; V; F".to_string()),
+            Some("O".to_string())
+        )
+    );
+    assert!(
+        rows.contains(&(None, None, None, None, None, None)),
+        "{rows:?}"
+    );
+}
