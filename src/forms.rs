@@ -307,6 +307,66 @@ pub fn table_fields(text: &str) -> Vec<Field> {
     out
 }
 
+/// A form's section heading that is a label (`2. Ansøger`, `## Ansøgt
+/// beløb`, `**5) Projektperiode**`): a number or a Markdown heading's
+/// marks, then a capitalised label of at most six words and no sentence's
+/// full stop, alone on its line.
+static HEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:\d{1,2}[.)][ \t]*)?(?:\*\*)?(\p{Lu}[\p{L}-]*(?:[ \t]+[\p{L}()/-]+){0,5})[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$").unwrap()
+});
+
+/// The fields of a form laid out as numbered or Markdown section headings
+/// with the value under each (`2. Ansøger` / `Hillerød Kommune`): each
+/// heading line whose label means one of the typed slots ([`slots`]; a
+/// numbered list's `1. Godkendelse af dagsorden` means none), its value
+/// the lines under it up to the first blank line after them, the next
+/// heading or a `Label:` line.
+pub fn heading_fields(text: &str) -> Vec<Field> {
+    let lines = lines_at(text);
+    let heading_at = |line: &str| -> Option<Range<usize>> {
+        let t = line.trim_start();
+        let opens = t.starts_with(|c: char| c.is_ascii_digit() || c == '#' || c == '*');
+        if !opens || line.len() > 120 {
+            return None;
+        }
+        let g = HEADING_LABEL.captures(line)?.get(1)?;
+        (slot_bits(g.as_str()) != 0).then(|| g.range())
+    };
+    let mut out = Vec::new();
+    for (i, &(start, line)) in lines.iter().enumerate() {
+        let Some(label) = heading_at(line) else {
+            continue;
+        };
+        let (mut value, mut first, mut end) = (String::new(), None, start + line.len());
+        for &(s, l) in &lines[i + 1..] {
+            let t = l.trim();
+            if t.is_empty() {
+                if value.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            if heading_at(l).is_some() || !labels_at(l, true).is_empty() {
+                break;
+            }
+            if !value.is_empty() {
+                value.push(' ');
+            }
+            value.push_str(t.trim_matches('*'));
+            first.get_or_insert(s + (l.len() - l.trim_start().len()));
+            end = s + l.trim_end().len();
+        }
+        let Some(value_start) = first else { continue };
+        out.push(Field {
+            label: span::collapse_whitespace(&line[label.clone()]),
+            value: span::collapse_whitespace(&value),
+            range: start + label.start..end,
+            value_range: value_start..end,
+        });
+    }
+    out
+}
+
 /// A label reduced for matching: lower case, parentheticals, digits and
 /// punctuation gone (`ANSØGT BELØB (2):` → `ansøgt beløb`).
 pub fn label_key(label: &str) -> String {
@@ -741,6 +801,7 @@ pub fn application(
         // table's rows.
         fields = fields_with(text, true);
         fields.extend(table_fields(text));
+        fields.extend(heading_fields(text));
         fields.sort_by_key(|f| f.range.start);
     }
     if fields.len() < 3 {
@@ -778,7 +839,19 @@ pub fn application(
         .into_iter()
         .chain(s.responsible)
         .chain((0..fields.len()).filter(|&i| slot_bits(&fields[i].label) & 0b110 != 0))
-        .find_map(|i| applicant(&fields[i], span));
+        .find_map(|i| applicant(&fields[i], span))
+        .map(|mut p| {
+            // `Ansøger: Hillerød Kommune` above the contact person's line:
+            // the organisation the person applies for.
+            if p.organisation.is_none() {
+                p.organisation = s.applicant.and_then(|i| {
+                    crate::orgs::names(&crate::orgs::mentions(&fields[i].value))
+                        .first()
+                        .map(|o| o.to_string())
+                });
+            }
+            p
+        });
     let summary = s
         .summary
         .and_then(|i| value(Some(i)).filter(|v| v.len() > 80))
@@ -887,6 +960,7 @@ pub(crate) const PREPARE: &[fn()] = builders![
     UPPER_LABEL_ANY,
     TITLE_LABEL,
     BARE_LABEL,
+    HEADING_LABEL,
     GRANT_CUE,
     GRANT_YEAR,
     FUNDER,

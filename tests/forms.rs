@@ -166,7 +166,8 @@ fn application_form_as_a_table() {
         ),
         ("Lene Jensen", Some("omsorgschef"), Some("Randers Kommune"))
     );
-    // The header rows (`| Felt | Indhold |`, `| År | Beløb |`) are no fields.
+    // The header rows (`| Felt | Indhold |`, `| År | Beløb |`) are no
+    // fields, nor is `## Budget`, a heading that means no slot.
     let labels: Vec<&str> = f.fields.0.iter().map(|(l, _)| l.as_str()).collect();
     assert_eq!(
         labels,
@@ -176,8 +177,14 @@ fn application_form_as_a_table() {
             "Kontaktperson",
             "Ansøgt beløb",
             "Samlet budget",
-            "Projektperiode"
+            "Projektperiode",
+            "Formål"
         ]
+    );
+    // `## Formål` and the paragraph under it: a heading's field.
+    assert_eq!(
+        f.purpose.as_deref(),
+        Some("Formålet er at styrke overgangene mellem sygehus og kommune.")
     );
 }
 
@@ -249,4 +256,58 @@ fn applicant_title_after_the_name() {
             "{line}"
         );
     }
+}
+
+/// A form whose labels are numbered section headings with the value
+/// under each: the typed slots are read from them; the applicant is the
+/// contact person, of the organisation the `Ansøger` section names.
+#[test]
+fn application_form_of_numbered_sections() {
+    let r = record("tests/layouts/ansoegning_nummererede_afsnit.txt");
+    assert_eq!(r.kind, DocKind::Application);
+    let f = r.form.expect("an application has a form");
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Fælles forløb for borgere med KOL")
+    );
+    assert_eq!(f.amount_requested.map(|a| a.value), Some(640_000.0));
+    let period = f.period.expect("period");
+    assert_eq!(
+        (period.start.as_deref(), period.end.as_deref()),
+        (Some("2025-04-01"), Some("2027-03-31"))
+    );
+    assert!(
+        f.purpose
+            .is_some_and(|p| p.starts_with("Projektet skal sikre"))
+    );
+    let a = f.applicant.expect("applicant");
+    assert_eq!(
+        (
+            a.name.as_str(),
+            a.title.as_deref(),
+            a.organisation.as_deref()
+        ),
+        (
+            "Birgitte Lund",
+            Some("sundhedschef"),
+            Some("Hillerød Kommune")
+        )
+    );
+    // A section heading whose label means no slot (`3. Samarbejdspartnere`,
+    // `7. Budget`) is no field.
+    let labels: Vec<&str> = f.fields.0.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Projektets titel",
+            "Ansøger",
+            "Kontaktperson",
+            "Telefon",
+            "E-mail",
+            "Ansøgt beløb",
+            "Projektperiode",
+            "Formål",
+            "Dato"
+        ]
+    );
 }
