@@ -693,8 +693,10 @@ pub struct GrantSentence {
 static GRANT_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:bevillig(?:et|ede)|bevilg(?:et|ede)|bevilling(?:en)? på|tildelt|tildelte|tilsagn om|modtog|modtaget|tilskud på)\b").unwrap()
 });
+/// `i 2022`, `i år 2022`, `i januar 2023`, `i foråret 2023` (group 2; the
+/// word, group 1, is no `alt`: `i alt 2000 kr.`).
 static GRANT_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bi (?:år )?((?:19|20)\d\d)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\bi (?:(\p{L}+)\.? )?((?:19|20)\d\d)\b").unwrap());
 static FUNDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bfra ((?:\p{Lu}|KEU|PLO)[^.;:\n]{2,120}?)(?:\s+(?:til|i perioden|i \d{4}|med henblik)\b|[.;:\n]|$)").unwrap()
 });
@@ -730,8 +732,12 @@ fn sentence_of_cue(text: &str, cue: Range<usize>) -> GrantSentence {
             .min(sentence_end(tail).unwrap_or(tail.len()));
     let sentence = &text[start..end];
     let year = GRANT_YEAR
-        .captures_if_any(sentence)
-        .and_then(|c| c[1].parse().ok());
+        .captures_iter(sentence)
+        .find(|c| {
+            c.get(1)
+                .is_none_or(|w| !w.as_str().eq_ignore_ascii_case("alt"))
+        })
+        .and_then(|c| c[2].parse().ok());
     let funder = FUNDER
         .captures_if_any(&text[cue.end..end])
         .map(|c| span::collapse_whitespace(&c[1]));

@@ -213,6 +213,18 @@ fn grants_in_other_wordings() {
             None,
         ),
         (
+            "Projektet fik i januar 2023 tilsagn om 825.000 kr. fra Sundhedsklynge Viborg-Skive.",
+            825_000.0,
+            Some(2023),
+            Some("Sundhedsklynge Viborg-Skive"),
+        ),
+        (
+            "Der blev bevilget i alt 2000 kr. fra Puljen.",
+            2_000.0,
+            None,
+            Some("Puljen"),
+        ),
+        (
             "Der er modtaget 75.000 kr. fra Region Midtjylland i 2024.",
             75_000.0,
             Some(2024),
