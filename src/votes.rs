@@ -34,28 +34,39 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `20 stemmer for`.
 static FOR_COUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?P<n>\d{1,3})\s+stemmer?\s+for\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?P<n>[0-9]{1,3})\s+stemmer?\s+for").unwrap());
 /// `3 imod`, `3 stemmer imod`; `20 stemmer mod 3`.
 static AGAINST_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?P<n>\d{1,3})\s+(?:stemmer?\s+)?imod|(?P<f>\d{1,3})\s+stemmer\s+mod\s+(?P<m>\d{1,3}))\b").unwrap()
+    Regex::new(r"(?i)(?:(?P<n>[0-9]{1,3})\s+(?:stemmer?\s+)?imod|(?P<f>[0-9]{1,3})\s+stemmer\s+mod\s+(?P<m>[0-9]{1,3}))").unwrap()
 });
 /// `2 undlod at stemme`, `1 stemte blankt`, `2 blanke`.
 static ABSTAINED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<n>\d{1,3})\s+(?:stemmer?\s+|medlem(?:mer)?\s+)?(?:undlod|undlader|stemte\s+blankt|blanke|hverken\s+for\s+eller\s+imod)\b").unwrap()
+    Regex::new(r"(?i)(?P<n>[0-9]{1,3})\s+(?:stemmer?\s+|medlem(?:mer)?\s+)?(?:undlod|undlader|stemte\s+blankt|blanke|hverken\s+for\s+eller\s+imod)").unwrap()
 });
 /// `et mindretal (O)`, `et flertal bestående af A, V og F`: the group and
 /// its parties.
 static GROUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<which>flertal|mindretal)\b(?:\s+(?:bestående\s+af|af))?(?:\s*\((?P<inner>[^)\n]{1,80})\)|\s*:?\s+(?P<list>(?-i:[A-ZÆØÅ]{1,3})(?:\s*(?:,|og)\s*(?-i:[A-ZÆØÅ]{1,3}))*)\b)").unwrap()
+    Regex::new(r"(?i)(?P<which>flertal|mindretal)(?:\s+(?:bestående\s+af|af))?(?:\s*\((?P<inner>[^)\n]{1,80})\)|\s*:?\s+(?P<list>(?-i:[A-ZÆØÅ]{1,3})(?:\s*(?:,|og)\s*(?-i:[A-ZÆØÅ]{1,3}))*))").unwrap()
 });
 /// `enstemmigt`, `et enigt udvalg`.
 static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<not>ikke\s+)?(?:enstemmig(?:t|e)?|et\s+enigt\s+\p{L}+)\b").unwrap()
+    Regex::new(r"(?i)(?P<not>ikke\s+)?(?:enstemmig(?:t|e)?|et\s+enigt\s+\p{L}+)").unwrap()
 });
 /// A party that voted (`Ole Sand (O) stemte imod`, `Ø stemte for`).
 static PARTY_VOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\((?P<inner>[^)\n]{1,40})\)|\b(?P<letters>[A-ZÆØÅ]{1,3}))\s+(?i:stemte|stemmer)\s+(?P<side>(?i:imod|for|blankt))\b").unwrap()
+    Regex::new(r"(?:\((?P<inner>[^)\n]{1,40})\)|(?P<letters>[A-ZÆØÅ]{1,3}))\s+(?i:stemte|stemmer)\s+(?P<side>(?i:imod|for|blankt))").unwrap()
 });
+
+/// Whether the match at `r` in `text` stands as whole words: no letter
+/// or digit right before it when it opens with one, nor right after it
+/// when it ends with one (the patterns' `\b` at their ends, checked
+/// here: Unicode word boundaries keep the regex engine off its automaton).
+fn whole(text: &str, r: std::ops::Range<usize>) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let s = &text[r.clone()];
+    !(s.starts_with(word) && text[..r.start].ends_with(word))
+        && !(s.ends_with(word) && text[r.end..].starts_with(word))
+}
 
 /// The side a label or phrase counts for.
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -65,37 +76,100 @@ enum Side {
     Abstained,
 }
 
-/// Whether `lower` (a decision in lower case) may name a vote: the words
-/// every pattern holds, looked for before any pattern runs.
-fn may_hold_votes(lower: &str) -> bool {
-    [
-        "stem",
-        "imod",
-        "undlod",
-        "flertal",
-        "mindretal",
-        "for:",
-        "blank",
-        "enig",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+/// The words one of which every pattern's match holds (in any case), at
+/// a word's start (not the `stemme` of `bestemme`): the lines around them
+/// are all the patterns are run on.
+static TRIGGERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "stemte",
+            "stemme",
+            "enstemmig",
+            "imod",
+            "undlod",
+            "undlader",
+            "hverken",
+            "flertal",
+            "mindretal",
+            "for:",
+            "for :",
+            "for**:",
+            "blank",
+            "enigt",
+        ])
+        .expect("the trigger words build")
+});
+
+/// The lines of `text` that hold a [`TRIGGERS`] word, each with the line
+/// before and after it (a label's list wraps: `hverken` / `for eller imod
+/// stemte 0`), runs of lines apart joined by a blank line: the patterns,
+/// whose Unicode word boundaries keep the regex engine off its fast
+/// automaton, run over a decision's few lines of votes, not over a
+/// parliament debate's whole text. `None` when no line holds one.
+fn vote_lines(text: &str) -> Option<String> {
+    let mut out = String::new();
+    // Where the last window taken ends (at a line's end).
+    let mut last_end: Option<usize> = None;
+    for m in TRIGGERS.find_iter(text) {
+        if last_end.is_some_and(|e| m.start() < e)
+            || text[..m.start()].ends_with(char::is_alphabetic)
+        {
+            continue;
+        }
+        let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        let start = text[..line_start.saturating_sub(1)]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let line_end = text[m.end()..]
+            .find('\n')
+            .map_or(text.len(), |i| m.end() + i);
+        let end = text
+            .get(line_end + 1..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(text.len(), |i| line_end + 1 + i);
+        match last_end {
+            // The window goes on from the last one: no line between.
+            Some(e) if start <= e + 1 => out.push_str(&text[e..end]),
+            Some(_) => {
+                out.push_str("\n\n");
+                out.push_str(&text[start..end]);
+            }
+            None => out.push_str(&text[start..end]),
+        }
+        last_end = Some(end);
+    }
+    last_end.map(|_| out)
 }
 
 /// The votes of a decision's text; `None` when it names none.
 pub fn votes(text: &str) -> Option<Votes> {
-    let lower = text.to_lowercase();
-    if !may_hold_votes(&lower) {
-        return None;
-    }
+    let lines = vote_lines(text)?;
+    let text = lines.as_str();
+    // Each pattern runs only where its own words stand.
+    let lower = text.to_ascii_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     let mut v = Votes::default();
-    labelled(text, &mut v);
-    counted(text, &mut v);
-    groups(text, &mut v);
-    parties_voted(text, &mut v);
-    v.unanimous = UNANIMOUS
-        .captures_iter(text)
-        .any(|c| c.name("not").is_none());
+    // A bare label (`For:`, `Imod :`) holds a colon.
+    if has(&["stemte", "stemme", "undlod", "blank", "hverken"])
+        || lower.contains(':') && has(&["for", "imod"])
+    {
+        labelled(text, &mut v);
+    }
+    if has(&["stemme", "imod", "undl", "blank", "hverken"]) {
+        counted(text, &mut v);
+    }
+    if has(&["flertal", "mindretal"]) {
+        groups(text, &mut v);
+    }
+    if has(&["stemte", "stemmer"]) {
+        parties_voted(text, &mut v);
+    }
+    v.unanimous = has(&["enstemmig", "enigt"])
+        && UNANIMOUS
+            .captures_iter(text)
+            .filter(|c| whole(text, c.get(0).unwrap().range()))
+            .any(|c| c.name("not").is_none());
     let empty = v.in_favour.is_none()
         && v.against.is_none()
         && v.abstained.is_none()
@@ -243,11 +317,17 @@ fn count_and_who(s: &str) -> (Option<u32>, Vec<String>) {
 /// is its side's.
 fn counted(text: &str, v: &mut Votes) {
     let mut found: Vec<(Side, u32, usize)> = Vec::new();
-    for c in FOR_COUNT.captures_iter(text) {
+    for c in FOR_COUNT
+        .captures_iter(text)
+        .filter(|c| whole(text, c.get(0).unwrap().range()))
+    {
         let n = &c["n"];
         found.push((Side::For, n.parse().unwrap_or(0), c.get(0).unwrap().end()));
     }
-    for c in AGAINST_COUNT.captures_iter(text) {
+    for c in AGAINST_COUNT
+        .captures_iter(text)
+        .filter(|c| whole(text, c.get(0).unwrap().range()))
+    {
         let end = c.get(0).unwrap().end();
         if let (Some(f), Some(m)) = (c.name("f"), c.name("m")) {
             found.push((Side::For, f.as_str().parse().unwrap_or(0), end));
@@ -256,7 +336,10 @@ fn counted(text: &str, v: &mut Votes) {
             found.push((Side::Against, n.as_str().parse().unwrap_or(0), end));
         }
     }
-    for c in ABSTAINED_COUNT.captures_iter(text) {
+    for c in ABSTAINED_COUNT
+        .captures_iter(text)
+        .filter(|c| whole(text, c.get(0).unwrap().range()))
+    {
         let n = &c["n"];
         found.push((
             Side::Abstained,
@@ -292,7 +375,10 @@ fn counted(text: &str, v: &mut Votes) {
 /// `undlod`: abstained; `stemte for`, `godkendte`: for); one whose
 /// sentence says neither is left out.
 fn groups(text: &str, v: &mut Votes) {
-    for c in GROUP.captures_iter(text) {
+    for c in GROUP
+        .captures_iter(text)
+        .filter(|c| whole(text, c.get(0).unwrap().range()))
+    {
         let list = c
             .name("inner")
             .or(c.name("list"))
@@ -340,7 +426,10 @@ fn groups(text: &str, v: &mut Votes) {
 /// Parties named right before how they voted (`Ole Sand (O) stemte
 /// imod`, `Ø stemte for`).
 fn parties_voted(text: &str, v: &mut Votes) {
-    for c in PARTY_VOTED.captures_iter(text) {
+    for c in PARTY_VOTED
+        .captures_iter(text)
+        .filter(|c| whole(text, c.get(0).unwrap().range()))
+    {
         let list = c
             .name("inner")
             .or(c.name("letters"))
@@ -363,6 +452,7 @@ fn parties_voted(text: &str, v: &mut Votes) {
 /// This stage's patterns, each built on first use; built ahead by
 /// [`crate::prepare`].
 pub(crate) const PREPARE: &[fn()] = builders![
+    TRIGGERS,
     LABEL,
     FOR_COUNT,
     AGAINST_COUNT,
@@ -532,6 +622,16 @@ mod tests {
                 true,
             ),
             (
+                "Godkendt.\nFor : 7\nImod : 2",
+                Some(7),
+                Some(2),
+                None,
+                &[],
+                &[],
+                &[],
+                false,
+            ),
+            (
                 "Enstemmigt godkendt.",
                 None,
                 None,
@@ -550,6 +650,23 @@ mod tests {
             assert_eq!(v.abstained_by, abs_by, "{text}");
             assert_eq!(v.unanimous, un, "{text}");
         }
+    }
+
+    /// The patterns run over the lines around the trigger words only,
+    /// with a line on each side, runs apart joined by a blank line.
+    #[test]
+    fn lines_around_the_votes() {
+        let text = "a\nb\nc\nFor stemte 5\nd\ne\nf\ng\nh\nEnstemmigt\ni";
+        assert_eq!(
+            vote_lines(text).as_deref(),
+            Some("c\nFor stemte 5\nd\n\nh\nEnstemmigt\ni")
+        );
+        assert_eq!(
+            vote_lines("For: 3\nImod: 2").as_deref(),
+            Some("For: 3\nImod: 2")
+        );
+        assert_eq!(vote_lines("Godkendt.\nIntet."), None);
+        assert_eq!(vote_lines("Det bestemmes af systemet."), None);
     }
 
     /// Texts that name no vote: a minority that took a reservation, a
