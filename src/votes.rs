@@ -64,8 +64,9 @@ static PARTY_VOTED: LazyLock<Regex> = LazyLock::new(|| {
 fn whole(text: &str, r: std::ops::Range<usize>) -> bool {
     let word = |c: char| c.is_alphanumeric() || c == '_';
     let s = &text[r.clone()];
-    !(s.starts_with(word) && text[..r.start].ends_with(word))
-        && !(s.ends_with(word) && text[r.end..].starts_with(word))
+    let glued_before = s.starts_with(word) && text[..r.start].ends_with(word);
+    let glued_after = s.ends_with(word) && text[r.end..].starts_with(word);
+    !glued_before && !glued_after
 }
 
 /// The side a label or phrase counts for.
@@ -452,7 +453,6 @@ fn parties_voted(text: &str, v: &mut Votes) {
 /// This stage's patterns, each built on first use; built ahead by
 /// [`crate::prepare`].
 pub(crate) const PREPARE: &[fn()] = builders![
-    TRIGGERS,
     LABEL,
     FOR_COUNT,
     AGAINST_COUNT,
@@ -460,6 +460,7 @@ pub(crate) const PREPARE: &[fn()] = builders![
     GROUP,
     UNANIMOUS,
     PARTY_VOTED,
+    TRIGGERS,
 ];
 
 #[cfg(test)]
