@@ -717,6 +717,22 @@ mod tests {
             item_kind("Beslutning om deltagelse på næste hold"),
             (None, "Beslutning om deltagelse på næste hold")
         );
+        // An information or discussion item named by its first word.
+        assert_eq!(
+            item_kind("Orientering om sundhedsklyngens arbejde"),
+            (
+                Some(ItemKind::Orienteringssag),
+                "Orientering om sundhedsklyngens arbejde"
+            )
+        );
+        assert_eq!(
+            item_kind("Drøftelse af budget 2026"),
+            (Some(ItemKind::Droeftelsessag), "Drøftelse af budget 2026")
+        );
+        assert_eq!(
+            item_kind("Orienteringsmøde om budget"),
+            (None, "Orienteringsmøde om budget")
+        );
         assert_eq!(
             item_kind("Pausehold for ældre"),
             (None, "Pausehold for ældre")
