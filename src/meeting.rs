@@ -19,7 +19,7 @@
 
 use crate::blocks::{Block, BlockKind};
 use crate::caseless::CapturesIfAny;
-use crate::datetime::{FoundDate, find_date, find_times};
+use crate::datetime::{FoundDate, FoundTimes, find_date, find_times};
 use crate::record::DocKind;
 use regex::Regex;
 use std::ops::Range;
@@ -243,8 +243,10 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
                         date_line = Some(k);
                     }
                 }
+                let clock = label != "mødedato" && label != "dato";
                 if h.start_time.is_none()
-                    && let Some(t) = find_times(value)
+                    && let Some(t) =
+                        find_times(value).or_else(|| clock.then(|| label_times(value)).flatten())
                 {
                     h.start_time = Some(t.start);
                     h.end_time = t.end;
@@ -252,14 +254,14 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
             }
             l if l.contains("start") => {
                 if h.start_time.is_none()
-                    && let Some(t) = find_times(value)
+                    && let Some(t) = find_times(value).or_else(|| label_times(value))
                 {
                     h.start_time = Some(t.start);
                 }
             }
             l if l.contains("slut") => {
                 if h.end_time.is_none()
-                    && let Some(t) = find_times(value)
+                    && let Some(t) = find_times(value).or_else(|| label_times(value))
                 {
                     h.end_time = Some(t.start);
                 }
@@ -314,6 +316,34 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
         }
     }
     h
+}
+
+/// The times of a time label's value written without `kl.` (`Mødetid:
+/// 16.00-18.00`, `Start: 9.30`): the label says they are times of day,
+/// so `16.00` is read as `kl. 16.00` is. A value that opens with no digit
+/// (after `fra`) gives none.
+fn label_times(value: &str) -> Option<FoundTimes> {
+    let v = value.trim();
+    let v = v.strip_prefix("fra ").unwrap_or(v).trim_start();
+    // `16.00`: one or two digits, a dot or colon and two digits, and no
+    // more of a number (`04.03.2024`, a day, is none; nor `4. marts`).
+    let b = v.as_bytes();
+    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let clock = (1..=2).contains(&h)
+        && matches!(b.get(h), Some(b'.' | b':'))
+        && digit(h + 1)
+        && digit(h + 2)
+        && !digit(h + 3)
+        && !(matches!(b.get(h + 3), Some(b'.' | b':')) && digit(h + 4));
+    if !clock {
+        return None;
+    }
+    let mut t = find_times(&format!("kl. {v}"))?;
+    // Its range in `value`: past the `kl. ` put before it.
+    let at = v.as_ptr() as usize - value.as_ptr() as usize;
+    t.range = (t.range.start.max(4) - 4 + at)..(t.range.end - 4 + at);
+    Some(t)
 }
 
 /// This stage's patterns and tables, each built on first use; built ahead
@@ -508,6 +538,33 @@ mod tests {
 
     /// `Mødetid`, `Klokkeslæt` give the times (`Start kl.`, `Slut kl.`
     /// one each), `Mødelokale` the place.
+    /// A time label's value is a time of day without `kl.` (`Mødetid:
+    /// 16.00-18.00`); a day under a time label is none (`Tid: 4. marts
+    /// 2024`, `Tid: 04.03.2024`), nor a date label's `04.03`.
+    #[test]
+    fn time_labels_without_kl() {
+        for (line, start, end) in [
+            ("Mødetid: 16.00-18.00", Some("16:00"), Some("18:00")),
+            ("Tidspunkt: 9.30 - 12", Some("09:30"), Some("12:00")),
+            (
+                "Mødetidspunkt: fra 16.00 til 18.00",
+                Some("16:00"),
+                Some("18:00"),
+            ),
+            ("Start: 9.30", Some("09:30"), None),
+            ("Tid: 4. marts 2024", None, None),
+            ("Tid: 04.03.2024", None, None),
+            ("Dato: 04.03", None, None),
+        ] {
+            let h = head_of(&format!("Referat\n\n{line}\n"), Format::Text);
+            assert_eq!(
+                (h.start_time.as_deref(), h.end_time.as_deref()),
+                (start, end),
+                "{line}"
+            );
+        }
+    }
+
     #[test]
     fn head_with_moedetid_and_moedelokale() {
         let h = head_of(
