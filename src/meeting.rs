@@ -49,7 +49,7 @@ static JUNK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:abonnér|abonner|se alle dagsordener.*|print|udskriv|del|tilbage til toppen|.*\{\{.*\}\}.*|status)$").unwrap()
 });
 /// A head label and the white space after it ([`LABEL`] without its value).
-const LABEL_HEAD_PATTERN: &str = r"(?i)^(mødedato|dato|tidspunkt|mødetidspunkt|mødetid|klokkeslæt|tid|(?:møde)?start(?:\s+kl\.?|tidspunkt)?|(?:møde)?slut(?:\s+kl\.?|tidspunkt)?|mødested|mødelokale|sted|lokale|lokation|udvalg|mødenavn|mødeforum|forum)\s*:?\s+";
+const LABEL_HEAD_PATTERN: &str = r"(?i)^(mødedato|dato|tidspunkt|mødetidspunkt|mødetid|klokkeslæt|tid|(?:møde)?start(?:\s+kl\.?|tidspunkt)?|(?:møde)?slut(?:\s+kl\.?|tidspunkt)?|mødested|mødelokale|sted|lokale|lokation|udvalg|mødenavn|mødeforum|forum|møde)\s*:?\s+";
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"{LABEL_HEAD_PATTERN}(\S.*)$")).unwrap());
 static LABEL_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(LABEL_HEAD_PATTERN).unwrap());
@@ -236,14 +236,14 @@ pub fn head(blocks: &[Block], range: Range<usize>) -> Head {
         let (label, value) = (c[1].to_lowercase(), value.trim());
         match label.as_str() {
             "mødedato" | "dato" | "tid" | "tidspunkt" | "mødetidspunkt" | "mødetid"
-            | "klokkeslæt" => {
+            | "klokkeslæt" | "møde" => {
                 if h.date.is_none() {
                     h.date = find_date(value);
                     if h.date.is_some() {
                         date_line = Some(k);
                     }
                 }
-                let clock = label != "mødedato" && label != "dato";
+                let clock = !matches!(label.as_str(), "mødedato" | "dato" | "møde");
                 if h.start_time.is_none()
                     && let Some(t) =
                         find_times(value).or_else(|| clock.then(|| label_times(value)).flatten())
@@ -555,6 +555,11 @@ mod tests {
             ("Tid: 4. marts 2024", None, None),
             ("Tid: 04.03.2024", None, None),
             ("Dato: 04.03", None, None),
+            (
+                "Møde: 04.03.2024, 16:00-18:00, Teams",
+                Some("16:00"),
+                Some("18:00"),
+            ),
         ] {
             let h = head_of(&format!("Referat\n\n{line}\n"), Format::Text);
             assert_eq!(
