@@ -375,13 +375,43 @@ pub fn parse_line(line: &str, strict: bool) -> Option<FoundPerson> {
     let mut extras: Vec<String> = Vec::new();
     // Trailing parentheticals: `(afbud)`, `(Mødeleder)`, `(V)`, `(title)`.
     let l = strip_parentheticals(l, &mut p, &mut extras);
-    let mut parts = l.split(',').map(str::trim);
+    let mut parts: Vec<&str> = l.split(',').map(str::trim).collect();
+    // `Karen Dam – Region Midtjylland`: a dash after the name parts it
+    // from the rest as a comma does.
+    if let Some((name, after)) = dash_split(parts[0])
+        && is_name(
+            strip_parentheticals(name, &mut FoundPerson::default(), &mut Vec::new()),
+            strict,
+        )
+    {
+        parts.splice(0..1, [name, after]);
+    }
+    let mut parts = parts.into_iter();
     // The name's own: `Jens Jensen (A), formand`.
     let name = strip_parentheticals(parts.next()?, &mut p, &mut extras);
     if !is_name(name, strict) {
         return None;
     }
+    // `Sundhedschef Lise Berg`: a title before the name.
+    let (title_before, name) = title_before_name(name);
     p.name = name.to_string();
+    // Remarks (`deltog på Teams`, `flyttet til 7. september`): neither a
+    // title nor an organisation.
+    let remark = |x: &str| {
+        let l = x.to_lowercase();
+        x.chars().any(|c| c.is_ascii_digit())
+            || x.split_whitespace().count() > 12
+            || [
+                "teams", "deltog", "online", "virtuel", "flyttet", "ændret", "kun ", "indtil",
+            ]
+            .iter()
+            .any(|w| l.contains(w))
+    };
+    // `Norddjurs Kommune – deltog under punkt 1-3`: a remark after a dash.
+    let parts = parts.map(|part| match dash_split(part) {
+        Some((head, tail)) if remark(tail) => head,
+        _ => part,
+    });
     // `sundhed-, kultur- og omsorgsdirektør`: a comma after a suspended
     // compound does not end the part.
     let mut rest: Vec<String> = Vec::new();
@@ -428,18 +458,8 @@ pub fn parse_line(line: &str, strict: bool) -> Option<FoundPerson> {
             }
         }
     }
-    // Parentheticals, outermost last: an organisation, else a title; remarks
-    // (`deltog på Teams`, `flyttet til 7. september`) are neither.
-    let remark = |x: &str| {
-        let l = x.to_lowercase();
-        x.chars().any(|c| c.is_ascii_digit())
-            || x.split_whitespace().count() > 12
-            || [
-                "teams", "deltog", "online", "virtuel", "flyttet", "ændret", "kun ", "indtil",
-            ]
-            .iter()
-            .any(|w| l.contains(w))
-    };
+    // Parentheticals, outermost last: an organisation, else a title;
+    // remarks are neither.
     extras.retain(|x| !remark(x));
     if p.organisation.is_none()
         && let Some(i) = extras.iter().position(|x| orgs::whole(x).is_some())
@@ -457,7 +477,75 @@ pub fn parse_line(line: &str, strict: bool) -> Option<FoundPerson> {
     {
         split_title_org(&t, &mut p);
     }
+    if p.title.is_none() {
+        p.title = title_before.map(str::to_string);
+    }
     Some(p)
+}
+
+/// `part` split at its first dash between spaces (`Karen Dam – Region
+/// Midtjylland`): the text before and after it, both trimmed.
+fn dash_split(part: &str) -> Option<(&str, &str)> {
+    let (a, b) = part
+        .split_once(" – ")
+        .or_else(|| part.split_once(" - "))
+        .or_else(|| part.split_once(" — "))?;
+    let (a, b) = (a.trim(), b.trim());
+    (!a.is_empty() && !b.is_empty()).then_some((a, b))
+}
+
+/// How the job titles written before a name end (`sundhedschef`,
+/// `overlæge`, `udviklingskonsulent`): a first word that ends otherwise is
+/// a first name the list does not hold (`Ronni Mark Nielsen`).
+const TITLE_ENDINGS: [&str; 26] = [
+    "chef",
+    "direktør",
+    "leder",
+    "læge",
+    "konsulent",
+    "plejerske",
+    "formand",
+    "koordinator",
+    "medarbejder",
+    "rådgiver",
+    "terapeut",
+    "specialist",
+    "sekretær",
+    "mester",
+    "rådmand",
+    "professor",
+    "fuldmægtig",
+    "assistent",
+    "psykolog",
+    "ansvarlig",
+    "analytiker",
+    "økonom",
+    "jurist",
+    "jordemoder",
+    "repræsentant",
+    "behandler",
+];
+
+/// A title before a name of three or more words (`Sundhedschef Lise
+/// Berg`, `Overlæge Anne-Marie Nielsen`): a first word that ends as a
+/// title does ([`TITLE_ENDINGS`]) and is no first name, before one that
+/// is. The title and the name after it, or no title and the name whole.
+fn title_before_name(name: &str) -> (Option<&str>, &str) {
+    let known = |w: &str| {
+        let first = w.split('-').next().unwrap_or("");
+        FIRST.contains(&*span::lower_on_stack(first, &mut [0; 24]))
+    };
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(second), Some(_)) = (words.next(), words.next(), words.next()) else {
+        return (None, name);
+    };
+    let lower = first.to_lowercase();
+    let titled = TITLE_ENDINGS.iter().any(|e| lower.ends_with(e));
+    if !titled || known(first) || !known(second) {
+        return (None, name);
+    }
+    let at = second.as_ptr() as usize - name.as_ptr() as usize;
+    (Some(first), &name[at..])
 }
 
 /// `forbedringskonsulent Sygehus Lillebælt`: a title ending in a known body.
@@ -1291,6 +1379,28 @@ fn scan(
                 st.last_bare = bare;
                 add(out, p, r);
                 continue;
+            }
+            // `Fra PLO: Jens Holt og Mette Rask`: an organisation's people
+            // on its line.
+            if let Some((head, names)) = line.split_once(':')
+                && let org = head.trim().strip_prefix("Fra ").unwrap_or(head.trim())
+                && org_like(org)
+                && !names.trim().is_empty()
+            {
+                let group = canonical_org(org);
+                let before = out.len();
+                for name in names.split([',', ';']).flat_map(|n| n.split(" og ")) {
+                    if let Some(mut p) = parse_line(name, false) {
+                        st.mark(&mut p);
+                        p.organisation.get_or_insert_with(|| group.clone());
+                        add(out, p, r.clone());
+                    }
+                }
+                if out.len() > before {
+                    st.group_org = Some(group);
+                    st.last_bare = false;
+                    continue;
+                }
             }
             let words = line.split_whitespace().count();
             let sentence = line.ends_with('.') || words > 8;

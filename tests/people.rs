@@ -315,3 +315,47 @@ fn role_between_commas_of_a_label() {
         ]
     );
 }
+
+/// A participants list's lines in other shapes: a dash after the name
+/// (`Karen Dam – Region Midtjylland`), a title before it (`Sundhedschef
+/// Lise Berg`; not the unlisted first name of `Ronni Mark Nielsen`), a
+/// remark after a dash, and an organisation's people on its own line
+/// (`Fra PLO: Jens Holt og Mette Rask`), after which the list goes on.
+#[test]
+fn list_lines_with_dashes_titles_and_organisations() {
+    let text = "Referat\n\nDeltagere:\nKaren Dam – Region Midtjylland\n\
+        Sundhedschef Lise Berg, Syddjurs Kommune\n\
+        Ronni Mark Nielsen, Greve Kommune\n\
+        Ole Sand, Norddjurs Kommune – deltog under punkt 1-3\n\
+        Fra PLO: Jens Holt og Mette Rask\n\
+        Anne-Marie Kjærgaard Nielsen, overlæge, Regionshospitalet Randers\n\n\
+        1. Eventuelt\n\nBeslutning\nIntet.\n";
+    let r = referat::extract("deltagere.txt", text.as_bytes());
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = r
+        .participants
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.title.as_deref(),
+                p.organisation.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Karen Dam", None, Some("Region Midtjylland")),
+            ("Lise Berg", Some("Sundhedschef"), Some("Syddjurs Kommune")),
+            ("Ronni Mark Nielsen", None, Some("Greve Kommune")),
+            ("Ole Sand", None, Some("Norddjurs Kommune")),
+            ("Jens Holt", None, Some("PLO")),
+            ("Mette Rask", None, Some("PLO")),
+            (
+                "Anne-Marie Kjærgaard Nielsen",
+                Some("overlæge"),
+                Some("Regionshospitalet Randers")
+            ),
+        ]
+    );
+}
