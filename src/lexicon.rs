@@ -639,6 +639,12 @@ mod tests {
             ("Det indstilles,", Some(SectionName::Indstilling)),
             ("Bilag:", Some(SectionName::Bilag)),
             ("Konklusion:", Some(SectionName::Konklusion)),
+            ("Konklusion og opfølgning", Some(SectionName::Konklusion)),
+            ("Kort resume", Some(SectionName::Resume)),
+            ("Protokol", Some(SectionName::Beslutning)),
+            ("Protokollat:", Some(SectionName::Beslutning)),
+            // A working group's recommendations inside a case: no section.
+            ("Anbefalinger", None),
             (
                 "Beslutning i Plan- og Tryghedsudvalget den 12-09-2023",
                 Some(SectionName::Beslutning),
