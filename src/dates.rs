@@ -208,7 +208,7 @@ static NAMED_DAY_INNER: LazyLock<Inner> = LazyLock::new(|| {
 });
 /// The words that may stand before a month and its year (`primo marts
 /// 2025`), in the order [`MONTH_YEAR`] tries them.
-const MONTH_YEAR_PRE: [&str; 8] = [
+const MONTH_YEAR_PRE: [&str; 10] = [
     "primo",
     "medio",
     "ultimo",
@@ -217,7 +217,25 @@ const MONTH_YEAR_PRE: [&str; 8] = [
     "slutningen af",
     "udgangen af",
     "slut",
+    "begyndelsen af",
+    "midten af",
 ];
+/// [`word_then_year`] for a part of a year's word, which may be two
+/// (`midten af 2024`): the `af` between the word and its year too.
+fn part_then_year(text: &str, q: usize) -> bool {
+    let rest = text[q..].trim_start_matches(char::is_alphabetic);
+    let spaced = rest.trim_start_matches(char::is_whitespace);
+    let after_af = spaced
+        .get(..2)
+        .filter(|w| w.eq_ignore_ascii_case("af") && spaced.len() < rest.len())
+        .map(|_| &spaced[2..]);
+    word_then_year(text, q)
+        || after_af.is_some_and(|a| {
+            let year = a.trim_start_matches(char::is_whitespace);
+            year.len() < a.len() && year.starts_with(char::is_numeric)
+        })
+}
+
 static MONTH_YEAR: LazyLock<Caseless> = LazyLock::new(|| {
     Caseless::new(&format!(
         r"(?:(?P<pre>{})\s+)?(?:(?P<m0>{months})\.?(?:\s*[-–]\s*|\s+til\s+))?(?P<m>{months})\.?\s+(?P<y>\d{{4}})",
@@ -566,15 +584,17 @@ static PART_OF_YEAR: LazyLock<Caseless> = LazyLock::new(|| {
         PART_WORDS.join("|")
     ))
 });
-/// The words of a part of a year (`primo 2025`).
-const PART_WORDS: [&str; 3] = ["primo", "medio", "ultimo"];
+/// The words of a part of a year (`primo 2025`, `begyndelsen af 2024`;
+/// `starten af` and `slutningen af` are the year's cues: a period word's
+/// first letter tells its kind, and `s` is a season's).
+const PART_WORDS: [&str; 5] = ["primo", "medio", "ultimo", "begyndelsen af", "midten af"];
 /// [`PART_WORDS`] as one pattern.
 static PART_WORD: LazyLock<Caseless> = LazyLock::new(|| Caseless::new(&PART_WORDS.join("|")));
 /// [`PART_OF_YEAR`]'s matches are found from their word, where they start
 /// ([`period_starts`]): a word and a year.
 static PART_OF_YEAR_INNER: LazyLock<Inner> = LazyLock::new(|| Inner {
     literal: Literal::Words(&PART_WORD),
-    admits: word_then_year,
+    admits: part_then_year,
     before: 0,
     after: longest_ascii(PART_WORDS.into_iter()) + 4,
 });
@@ -1716,8 +1736,8 @@ pub fn dates_anchored(
         };
         let last = days_in_month(y, m);
         let (d1, d2) = match c.pre.map(str::to_lowercase).as_deref() {
-            Some("primo" | "start" | "starten af") => (1, 10),
-            Some("medio") => (11, 20),
+            Some("primo" | "start" | "starten af" | "begyndelsen af") => (1, 10),
+            Some("medio" | "midten af") => (11, 20),
             Some("ultimo" | "slut" | "slutningen af" | "udgangen af") => (21, last),
             _ => (1, last),
         };
@@ -1827,8 +1847,8 @@ pub fn dates_anchored(
             continue;
         };
         let (s, e) = match c["p"].to_lowercase().as_str() {
-            "primo" => ((y, 1, 1), (y, 4, 30)),
-            "medio" => ((y, 5, 1), (y, 8, 31)),
+            "primo" | "begyndelsen af" => ((y, 1, 1), (y, 4, 30)),
+            "medio" | "midten af" => ((y, 5, 1), (y, 8, 31)),
             _ => ((y, 9, 1), (y, 12, 31)),
         };
         b.push_period(r, s, e, "year");
