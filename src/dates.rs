@@ -1055,15 +1055,21 @@ impl Builder<'_> {
     }
 }
 
-/// The days listed before a named day at `at` (`1. og ` in `1. og 2.
-/// oktober`, `3., 4. og ` in `3., 4. og 5. juni`): each a day's one or
-/// two digits and its dot, after a word's start, then `,`, `og`, `samt`
-/// or `eller`; each less than the one after it (the last one `day`).
-/// Their ranges and days in the text's order; none where the list does
-/// not rise (`12. og 3. marts`: no guess which is meant).
-fn listed_days_before(text: &str, at: usize, day: u32) -> Vec<(Range<usize>, u32)> {
+/// The items listed before an expression at `at` (`1. og ` before `2.
+/// oktober`, `3., 4. og ` before `5. juni`, `marts og ` before `april
+/// 2024`): each read by `read` from the text up to its end (where it
+/// starts and its value), and followed by `,`, `og`, `samt` or `eller`;
+/// in the text's order. `None` unless each is less than the one after it
+/// (`last`, the expression's own): a list that does not rise is no list
+/// (`12. og 3. marts`: no guess which is meant).
+fn listed_before<T: PartialOrd + Copy>(
+    text: &str,
+    at: usize,
+    last: T,
+    read: impl Fn(&str) -> Option<(usize, T)>,
+) -> Option<Vec<(Range<usize>, T)>> {
     let mut out = Vec::new();
-    let (mut rest, mut next) = (&text[..at], day);
+    let (mut rest, mut next) = (&text[..at], last);
     loop {
         let t = rest.trim_end();
         let t = match ["og", "samt", "eller"].iter().find_map(|w| {
@@ -1077,25 +1083,63 @@ fn listed_days_before(text: &str, at: usize, day: u32) -> Vec<(Range<usize>, u32
             },
         };
         let t = t.trim_end();
-        let Some(t) = t.strip_suffix('.') else { break };
+        let Some((start, v)) = read(t) else { break };
+        if v >= next {
+            return None;
+        }
+        out.push((start..t.len(), v));
+        (rest, next) = (&t[..start], v);
+    }
+    out.reverse();
+    Some(out)
+}
+
+/// The days listed before a named day at `at` (`1. og ` in `1. og 2.
+/// oktober`): each a day's one or two digits and its dot, after a word's
+/// start ([`listed_before`]; the last one is `day`).
+fn listed_days_before(text: &str, at: usize, day: u32) -> Vec<(Range<usize>, u32)> {
+    listed_before(text, at, day, |t| {
+        let t = t.strip_suffix('.')?;
         let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
         let start = t.len() - digits;
         if !(1..=2).contains(&digits)
             || t[..start].ends_with(|c: char| c.is_alphanumeric() || c == '.')
         {
-            break;
+            return None;
         }
-        let Ok(d) = t[start..].parse::<u32>() else {
-            break;
-        };
-        if d == 0 || d >= next {
-            return Vec::new();
+        let d = t[start..].parse::<u32>().ok().filter(|&d| d > 0)?;
+        Some((start, d))
+    })
+    .unwrap_or_default()
+}
+
+/// The quarter before a dash that ends `before` (`1.-` of `1.-3. kvartal`):
+/// where its digit stands and its number.
+fn quarter_before_dash(before: &str) -> Option<(usize, u32)> {
+    let t = before.trim_end().strip_suffix(['-', '–'])?.trim_end();
+    let t = t.strip_suffix('.')?;
+    let at = t.len().checked_sub(1)?;
+    let q0 = t[at..]
+        .parse::<u32>()
+        .ok()
+        .filter(|q0| (1..=4).contains(q0))?;
+    (!t[..at].ends_with(|ch: char| ch.is_alphanumeric() || ch == '.')).then_some((at, q0))
+}
+
+/// The months listed before a month and its year at `at` (`marts og ` in
+/// `marts og april 2024`): each a month's name or its short form, a word
+/// of its own ([`listed_before`]; the last one is `month`).
+fn listed_months_before(text: &str, at: usize, month: u32) -> Vec<(Range<usize>, u32)> {
+    listed_before(text, at, month, |t| {
+        let t = t.strip_suffix('.').unwrap_or(t);
+        let start = t.trim_end_matches(char::is_alphabetic).len();
+        let word = &t[start..];
+        if start == t.len() || t[..start].ends_with(|c: char| c.is_alphanumeric()) {
+            return None;
         }
-        out.push((start..t.len() + 1, d));
-        (rest, next) = (&t[..start], d);
-    }
-    out.reverse();
-    out
+        Some((start, lexicon::month(word)?))
+    })
+    .unwrap_or_default()
 }
 
 /// A [`NUMERIC`] match read: where it starts (its weekday when it has
@@ -1748,6 +1792,12 @@ pub fn dates_anchored(
             Some(m0) if m0 > m => (y - 1, m0, 1),
             _ => (y, m, d1),
         };
+        if c.pre.is_none() && c.m0.is_none() {
+            // `marts og april 2024`: the months listed before share its year.
+            for (lr, lm) in listed_months_before(text, r.start, m) {
+                b.push_period(lr, (y, lm, 1), (y, lm, days_in_month(y, lm)), "month");
+            }
+        }
         b.push_period(r, from, (y, m, d2), "month");
     }
     let periods = period_starts(hay);
@@ -1803,6 +1853,33 @@ pub fn dates_anchored(
         };
         let (m1, m2) = (3 * q - 2, 3 * q);
         let inferred = c.name("y").is_none() && c.name("qy").is_none();
+        let digit = c.name("n").is_some_and(|n| n.as_str().len() == 1);
+        // `1.-3. kvartal 2024`: a span from the first quarter named.
+        if digit
+            && let Some((at, q0)) = quarter_before_dash(&text[..r.start]).filter(|&(_, q0)| q0 < q)
+        {
+            let (s, e) = ((y, 3 * q0 - 2, 1), (y, m2, days_in_month(y, m2)));
+            b.push_period_inferred(at..r.end, s, e, "quarter", inferred);
+            continue;
+        }
+        if digit {
+            // `3. og 4. kvartal 2024`: the quarters listed before share its year.
+            let listed = listed_before(text, r.start, q, |t| {
+                let t = t.strip_suffix('.')?;
+                let start = t.len().checked_sub(1)?;
+                let q0 = t[start..]
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|q0| (1..=4).contains(q0))?;
+                (!t[..start].ends_with(|ch: char| ch.is_alphanumeric() || ch == '.'))
+                    .then_some((start, q0))
+            });
+            for (lr, q0) in listed.unwrap_or_default() {
+                let m0 = 3 * q0;
+                let (s, e) = ((y, m0 - 2, 1), (y, m0, days_in_month(y, m0)));
+                b.push_period_inferred(lr, s, e, "quarter", inferred);
+            }
+        }
         let (s, e) = ((y, m1, 1), (y, m2, days_in_month(y, m2)));
         b.push_period_inferred(r, s, e, "quarter", inferred);
     }
@@ -2831,9 +2908,10 @@ mod tests {
         assert_eq!(after_days((2024, 12, 30), 400), (2026, 2, 3));
     }
 
-    /// Days listed before a named day share its month and year, each its
-    /// own date at its own digits; a list that does not rise, or a number
-    /// glued to another, is not read.
+    /// Days listed before a named day share its month and year, and
+    /// months before a month its year, each its own date at its own
+    /// words; a list that does not rise, or a number glued to another, is
+    /// not read.
     #[test]
     fn listed_days_share_the_month() {
         let ctx = DateContext {
@@ -2877,6 +2955,36 @@ mod tests {
         assert_eq!(
             read("Afsnit 1 og 2. marts 2024"),
             pairs(&[("2. marts 2024", "2024-03-02")])
+        );
+        // Months listed before a month and its year share the year.
+        assert_eq!(
+            read("januar, februar og marts 2025"),
+            pairs(&[
+                ("januar", "2025-01-01"),
+                ("februar", "2025-02-01"),
+                ("marts 2025", "2025-03-01")
+            ])
+        );
+        assert_eq!(
+            read("jan. eller feb. 2025"),
+            pairs(&[("jan.", "2025-01-01"), ("feb. 2025", "2025-02-01")])
+        );
+        assert_eq!(
+            read("juni og maj 2024"),
+            pairs(&[("maj 2024", "2024-05-01")])
+        );
+        assert_eq!(
+            read("Budget og marts 2024"),
+            pairs(&[("marts 2024", "2024-03-01")])
+        );
+        // Quarters listed before a quarter and its year.
+        assert_eq!(
+            read("i 3. og 4. kvartal 2024"),
+            pairs(&[("3.", "2024-07-01"), ("4. kvartal 2024", "2024-10-01")])
+        );
+        assert_eq!(
+            read("i 4. og 3. kvartal 2024"),
+            pairs(&[("3. kvartal 2024", "2024-07-01")])
         );
     }
 
