@@ -375,20 +375,28 @@ pub fn parse_line(line: &str, strict: bool) -> Option<FoundPerson> {
     let mut extras: Vec<String> = Vec::new();
     // Trailing parentheticals: `(afbud)`, `(Mødeleder)`, `(V)`, `(title)`.
     let l = strip_parentheticals(l, &mut p, &mut extras);
-    let mut parts: Vec<&str> = l.split(',').map(str::trim).collect();
+    let (first, tail) = match l.split_once(',') {
+        Some((first, tail)) => (first.trim(), Some(tail)),
+        None => (l.trim(), None),
+    };
     // `Karen Dam – Region Midtjylland`: a dash after the name parts it
     // from the rest as a comma does.
-    if let Some((name, after)) = dash_split(parts[0])
-        && is_name(
-            strip_parentheticals(name, &mut FoundPerson::default(), &mut Vec::new()),
-            strict,
-        )
-    {
-        parts.splice(0..1, [name, after]);
-    }
-    let mut parts = parts.into_iter();
+    let (first, after_dash) = match dash_split(first) {
+        Some((name, after))
+            if is_name(
+                strip_parentheticals(name, &mut FoundPerson::default(), &mut Vec::new()),
+                strict,
+            ) =>
+        {
+            (name, Some(after))
+        }
+        _ => (first, None),
+    };
+    let parts = after_dash
+        .into_iter()
+        .chain(tail.into_iter().flat_map(|t| t.split(',').map(str::trim)));
     // The name's own: `Jens Jensen (A), formand`.
-    let name = strip_parentheticals(parts.next()?, &mut p, &mut extras);
+    let name = strip_parentheticals(first, &mut p, &mut extras);
     if !is_name(name, strict) {
         return None;
     }
@@ -486,12 +494,21 @@ pub fn parse_line(line: &str, strict: bool) -> Option<FoundPerson> {
 /// `part` split at its first dash between spaces (`Karen Dam – Region
 /// Midtjylland`): the text before and after it, both trimmed.
 fn dash_split(part: &str) -> Option<(&str, &str)> {
-    let (a, b) = part
-        .split_once(" – ")
-        .or_else(|| part.split_once(" - "))
-        .or_else(|| part.split_once(" — "))?;
-    let (a, b) = (a.trim(), b.trim());
-    (!a.is_empty() && !b.is_empty()).then_some((a, b))
+    // One pass over the dashes' bytes (`-`, and the first byte of `–` and
+    // `—`): most parts hold none, or only a name's hyphen.
+    let b = part.as_bytes();
+    memchr::memchr2_iter(b'-', 0xE2, b).find_map(|i| {
+        let len = match &b[i..] {
+            [b'-', ..] => 1,
+            [0xE2, 0x80, 0x93 | 0x94, ..] => 3,
+            _ => return None,
+        };
+        if i == 0 || b[i - 1] != b' ' || b.get(i + len) != Some(&b' ') {
+            return None;
+        }
+        let (a, rest) = (part[..i].trim(), part[i + len..].trim());
+        (!a.is_empty() && !rest.is_empty()).then_some((a, rest))
+    })
 }
 
 /// How the job titles written before a name end (`sundhedschef`,
@@ -539,8 +556,8 @@ fn title_before_name(name: &str) -> (Option<&str>, &str) {
     let (Some(first), Some(second), Some(_)) = (words.next(), words.next(), words.next()) else {
         return (None, name);
     };
-    let lower = first.to_lowercase();
-    let titled = TITLE_ENDINGS.iter().any(|e| lower.ends_with(e));
+    // The endings in small letters, as a capitalised title ends.
+    let titled = TITLE_ENDINGS.iter().any(|e| first.ends_with(e));
     if !titled || known(first) || !known(second) {
         return (None, name);
     }
