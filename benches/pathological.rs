@@ -135,6 +135,20 @@ fn inputs() -> Vec<(&'static str, Maker, usize)> {
             2_500,
         ),
         (
+            // A decision of one long line of votes, groups and lists (each
+            // group's clause and each count's parties looked for after
+            // it), and listed days, months and quarters.
+            "votes-one-line",
+            |n| {
+                let mut t = String::from("## Punkt 1: Budget\n\n### Beslutning\n\n");
+                for _ in 0..n {
+                    t.push_str("et flertal (A og V) stemte for, 3 imod (O, 1. og 2. marts og april 2024, 3. og 4. kvartal 2024 ");
+                }
+                t
+            },
+            2_500,
+        ),
+        (
             "scan-1MB-word",
             |n| format!("og det er til af {}", "ae@q".repeat(n)),
             60_000,

@@ -69,6 +69,10 @@ fn whole(text: &str, r: std::ops::Range<usize>) -> bool {
     !glued_before && !glued_after
 }
 
+/// How far after a count or a group its parties and its clause are
+/// looked for, in bytes: a sentence's reach.
+const CLAUSE_REACH: usize = 400;
+
 /// The side a label or phrase counts for.
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Side {
@@ -353,7 +357,7 @@ fn counted(text: &str, v: &mut Votes) {
         if text[end..].starts_with('-') {
             continue;
         }
-        let after = text[end..].trim_start_matches([' ', '\u{a0}']);
+        let after = crate::span::after(text, end, CLAUSE_REACH).trim_start_matches([' ', '\u{a0}']);
         let who = after
             .strip_prefix('(')
             .and_then(|a| a.split_once(')'))
@@ -390,7 +394,10 @@ fn groups(text: &str, v: &mut Votes) {
         }
         let end = c.get(0).unwrap().end();
         // Its clause: up to the next group's (`..., mens et mindretal`).
-        let rest = sentence(text[end..].split('\n').next().unwrap_or("")).to_lowercase();
+        // (Within a sentence's reach: a line of a megabyte is not read
+        // again for each group in it.)
+        let line = crate::span::after(text, end, CLAUSE_REACH);
+        let rest = sentence(line.split('\n').next().unwrap_or("")).to_lowercase();
         let rest = ["flertal", "mindretal", ", mens", ";"]
             .iter()
             .filter_map(|w| rest.find(w))
