@@ -395,8 +395,9 @@ static DAY_MONTH_CUED: LazyLock<Caseless> = LazyLock::new(|| {
         DAY_MONTH_CUES.map(|c| c.replace('.', r"\.")).join("|")
     ))
 });
-/// The words before `den 5/3` ([`DAY_MONTH_CUED`]): a weekday, a deadline
-/// (`frist: 15/5`), or a word that opens a date.
+/// The words before `den 5/3` ([`DAY_MONTH_CUED`]): a deadline (`frist:
+/// 15/5`), a word that opens a date, or a weekday ([`WEEKDAYS`], at the
+/// end).
 const DAY_MONTH_CUES: [&str; 19] = [
     "den",
     "d.",
@@ -410,13 +411,13 @@ const DAY_MONTH_CUES: [&str; 19] = [
     "frist:",
     "deadline",
     "deadline:",
-    "mandag",
-    "tirsdag",
-    "onsdag",
-    "torsdag",
-    "fredag",
-    "lørdag",
-    "søndag",
+    WEEKDAYS[0],
+    WEEKDAYS[1],
+    WEEKDAYS[2],
+    WEEKDAYS[3],
+    WEEKDAYS[4],
+    WEEKDAYS[5],
+    WEEKDAYS[6],
 ];
 /// The longest of [`DAY_MONTH_CUES`], in bytes.
 const DAY_MONTH_CUE_MAX: usize = {

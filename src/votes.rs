@@ -185,12 +185,21 @@ pub fn votes(text: &str) -> Option<Votes> {
     (!empty).then_some(v)
 }
 
-/// The side's count and list in `v`.
-fn side_mut(v: &mut Votes, side: Side) -> (&mut Option<u32>, &mut Vec<String>) {
-    match side {
+/// Votes read for `side` into `v`: its count when it has none yet (the
+/// first reading stands), and who cast them, each once.
+fn cast(v: &mut Votes, side: Side, count: Option<u32>, who: Vec<String>) {
+    let (n, by) = match side {
         Side::For => (&mut v.in_favour, &mut v.for_by),
         Side::Against => (&mut v.against, &mut v.against_by),
         Side::Abstained => (&mut v.abstained, &mut v.abstained_by),
+    };
+    if n.is_none() {
+        *n = count;
+    }
+    for w in who {
+        if !by.contains(&w) {
+            by.push(w);
+        }
     }
 }
 
@@ -221,15 +230,7 @@ fn labelled(text: &str, v: &mut Votes) {
         let next = found.get(k + 1).map_or(text.len(), |n| n.1);
         let rest = sentence(first_line(&text[end..next]));
         let (count, who) = count_and_who(rest);
-        let (n, by) = side_mut(v, side);
-        if n.is_none() {
-            *n = count;
-        }
-        for w in who {
-            if !by.contains(&w) {
-                by.push(w);
-            }
-        }
+        cast(v, side, count, who);
     }
 }
 
@@ -363,15 +364,7 @@ fn counted(text: &str, v: &mut Votes) {
             .and_then(|a| a.split_once(')'))
             .map(|(inner, _)| count_and_who(inner).1)
             .unwrap_or_default();
-        let (count, by) = side_mut(v, side);
-        if count.is_none() {
-            *count = Some(n);
-        }
-        for w in who {
-            if !by.contains(&w) {
-                by.push(w);
-            }
-        }
+        cast(v, side, Some(n), who);
     }
 }
 
@@ -422,12 +415,7 @@ fn groups(text: &str, v: &mut Votes) {
         } else {
             continue;
         };
-        let (_, by) = side_mut(v, side);
-        for w in who {
-            if !by.contains(&w) {
-                by.push(w);
-            }
-        }
+        cast(v, side, None, who);
     }
 }
 
@@ -448,12 +436,7 @@ fn parties_voted(text: &str, v: &mut Votes) {
             "for" => Side::For,
             _ => Side::Abstained,
         };
-        let (_, by) = side_mut(v, side);
-        for w in who {
-            if !by.contains(&w) {
-                by.push(w);
-            }
-        }
+        cast(v, side, None, who);
     }
 }
 
