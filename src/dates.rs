@@ -1249,7 +1249,51 @@ fn weeks(b: &mut Builder, hay: &Haystack) {
             continue;
         }
         b.push_period_inferred(at..end, first, after_days(last, 6), "week", inferred);
+        if c.name("w2").is_none() && c.name("y").is_none() {
+            // `uge 12 og 13`, `uge 12, 13 og 14`: the weeks listed after
+            // it, in the same year.
+            for (r, w) in weeks_listed_after(text, end, w1) {
+                if let Some(monday) = week_monday(y, w) {
+                    b.push_period_inferred(r, monday, after_days(monday, 6), "week", inferred);
+                }
+            }
+        }
     }
+}
+
+/// The week numbers listed after a week at `end` (` og 13`, `, 13 og
+/// 14`): each after `,`, `og`, `samt` or `eller`, one or two digits that
+/// no letter or digit follows, each greater than the one before (the first
+/// is `first`). Their ranges and numbers, in order.
+fn weeks_listed_after(text: &str, end: usize, first: u32) -> Vec<(Range<usize>, u32)> {
+    let mut out = Vec::new();
+    let (mut at, mut prev) = (end, first);
+    loop {
+        let t = text[at..].trim_start();
+        let after_sep = ["og", "samt", "eller"]
+            .iter()
+            .find_map(|w| {
+                t.strip_prefix(w)
+                    .filter(|r| r.starts_with(char::is_whitespace))
+            })
+            .or_else(|| t.strip_prefix(','));
+        let Some(rest) = after_sep else { break };
+        let num = rest.trim_start();
+        let digits = num.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=2).contains(&digits) || num[digits..].starts_with(char::is_alphanumeric) {
+            break;
+        }
+        let Ok(w) = num[..digits].parse::<u32>() else {
+            break;
+        };
+        if w <= prev {
+            break;
+        }
+        let start = text.len() - num.len();
+        out.push((start..start + digits, w));
+        (at, prev) = (start + digits, w);
+    }
+    out
 }
 
 /// The Monday of ISO week `w` of year `y`; `None` for a week the year
@@ -2978,6 +3022,16 @@ mod tests {
             read("Budget og marts 2024"),
             pairs(&[("marts 2024", "2024-03-01")])
         );
+        // Weeks listed after a week, rising.
+        assert_eq!(
+            read("i uge 12, 13 og 14"),
+            pairs(&[
+                ("uge 12", "2024-03-18"),
+                ("13", "2024-03-25"),
+                ("14", "2024-04-01")
+            ])
+        );
+        assert_eq!(read("i uge 12 og 3"), pairs(&[("uge 12", "2024-03-18")]));
         // Quarters listed before a quarter and its year.
         assert_eq!(
             read("i 3. og 4. kvartal 2024"),
