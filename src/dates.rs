@@ -1760,9 +1760,32 @@ pub fn dates_anchored(
             continue;
         }
         if wd.is_none() {
+            let listed = listed_days_before(text, dm.start(), d);
+            // `mellem 1. og 15. marts`: the days between the two.
+            if let [(ref r0, d0)] = listed[..]
+                && span::before(text, r0.start, 8)
+                    .trim_end()
+                    .to_lowercase()
+                    .ends_with("mellem")
+            {
+                let before = b.out.len();
+                b.push_day(r0.start..m0.end, year, month, d0, None);
+                if let Some(first) = b.out.get(before).and_then(|f| f.start) {
+                    if valid(first.year(), month, d) {
+                        let f = &mut b.out[before];
+                        f.end = Some(iso(first.year(), month, d));
+                        f.value = None;
+                    } else {
+                        // `mellem 1. og 31. april`: no such span; read nothing.
+                        let f = b.out.remove(before);
+                        b.taken.remove(&f.range);
+                    }
+                }
+                continue;
+            }
             // `den 1. og 2. oktober 2024`: the days listed before share
             // its month and year.
-            for (r, d0) in listed_days_before(text, dm.start(), d) {
+            for (r, d0) in listed {
                 b.push_day(r, year, month, d0, None);
             }
         }
@@ -2996,6 +3019,16 @@ mod tests {
         assert_eq!(
             read("version 2.1. og 3. marts 2024"),
             pairs(&[("3. marts 2024", "2024-03-03")])
+        );
+        // `mellem` two listed days: the days between them.
+        let span = dates("Mellem 1. og 15. marts 2024 er der lukket.", &ctx);
+        assert_eq!(span.len(), 1, "{span:?}");
+        assert_eq!(
+            (
+                span[0].start.unwrap().to_string(),
+                span[0].end.unwrap().to_string()
+            ),
+            ("2024-03-01".to_string(), "2024-03-15".to_string())
         );
         assert_eq!(
             read("Afsnit 1 og 2. marts 2024"),
