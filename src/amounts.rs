@@ -204,10 +204,7 @@ fn suffixed_captures<'h>(hay: &'h Haystack, words: Option<&[usize]>) -> Vec<Capt
         // A match opens with a number: a stretch without a digit (or the
         // last byte of `½`) holds a currency word only inside another word
         // (`krav`, `skriftlig`).
-        if !bytes[r.clone()]
-            .iter()
-            .any(|&b| b.is_ascii_digit() || b == 0xBD)
-        {
+        if !bytes[r.clone()].iter().copied().any(number_byte) {
             continue;
         }
         let mut at = r.start;
@@ -586,10 +583,16 @@ fn worded_only(text: &str) -> Vec<FoundAmount> {
     finish(text, out)
 }
 
-/// Whether `text` holds an ASCII digit or a half (`½`, its last byte
-/// looked for), one of which every amount but a worded one holds.
+/// Whether `text` holds an ASCII digit or a half, one of which every
+/// amount but a worded one holds.
 fn has_number(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit() || b == 0xBD)
+    text.bytes().any(number_byte)
+}
+
+/// An ASCII digit, or the last byte of `½` (`C2 BD`): a byte a number of
+/// the patterns holds.
+fn number_byte(b: u8) -> bool {
+    b.is_ascii_digit() || b == 0xBD
 }
 
 /// [`amounts`] of a text whose lower-cased copy is made already.

@@ -323,22 +323,27 @@ static HEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// heading or a `Label:` line.
 pub fn heading_fields(text: &str) -> Vec<Field> {
     let lines = lines_at(text);
-    let heading_at = |line: &str| -> Option<Range<usize>> {
-        let t = line.trim_start();
-        let opens = t.starts_with(|c: char| c.is_ascii_digit() || c == '#' || c == '*');
-        if !opens || line.len() > 120 {
-            return None;
-        }
-        let g = HEADING_LABEL.captures(line)?.get(1)?;
-        (slot_bits(g.as_str()) != 0).then(|| g.range())
-    };
+    // Each line's label when it is such a heading, read once: a heading
+    // both opens a field and ends the one before it.
+    let headings: Vec<Option<Range<usize>>> = lines
+        .iter()
+        .map(|&(_, line)| {
+            let t = line.trim_start();
+            let opens = t.starts_with(|c: char| c.is_ascii_digit() || c == '#' || c == '*');
+            if !opens || line.len() > 120 {
+                return None;
+            }
+            let g = HEADING_LABEL.captures(line)?.get(1)?;
+            (slot_bits(g.as_str()) != 0).then(|| g.range())
+        })
+        .collect();
     let mut out = Vec::new();
     for (i, &(start, line)) in lines.iter().enumerate() {
-        let Some(label) = heading_at(line) else {
+        let Some(label) = headings[i].clone() else {
             continue;
         };
         let (mut value, mut first, mut end) = (String::new(), None, start + line.len());
-        for &(s, l) in &lines[i + 1..] {
+        for (j, &(s, l)) in lines.iter().enumerate().skip(i + 1) {
             let t = l.trim();
             if t.is_empty() {
                 if value.is_empty() {
@@ -346,7 +351,7 @@ pub fn heading_fields(text: &str) -> Vec<Field> {
                 }
                 break;
             }
-            if heading_at(l).is_some() || !labels_at(l, true).is_empty() {
+            if headings[j].is_some() || !labels_at(l, true).is_empty() {
                 break;
             }
             if !value.is_empty() {
@@ -850,11 +855,9 @@ pub fn application(
             // `Ansøger: Hillerød Kommune` above the contact person's line:
             // the organisation the person applies for.
             if p.organisation.is_none() {
-                p.organisation = s.applicant.and_then(|i| {
-                    crate::orgs::names(&crate::orgs::mentions(&fields[i].value))
-                        .first()
-                        .map(|o| o.to_string())
-                });
+                p.organisation = s
+                    .applicant
+                    .and_then(|i| first_organisation(&fields[i].value));
             }
             p
         });
@@ -887,6 +890,13 @@ pub fn application(
     })
 }
 
+/// The first organisation the gazetteer finds in `text`, by its name.
+fn first_organisation(text: &str) -> Option<String> {
+    crate::orgs::names(&crate::orgs::mentions(text))
+        .first()
+        .map(|o| o.to_string())
+}
+
 /// The applicant of a form line: `Arbejdsmarkedschef Søren Landkildehus,
 /// tlf. 22751071, mail soren.landkildehus@holstebro.dk` → name, title, and
 /// the organisation of the mail domain when the gazetteer knows it.
@@ -916,11 +926,7 @@ fn applicant(f: &Field, span: &dyn Fn(Range<usize>) -> Span) -> Option<Participa
         .and_then(|(_, domain)| domain.split('.').next())
         .and_then(crate::orgs::municipality)
         .map(str::to_string)
-        .or_else(|| {
-            crate::orgs::names(&crate::orgs::mentions(&f.value))
-                .first()
-                .map(|s| s.to_string())
-        });
+        .or_else(|| first_organisation(&f.value));
     Some(Participant {
         name,
         title,

@@ -1290,7 +1290,7 @@ fn read_label(
         last_bare: false,
     };
     let first = out.len();
-    for name in l.inline.split([',', ';']).flat_map(|n| n.split(" og ")) {
+    for name in list_names(&l.inline) {
         if let Some(mut p) = parse_line(name, false) {
             st.mark(&mut p);
             add(out, p, r.clone());
@@ -1306,6 +1306,12 @@ fn read_label(
         }
     }
     (l.inline.is_empty() || l.opens_list).then_some(st)
+}
+
+/// The names of a list on one line (`Anne Holm, Per Lund og Ole Sand`):
+/// its parts between commas, semicolons and `og`.
+fn list_names(list: &str) -> impl Iterator<Item = &str> {
+    list.split([',', ';']).flat_map(|n| n.split(" og "))
 }
 
 /// Reads the people of `blocks[range]` into `out`. `in_list` says the
@@ -1406,7 +1412,7 @@ fn scan(
             {
                 let group = canonical_org(org);
                 let before = out.len();
-                for name in names.split([',', ';']).flat_map(|n| n.split(" og ")) {
+                for name in list_names(names) {
                     if let Some(mut p) = parse_line(name, false) {
                         st.mark(&mut p);
                         p.organisation.get_or_insert_with(|| group.clone());

@@ -21,7 +21,7 @@
 
 use crate::people;
 use crate::record::Votes;
-use regex::Regex;
+use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 /// A side's label: `For stemte`, `Imod stemte`, `Undlod at stemme`, or
@@ -67,6 +67,13 @@ fn whole(text: &str, r: std::ops::Range<usize>) -> bool {
     let glued_before = s.starts_with(word) && text[..r.start].ends_with(word);
     let glued_after = s.ends_with(word) && text[r.end..].starts_with(word);
     !glued_before && !glued_after
+}
+
+/// `re`'s captures in `text` whose matches stand as whole words
+/// ([`whole`]).
+fn whole_captures<'h>(re: &Regex, text: &'h str) -> impl Iterator<Item = Captures<'h>> {
+    re.captures_iter(text)
+        .filter(move |c| whole(text, c.get(0).expect("group 0").range()))
 }
 
 /// How far after a count or a group its parties and its clause are
@@ -171,10 +178,7 @@ pub fn votes(text: &str) -> Option<Votes> {
         parties_voted(text, &mut v);
     }
     v.unanimous = has(&["enstemmig", "enigt"])
-        && UNANIMOUS
-            .captures_iter(text)
-            .filter(|c| whole(text, c.get(0).unwrap().range()))
-            .any(|c| c.name("not").is_none());
+        && whole_captures(&UNANIMOUS, text).any(|c| c.name("not").is_none());
     let empty = v.in_favour.is_none()
         && v.against.is_none()
         && v.abstained.is_none()
@@ -323,17 +327,11 @@ fn count_and_who(s: &str) -> (Option<u32>, Vec<String>) {
 /// is its side's.
 fn counted(text: &str, v: &mut Votes) {
     let mut found: Vec<(Side, u32, usize)> = Vec::new();
-    for c in FOR_COUNT
-        .captures_iter(text)
-        .filter(|c| whole(text, c.get(0).unwrap().range()))
-    {
+    for c in whole_captures(&FOR_COUNT, text) {
         let n = &c["n"];
         found.push((Side::For, n.parse().unwrap_or(0), c.get(0).unwrap().end()));
     }
-    for c in AGAINST_COUNT
-        .captures_iter(text)
-        .filter(|c| whole(text, c.get(0).unwrap().range()))
-    {
+    for c in whole_captures(&AGAINST_COUNT, text) {
         let end = c.get(0).unwrap().end();
         if let (Some(f), Some(m)) = (c.name("f"), c.name("m")) {
             found.push((Side::For, f.as_str().parse().unwrap_or(0), end));
@@ -342,10 +340,7 @@ fn counted(text: &str, v: &mut Votes) {
             found.push((Side::Against, n.as_str().parse().unwrap_or(0), end));
         }
     }
-    for c in ABSTAINED_COUNT
-        .captures_iter(text)
-        .filter(|c| whole(text, c.get(0).unwrap().range()))
-    {
+    for c in whole_captures(&ABSTAINED_COUNT, text) {
         let n = &c["n"];
         found.push((
             Side::Abstained,
@@ -373,10 +368,7 @@ fn counted(text: &str, v: &mut Votes) {
 /// `undlod`: abstained; `stemte for`, `godkendte`: for); one whose
 /// sentence says neither is left out.
 fn groups(text: &str, v: &mut Votes) {
-    for c in GROUP
-        .captures_iter(text)
-        .filter(|c| whole(text, c.get(0).unwrap().range()))
-    {
+    for c in whole_captures(&GROUP, text) {
         let list = c
             .name("inner")
             .or(c.name("list"))
@@ -422,10 +414,7 @@ fn groups(text: &str, v: &mut Votes) {
 /// Parties named right before how they voted (`Ole Sand (O) stemte
 /// imod`, `Ø stemte for`).
 fn parties_voted(text: &str, v: &mut Votes) {
-    for c in PARTY_VOTED
-        .captures_iter(text)
-        .filter(|c| whole(text, c.get(0).unwrap().range()))
-    {
+    for c in whole_captures(&PARTY_VOTED, text) {
         let list = c
             .name("inner")
             .or(c.name("letters"))
