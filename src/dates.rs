@@ -1117,14 +1117,20 @@ fn listed_days_before(text: &str, at: usize, day: u32) -> Vec<(Range<usize>, u32
 /// The quarter before a dash that ends `before` (`1.-` of `1.-3. kvartal`):
 /// where its digit stands and its number.
 fn quarter_before_dash(before: &str) -> Option<(usize, u32)> {
-    let t = before.trim_end().strip_suffix(['-', '–'])?.trim_end();
+    quarter_at_end(before.trim_end().strip_suffix(['-', '–'])?.trim_end())
+}
+
+/// A quarter's digit and its dot ending `t` (`3.`), after a word's start:
+/// where the digit stands and the quarter. (The byte before the dot is
+/// looked at before `t` is cut there: it may be a letter's last byte.)
+fn quarter_at_end(t: &str) -> Option<(usize, u32)> {
     let t = t.strip_suffix('.')?;
     let at = t.len().checked_sub(1)?;
-    let q0 = t[at..]
-        .parse::<u32>()
-        .ok()
-        .filter(|q0| (1..=4).contains(q0))?;
-    (!t[..at].ends_with(|ch: char| ch.is_alphanumeric() || ch == '.')).then_some((at, q0))
+    let q = match t.as_bytes()[at] {
+        b @ b'1'..=b'4' => u32::from(b - b'0'),
+        _ => return None,
+    };
+    (!t[..at].ends_with(|ch: char| ch.is_alphanumeric() || ch == '.')).then_some((at, q))
 }
 
 /// The months listed before a month and its year at `at` (`marts og ` in
@@ -1932,16 +1938,7 @@ pub fn dates_anchored(
         }
         if digit {
             // `3. og 4. kvartal 2024`: the quarters listed before share its year.
-            let listed = listed_before(text, r.start, q, |t| {
-                let t = t.strip_suffix('.')?;
-                let start = t.len().checked_sub(1)?;
-                let q0 = t[start..]
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|q0| (1..=4).contains(q0))?;
-                (!t[..start].ends_with(|ch: char| ch.is_alphanumeric() || ch == '.'))
-                    .then_some((start, q0))
-            });
+            let listed = listed_before(text, r.start, q, quarter_at_end);
             for (lr, q0) in listed.unwrap_or_default() {
                 let m0 = 3 * q0;
                 let (s, e) = ((y, m0 - 2, 1), (y, m0, days_in_month(y, m0)));
@@ -3073,6 +3070,15 @@ mod tests {
         assert_eq!(
             read("i 4. og 3. kvartal 2024"),
             pairs(&[("3. kvartal 2024", "2024-07-01")])
+        );
+        // A letter of two bytes before the dot is no quarter (it cut the
+        // text inside the letter).
+        assert_eq!(
+            read("hø.-3. kvartal 2024, sø. og 4. kvartal 2024"),
+            pairs(&[
+                ("3. kvartal 2024", "2024-07-01"),
+                ("4. kvartal 2024", "2024-10-01")
+            ])
         );
     }
 
