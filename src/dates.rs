@@ -964,6 +964,24 @@ impl Builder<'_> {
         });
     }
 
+    /// The day pushed at `at`, if it was, made a span to the day
+    /// `end_of` gives for the start's year; read nothing when that is no
+    /// day after the start (`15-3 marts`, `mellem 1. og 31. april`).
+    fn span_to(&mut self, at: usize, end_of: impl FnOnce(i32) -> (i32, u32, u32)) {
+        let Some(start) = self.out.get(at).and_then(|f| f.start) else {
+            return;
+        };
+        let (y, m, d) = end_of(start.year());
+        if valid(y, m, d) && iso(y, m, d) > start {
+            let f = &mut self.out[at];
+            f.end = Some(iso(y, m, d));
+            f.value = None;
+        } else {
+            let f = self.out.remove(at);
+            self.taken.remove(&f.range);
+        }
+    }
+
     /// [`Builder::push_period`], marked `year_inferred` when `inferred`.
     fn push_period_inferred(
         &mut self,
@@ -1056,6 +1074,10 @@ impl Builder<'_> {
     }
 }
 
+/// The words that join a list's last members (`1., 2. og 3.`); commas
+/// join the others.
+const LIST_WORDS: [&str; 3] = ["og", "samt", "eller"];
+
 /// The items listed before an expression at `at` (`1. og ` before `2.
 /// oktober`, `3., 4. og ` before `5. juni`, `marts og ` before `april
 /// 2024`): each read by `read` from the text up to its end (where it
@@ -1073,7 +1095,7 @@ fn listed_before<T: PartialOrd + Copy>(
     let (mut rest, mut next) = (&text[..at], last);
     loop {
         let t = rest.trim_end();
-        let t = match ["og", "samt", "eller"].iter().find_map(|w| {
+        let t = match LIST_WORDS.iter().find_map(|w| {
             t.strip_suffix(w)
                 .filter(|s| s.ends_with(char::is_whitespace))
         }) {
@@ -1276,7 +1298,7 @@ fn weeks_listed_after(text: &str, end: usize, first: u32) -> Vec<(Range<usize>, 
     let (mut at, mut prev) = (end, first);
     loop {
         let t = text[at..].trim_start();
-        let after_sep = ["og", "samt", "eller"]
+        let after_sep = LIST_WORDS
             .iter()
             .find_map(|w| {
                 t.strip_prefix(w)
@@ -1745,24 +1767,14 @@ pub fn dates_anchored(
                 }
             }));
             b.push_day(start..m0.end, start_year, month0.unwrap_or(month), d0, None);
-            if let Some(start) = b.out.get(before).and_then(|f| f.start) {
-                let y0 = start.year();
+            b.span_to(before, |y0| {
                 let y = year.unwrap_or(if month0.is_some_and(|m0| m0 > month) {
                     y0 + 1
                 } else {
                     y0
                 });
-                let first = (y0, month0.unwrap_or(month), d0);
-                if valid(y, month, d) && (y, month, d) > first {
-                    let f = &mut b.out[before];
-                    f.end = Some(iso(y, month, d));
-                    f.value = None;
-                } else {
-                    // Not a span after all (`15-3 marts`): read nothing.
-                    let f = b.out.remove(before);
-                    b.taken.remove(&f.range);
-                }
-            }
+                (y, month, d)
+            });
             continue;
         }
         if wd.is_none() {
@@ -1776,17 +1788,7 @@ pub fn dates_anchored(
             {
                 let before = b.out.len();
                 b.push_day(r0.start..m0.end, year, month, d0, None);
-                if let Some(first) = b.out.get(before).and_then(|f| f.start) {
-                    if valid(first.year(), month, d) {
-                        let f = &mut b.out[before];
-                        f.end = Some(iso(first.year(), month, d));
-                        f.value = None;
-                    } else {
-                        // `mellem 1. og 31. april`: no such span; read nothing.
-                        let f = b.out.remove(before);
-                        b.taken.remove(&f.range);
-                    }
-                }
+                b.span_to(before, |y0| (y0, month, d));
                 continue;
             }
             // `den 1. og 2. oktober 2024`: the days listed before share
